@@ -1,0 +1,173 @@
+# Rampart top-level Makefile. DESIGN.md "Make interface" is the contract;
+# docs/usage.md and docs/testing.md explain it for users.
+#
+# Conventions for the per-directory fragments (dir/build.mk):
+#  - Paths are relative to the repository root; every output goes under
+#    $(BUILD) (build/), e.g. $(BUILD)/monitor/core/insn.o.
+#  - Append what plain `make` must build to ALL_TARGETS.
+#  - Quiet output: start a recipe line with $(call quiet,CC,$<) (prints
+#    "  CC    path" unless V=1), or $(Q) for lines that print nothing.
+#  - Host unit tests (cmocka, ASan/UBSan, see tests/host/build.mk):
+#        HOST_TESTS += foo
+#        HOST_TEST_SRCS_foo := tests/host/test_foo.c monitor/core/foo.c
+#        HOST_TEST_CFLAGS_foo := -DFOO      (optional)
+#        HOST_TEST_LDLIBS_foo := -lmbedcrypto (optional)
+#    gives $(BUILD)/host/test_foo, run by `make test-host`.
+#  - Lint: `make lint` checks every git-tracked .c file; add include paths
+#    to LINT_CFLAGS. Files matching LINT_HOST (host code) are checked for
+#    x86-64, all others for riscv64 freestanding.
+#  - Available: CROSS_COMPILE/CROSS_CC (bare-metal riscv64), HOSTCC,
+#    MBEDTLS_SRC, LIBFDT_SRC (sources fetched by make deps), FIRMWARE.
+#  - build/monitor.bin comes from monitor/build.mk; it must depend on
+#    $(FIRMWARE) and be made by
+#    scripts/mkimage.sh $(BUILD)/monitor-only.bin $(FIRMWARE) $(BUILD)/monitor.bin
+
+BUILD := build
+RAMPART_CACHE ?= $(HOME)/.cache/rampart
+export RAMPART_CACHE
+
+# make run variables (DESIGN: Make interface)
+FIRMWARE ?= /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+PAYLOAD ?= $(BUILD)/Image
+INITRD ?= $(BUILD)/initramfs.cpio.gz
+CMDLINE ?= console=ttyS0
+SMP ?= 1
+MEM ?= 512M
+POLICY ?= protect
+TPM ?=
+NONCE ?=
+CASES ?=
+V ?= 0
+
+CROSS_COMPILE ?= riscv64-unknown-elf-
+CROSS_CC := $(CROSS_COMPILE)gcc
+HOSTCC ?= gcc
+MBEDTLS_SRC := $(RAMPART_CACHE)/src/mbedtls
+LIBFDT_SRC := $(RAMPART_CACHE)/src/libfdt
+
+ifeq ($(V),1)
+Q :=
+quiet =
+else
+Q := @
+quiet = @printf '  %-6s %s\n' '$(1)' '$(2)';
+MAKEFLAGS += --no-print-directory
+endif
+
+ALL_TARGETS :=
+HOST_TESTS :=
+LINT_CFLAGS := -std=gnu11 -I.
+LINT_HOST := tests/host/% tests/fuzz/% verifier/%
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.PHONY: all deps run run-native test test-host test-qemu lint fuzz bench \
+	guest clean help FORCE
+
+# Fragments: the known ones in this order, any other */build.mk before
+# tests/host/build.mk (which turns HOST_TESTS into rules, so comes last).
+FRAGMENTS_FIRST := monitor/build.mk policy/build.mk measure/build.mk \
+	verifier/build.mk tests/firmware/build.mk
+FRAGMENTS_OTHER := $(filter-out $(FRAGMENTS_FIRST) tests/host/build.mk, \
+	$(sort $(wildcard */build.mk */*/build.mk)))
+-include $(FRAGMENTS_FIRST) $(FRAGMENTS_OTHER) tests/host/build.mk
+
+ALL_TARGETS += $(BUILD)/Image $(BUILD)/initramfs.cpio.gz
+
+# Every user-facing target first makes sure the packages and sources are
+# there (scripts/deps.sh: one line when satisfied), then re-enters make so
+# that nothing runs before the tools exist. RAMPART_DEPS_OK stops recursion.
+ifeq ($(RAMPART_DEPS_OK),)
+DEPS := deps
+SUBMAKE = $(MAKE) RAMPART_DEPS_OK=1
+else
+DEPS :=
+SUBMAKE = $(MAKE)
+endif
+
+all: $(DEPS)
+	$(Q)$(SUBMAKE) build-all
+
+.PHONY: build-all
+build-all: $(ALL_TARGETS)
+
+deps:
+	$(Q)scripts/deps.sh
+
+# --- guest: kernel and initramfs (cached under $(RAMPART_CACHE)) ----------
+guest: $(DEPS)
+	$(Q)$(SUBMAKE) $(BUILD)/Image $(BUILD)/initramfs.cpio.gz
+
+# The recipes decide from their inputs' hash whether to rebuild; they only
+# rewrite the output when it changed.
+$(BUILD)/Image: FORCE
+	$(Q)tests/guest/build-linux.sh $@
+
+$(BUILD)/initramfs.cpio.gz: FORCE
+	$(Q)tests/guest/build-initramfs.sh $@
+
+FORCE:
+
+ifeq ($(wildcard monitor/build.mk),)
+$(BUILD)/monitor.bin:
+	@echo "make: $@: the monitor is not there yet (no monitor/build.mk);" \
+		"make run-native boots without it" >&2; exit 1
+endif
+
+# --- run ------------------------------------------------------------------
+QEMU_RUN = scripts/qemu.sh --smp $(SMP) --mem $(MEM) \
+	$(if $(filter-out none,$(PAYLOAD)),--kernel $(PAYLOAD)) \
+	$(if $(filter-out none,$(INITRD)),--initrd $(INITRD)) \
+	--append "$(CMDLINE)" $(if $(filter 1 yes,$(TPM)),--tpm)
+RUN_INPUTS = $(filter-out none,$(PAYLOAD) $(INITRD))
+
+run: $(DEPS)
+	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin
+	$(QEMU_RUN) --bios $(BUILD)/monitor.bin --policy $(POLICY) \
+		$(if $(NONCE),--nonce $(NONCE))
+
+run-native: $(DEPS)
+	$(Q)$(SUBMAKE) $(RUN_INPUTS)
+	$(QEMU_RUN) --bios $(FIRMWARE)
+
+# --- tests ----------------------------------------------------------------
+# Each suite writes "PASSED FAILED" to $(BUILD)/results/<suite>; `make test`
+# sums them into one closing line.
+test: $(DEPS)
+	$(Q)rm -rf $(BUILD)/results
+	-$(Q)$(SUBMAKE) test-host
+	-$(Q)$(SUBMAKE) test-qemu
+	$(Q)scripts/test-summary.sh $(BUILD)/results host qemu
+
+test-host: $(DEPS)
+	-$(Q)$(SUBMAKE) -k host-tests
+	$(Q)tests/host/run.sh $(BUILD)/results/host $(HOST_TESTS)
+
+# A failing `make` is itself a failure (a stale image must not pass a case),
+# but the cases still run.
+test-qemu: $(DEPS)
+	$(Q)build_failed=0; $(SUBMAKE) build-all || build_failed=1; \
+		BUILD_FAILED=$$build_failed tests/qemu/runner.sh \
+		--results $(BUILD)/results/qemu $(CASES)
+
+# --- lint, fuzz, bench ----------------------------------------------------
+LINT_FILES = $(shell git ls-files '*.c')
+LINT_TARGET := --target=riscv64-unknown-elf -march=rv64gc -mabi=lp64d \
+	-ffreestanding
+
+lint: $(DEPS)
+	$(Q)scripts/lint.sh "$(LINT_CFLAGS)" "$(LINT_TARGET)" \
+		"$(filter $(LINT_HOST),$(LINT_FILES))" \
+		"$(filter-out $(LINT_HOST),$(LINT_FILES))"
+
+fuzz:
+	@echo "make fuzz: not implemented yet (issue 8)" >&2; exit 1
+
+bench:
+	@echo "make bench: not implemented yet (issue 9)" >&2; exit 1
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@sed -n '/^| `make/p' README.md

@@ -1,0 +1,127 @@
+#!/bin/bash
+# qemu.sh: the one place Rampart launches QEMU (virt, no network, console on
+# stdio). Returns QEMU's exit status (0 on a clean guest poweroff), or 124
+# when --timeout expires.
+#
+#   --bios FILE      -bios image (build/monitor.bin, or a firmware itself)
+#   --kernel FILE    -kernel payload (omitted: no -kernel)
+#   --initrd FILE    -initrd
+#   --append STR     kernel command line
+#   --smp N          harts (default 1)
+#   --mem M          memory (default 512M)
+#   --policy P       -fw_cfg opt/rampart/policy (only when given)
+#   --nonce HEX      -fw_cfg opt/rampart/nonce (only when given)
+#   --icount         deterministic: -icount shift=0,sleep=off and a VM clock
+#   --tpm            attach a swtpm TPM 2.0 (tpm-tis-device) and boot with a
+#                    device tree that describes it (QEMU 7.2 adds no node)
+#   --timeout S      kill QEMU after S seconds (exit 124)
+#   -- ARGS...       extra QEMU arguments
+# V=1 in the environment prints the QEMU command line.
+set -euo pipefail
+
+usage() {
+	sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
+	exit 2
+}
+
+bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= icount=0
+tpm=0 timeout_s= extra=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--bios) bios=$2; shift 2 ;;
+	--kernel) kernel=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
+	--smp) smp=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--policy) policy=$2; shift 2 ;;
+	--nonce) nonce=$2; shift 2 ;;
+	--icount) icount=1; shift ;;
+	--tpm) tpm=1; shift ;;
+	--timeout) timeout_s=$2; shift 2 ;;
+	--) shift; extra=("$@"); break ;;
+	-h | --help) usage ;;
+	*) echo "qemu.sh: unknown option $1" >&2; usage ;;
+	esac
+done
+[ -n "$bios" ] || { echo "qemu.sh: --bios is required" >&2; usage; }
+for f in "$bios" "$kernel" "$initrd"; do
+	[ -z "$f" ] || [ -r "$f" ] || { echo "qemu.sh: cannot read $f" >&2; exit 2; }
+done
+if [ -n "$nonce" ] && ! [[ $nonce =~ ^[0-9a-fA-F]+$ ]]; then
+	echo "qemu.sh: --nonce must be hex" >&2
+	exit 2
+fi
+
+machine=(-M virt -smp "$smp" -m "$mem" -nic none -bios "$bios")
+[ -z "$kernel" ] || machine+=(-kernel "$kernel")
+[ -z "$initrd" ] || machine+=(-initrd "$initrd")
+[ -z "$append" ] || machine+=(-append "$append")
+[ -z "$policy" ] || machine+=(-fw_cfg "name=opt/rampart/policy,string=$policy")
+[ -z "$nonce" ] || machine+=(-fw_cfg "name=opt/rampart/nonce,string=$nonce")
+if [ "$icount" = 1 ]; then
+	machine+=(-icount shift=0,sleep=off
+		-rtc base=2020-01-01T00:00:00,clock=vm)
+fi
+
+# Interactive (a terminal on stdin): Ctrl-A X quits, Ctrl-C reaches the guest.
+if [ -t 0 ]; then
+	console=(-nographic -serial mon:stdio)
+else
+	console=(-nographic -monitor none -serial stdio)
+fi
+
+tmpdir=
+swtpm_pid=
+cleanup() {
+	if [ -n "$swtpm_pid" ]; then
+		kill "$swtpm_pid" 2>/dev/null || true
+		wait "$swtpm_pid" 2>/dev/null || true
+	fi
+	[ -z "$tmpdir" ] || rm -rf "$tmpdir"
+}
+trap cleanup EXIT
+
+# TPM: one swtpm per run, stopped by pid; QEMU's tree dumped and given a
+# tcg,tpm-tis-mmio node at the platform-bus address of tpm-tis-device.
+start_tpm() {
+	local i dts
+	tmpdir=$(mktemp -d)
+	mkdir "$tmpdir/state"
+	swtpm socket --tpm2 --tpmstate dir="$tmpdir/state" \
+		--ctrl type=unixio,path="$tmpdir/swtpm.sock" \
+		--log file="$tmpdir/swtpm.log" &
+	swtpm_pid=$!
+	for i in $(seq 50); do
+		[ -S "$tmpdir/swtpm.sock" ] && break
+		sleep 0.1
+	done
+	[ -S "$tmpdir/swtpm.sock" ] || { echo "qemu.sh: swtpm did not start" >&2; exit 1; }
+	machine+=(-chardev "socket,id=chrtpm,path=$tmpdir/swtpm.sock"
+		-tpmdev emulator,id=tpm0,chardev=chrtpm
+		-device tpm-tis-device,tpmdev=tpm0)
+	qemu-system-riscv64 "${machine[@]}" -machine "dumpdtb=$tmpdir/qemu.dtb" \
+		-display none >/dev/null
+	dts=$tmpdir/rampart.dts
+	dtc -q -I dtb -O dts -o "$dts" "$tmpdir/qemu.dtb"
+	cat >>"$dts" <<-'EOF'
+	/ {
+		tpm@4000000 {
+			compatible = "tcg,tpm-tis-mmio";
+			reg = <0x0 0x4000000 0x0 0x5000>;
+		};
+	};
+	EOF
+	dtc -q -I dts -O dtb -o "$tmpdir/rampart.dtb" "$dts"
+	machine+=(-dtb "$tmpdir/rampart.dtb")
+}
+[ "$tpm" = 0 ] || start_tpm
+
+cmd=(qemu-system-riscv64 "${machine[@]}" "${console[@]}" "${extra[@]}")
+if [ -n "$timeout_s" ]; then
+	cmd=(timeout -k 5 "$timeout_s" "${cmd[@]}")
+fi
+[ "${V:-0}" != 1 ] || echo "qemu.sh: ${cmd[*]}" >&2
+rc=0
+"${cmd[@]}" || rc=$?
+exit "$rc"

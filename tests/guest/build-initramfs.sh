@@ -1,0 +1,73 @@
+#!/bin/bash
+# build-initramfs.sh [OUT]: the guest initramfs (gzip cpio, default
+# build/initramfs.cpio.gz): static busybox with its applet links, our /init,
+# and tests/guest/checks/*.sh as /checks/. Built without root by the kernel's
+# usr/gen_init_cpio (the file list creates /dev/console), with fixed
+# timestamps so that equal inputs give byte-identical output; OUT is only
+# rewritten when its content changes.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+CACHE=${RAMPART_CACHE:-$HOME/.cache/rampart}
+LINUX_TAR=/usr/src/linux-source-6.1.tar.xz
+OUT=${1:-$REPO/build/initramfs.cpio.gz}
+TOOLS=$CACHE/tools
+
+say() { printf 'initramfs: %s\n' "$*" >&2; }
+die() { printf 'initramfs: error: %s\n' "$*" >&2; exit 1; }
+
+# gen_init_cpio is one standalone C file in the kernel tree.
+gen_init_cpio() {
+	local src=$TOOLS/gen_init_cpio.c
+	if [ ! -x "$TOOLS/gen_init_cpio" ]; then
+		mkdir -p "$TOOLS"
+		if [ -e "$CACHE/linux-tree/usr/gen_init_cpio.c" ]; then
+			cp "$CACHE/linux-tree/usr/gen_init_cpio.c" "$src"
+		else
+			say "extracting usr/gen_init_cpio.c from $LINUX_TAR"
+			tar -xJOf "$LINUX_TAR" linux-source-6.1/usr/gen_init_cpio.c >"$src"
+		fi
+		gcc -O2 -o "$TOOLS/gen_init_cpio.tmp" "$src"
+		mv "$TOOLS/gen_init_cpio.tmp" "$TOOLS/gen_init_cpio"
+	fi
+	echo "$TOOLS/gen_init_cpio"
+}
+
+file_list() {
+	local bb=$1 d l
+	for d in /bin /sbin /usr /usr/bin /usr/sbin /dev /proc /sys /tmp \
+		/root /etc /checks; do
+		echo "dir $d 0755 0 0"
+	done
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	echo "nod /dev/null 0666 0 0 c 1 3"
+	echo "file /bin/busybox $bb/busybox 0755 0 0"
+	echo "file /init $REPO/tests/guest/init 0755 0 0"
+	for c in "$REPO"/tests/guest/checks/*.sh; do
+		[ -e "$c" ] || continue
+		echo "file /checks/$(basename "$c") $c 0755 0 0"
+	done
+	# busybox.links holds one absolute path per applet, e.g. /usr/bin/env.
+	while read -r l; do
+		[ "$l" = /bin/busybox ] && continue
+		echo "slink $l /bin/busybox 0777 0 0"
+	done <"$bb/busybox.links"
+}
+
+main() {
+	local bb gen
+	bb=$("$REPO/tests/guest/build-busybox.sh")
+	gen=$(gen_init_cpio)
+	list=$(mktemp) tmp=$(mktemp)
+	trap 'rm -f "$list" "$tmp"' EXIT
+	file_list "$bb" >"$list"
+	"$gen" -t 0 "$list" | gzip -9n >"$tmp"
+	mkdir -p "$(dirname "$OUT")"
+	if ! cmp -s "$tmp" "$OUT"; then
+		cp "$tmp" "$OUT"
+		chmod 644 "$OUT"
+		say "$OUT ($(stat -c %s "$OUT") bytes)"
+	fi
+}
+
+main "$@"
