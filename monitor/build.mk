@@ -1,0 +1,64 @@
+# The monitor: portable core (also host-tested), hardware layer, libfdt
+# built from Debian's linux-source-6.1 (LIBFDT_SRC, fetched by make deps).
+
+MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
+	monitor/core/vtrap.c monitor/core/emulate.c monitor/core/clint.c \
+	monitor/core/pmp.c monitor/core/options.c
+MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
+	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c \
+	monitor/hw/console.c monitor/hw/fdt_platform.c
+MON_LIB := monitor/lib/string.c monitor/lib/format.c
+MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
+
+MON_ARCH := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+MON_CFLAGS := $(MON_ARCH) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
+	-fno-common -fno-pie -fno-stack-protector -ffunction-sections \
+	-Imonitor/lib/include -I$(LIBFDT_SRC)
+MON_WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla
+MON_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments -Wl,--gc-sections -Wl,-T,monitor/hw/link.ld
+
+MON_OBJS := $(patsubst %,$(BUILD)/mon/%.o,$(MON_CORE) $(MON_HW) $(MON_LIB)) \
+	$(patsubst %,$(BUILD)/mon/libfdt/%.o,$(MON_LIBFDT))
+
+$(BUILD)/mon/%.c.o: %.c
+	$(call quiet,CC,$<)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -MMD -MP -c $< -o $@
+
+$(BUILD)/mon/%.S.o: %.S
+	$(call quiet,AS,$<)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) -MMD -MP -c $< -o $@
+
+# Debian's libfdt as it is: its own code, its own warnings.
+$(BUILD)/mon/libfdt/%.o: $(LIBFDT_SRC)/%
+	$(call quiet,CC,libfdt/$*)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) -w -c $< -o $@
+
+$(BUILD)/monitor.elf: $(MON_OBJS) monitor/hw/link.ld
+	$(call quiet,LD,$@)$(CROSS_CC) $(MON_CFLAGS) $(MON_LDFLAGS) \
+		$(MON_OBJS) -lgcc -o $@
+
+$(BUILD)/monitor-only.bin: $(BUILD)/monitor.elf
+	$(call quiet,OBJCOPY,$@)$(CROSS_COMPILE)objcopy -O binary $< $@
+
+# The -bios image: rebuilt whenever FIRMWARE names another file.
+$(BUILD)/monitor.bin: $(BUILD)/monitor-only.bin $(FIRMWARE) FORCE
+	$(call quiet,IMAGE,$@)scripts/mkimage.sh $< $(FIRMWARE) $@
+
+ALL_TARGETS += $(BUILD)/monitor.bin
+
+-include $(MON_OBJS:.o=.d)
+
+# Host unit tests of the portable core
+HOST_TESTS += insn vcsr vtrap pmp emulate format options
+HOST_TEST_SRCS_insn := tests/host/test_insn.c monitor/core/insn.c
+HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \
+	monitor/core/vcpu.c
+HOST_TEST_SRCS_vtrap := tests/host/test_vtrap.c monitor/core/vtrap.c \
+	monitor/core/vcpu.c
+HOST_TEST_SRCS_pmp := tests/host/test_pmp.c monitor/core/pmp.c \
+	monitor/core/vcpu.c monitor/core/vcsr.c
+HOST_TEST_SRCS_emulate := tests/host/test_emulate.c monitor/core/emulate.c \
+	monitor/core/insn.c monitor/core/vcsr.c monitor/core/vtrap.c \
+	monitor/core/vcpu.c monitor/core/clint.c
+HOST_TEST_SRCS_format := tests/host/test_format.c monitor/lib/format.c
+HOST_TEST_SRCS_options := tests/host/test_options.c monitor/core/options.c

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "emulate.h"
+#include "errno.h"
+#include "insn.h"
+#include "riscv.h"
+#include "vcpu.h"
+#include "vcsr.h"
+#include "vtrap.h"
+
+static void illegal(struct vcpu *v, u32 raw)
+{
+	vtrap_inject(v, CAUSE_ILLEGAL_INSN, raw);
+}
+
+/* Reduce the three CSR instructions to (new_val, wr_mask), as KVM does. */
+static void emulate_csr(struct vcpu *v, const struct insn *in, u32 raw)
+{
+	u64 src = in->csr_imm ? in->rs1 : vcpu_reg(v, in->rs1);
+	u64 new_val = src, wr_mask = 0, old;
+
+	if (insn_csr_writes(in)) {
+		wr_mask = in->csr_op == CSR_OP_RW ? ~0ULL : src;
+		if (in->csr_op == CSR_OP_RC)
+			new_val = 0;
+	}
+	if (vcsr_access(v, in->csr, new_val, wr_mask, &old)) {
+		illegal(v, raw);
+		return;
+	}
+	vcpu_set_reg(v, in->rd, old);
+	v->pc += in->len;
+}
+
+enum emul_action emulate_insn(struct vcpu *v, u32 raw)
+{
+	struct insn in;
+
+	if (insn_decode(raw, &in)) {
+		illegal(v, raw);
+		return EMUL_DONE;
+	}
+	switch (in.kind) {
+	case INSN_CSR:
+		emulate_csr(v, &in, raw);
+		return EMUL_DONE;
+	case INSN_MRET:
+		vtrap_mret(v);
+		return EMUL_DONE;
+	case INSN_WFI:
+		v->pc += in.len;
+		return EMUL_WFI;
+	case INSN_SFENCE_VMA:
+		v->pc += in.len;
+		return EMUL_SFENCE_VMA;
+	default:
+		illegal(v, raw);
+		return EMUL_DONE;
+	}
+}
+
+u64 emulate_extend(u64 val, unsigned int width, bool is_signed)
+{
+	unsigned int shift;
+
+	if (width >= 8)
+		return val;
+	shift = 64 - 8 * width;
+	if (is_signed)
+		return (u64)((s64)(val << shift) >> shift);
+	return (val << shift) >> shift;
+}
+
+int emulate_mmio(struct vcpu *v, u32 raw, u64 addr, mmio_access_fn access)
+{
+	struct insn in;
+	u64 val = 0;
+
+	if (insn_decode(raw, &in) || in.is_fp ||
+	    (in.kind != INSN_LOAD && in.kind != INSN_STORE))
+		return -RAMPART_EINVAL;
+	/* The trap's address must be the one the instruction computes. */
+	if (vcpu_reg(v, in.rs1) + (u64)in.imm != addr)
+		return -RAMPART_EINVAL;
+	if (in.kind == INSN_STORE)
+		val = emulate_extend(vcpu_reg(v, in.rs2), in.width, false);
+	if (access(addr, in.width, in.kind == INSN_STORE, &val))
+		return -RAMPART_EINVAL;
+	if (in.kind == INSN_LOAD)
+		vcpu_set_reg(v, in.rd, emulate_extend(val, in.width,
+						      in.is_signed));
+	v->pc += in.len;
+	return 0;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * PMP arithmetic and the physical layout of each world. Pure: the hardware
+ * layer (hw_pmp.c) is the only place that writes pmpcfg/pmpaddr.
+ *
+ *  entry   firmware world (U-mode)          payload world (S/U-mode)
+ *  0       monitor region: no access        monitor region: no access
+ *  1       OFF, address 0 (TOR floor)       same
+ *  2..9    firmware's locked entries only   firmware's 8 virtual entries
+ *  10      CLINT: no access (emulated)      OFF
+ *  11..14  policy entries                   OFF
+ *  15      everything: RWX                  OFF
+ *
+ * Entry 0 has the highest priority, so nothing the firmware programs in its
+ * virtual entries can open the monitor's region (Priv. spec 3.7.1).
+ */
+#ifndef RAMPART_PMP_H
+#define RAMPART_PMP_H
+
+#include "types.h"
+
+struct vcpu;
+
+#define PMP_COUNT 16
+#define PMP_MONITOR 0
+#define PMP_TOR_FLOOR 1
+#define PMP_VIRT_FIRST 2
+#define PMP_FW_CLINT 10
+#define PMP_FW_POLICY_FIRST 11
+#define PMP_FW_POLICY_COUNT 4
+#define PMP_FW_ALL 15
+
+struct pmp_entry {
+	u64 addr;	/* pmpaddr value: address >> 2, NAPOT-encoded */
+	u8 cfg;
+};
+
+struct pmp_layout {
+	struct pmp_entry e[PMP_COUNT];
+};
+
+/* pmpaddr for a NAPOT region; @size a power of two >= 8, @base aligned. */
+u64 pmp_napot_addr(u64 base, u64 size);
+
+/* Is [base, base + size) a valid NAPOT region? */
+bool pmp_is_napot(u64 base, u64 size);
+
+/* The entries both worlds share: the monitor's region, the TOR floor. */
+void pmp_plan_common(struct pmp_layout *out, u64 monitor_base,
+		     u64 monitor_size);
+
+/*
+ * Firmware world: the firmware's locked virtual entries, @clint (base and
+ * size) denied so its accesses trap, @policy entries, then all memory.
+ * @data_denied: reads and writes of all memory trap too (MPRV emulation).
+ */
+void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
+		       const struct pmp_entry policy[PMP_FW_POLICY_COUNT],
+		       u64 clint_base, u64 clint_size, bool data_denied);
+
+/* Payload world: the firmware's virtual entries as it programmed them. */
+void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v);
+
+/* pmpcfg0 (entries 0-7) or pmpcfg2 (entries 8-15) of @l: @reg is 0 or 2. */
+u64 pmp_layout_cfg(const struct pmp_layout *l, unsigned int reg);
+
+#endif

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "vcpu.h"
+#include "riscv.h"
+
+_Static_assert(offsetof(struct vcpu, x) == VCPU_X(0), "vcpu.x");
+_Static_assert(offsetof(struct vcpu, pc) == VCPU_PC, "vcpu.pc");
+_Static_assert(offsetof(struct vcpu, mode) == VCPU_MODE, "vcpu.mode");
+_Static_assert(offsetof(struct vcpu, stack_top) == VCPU_STACK_TOP,
+	       "vcpu.stack_top");
+
+/*
+ * The firmware must not see F, D, Q or V (it would switch FP/vector state
+ * the payload owns) nor H (it would program hypervisor CSRs we hide).
+ */
+#define MISA_HIDDEN                                                  \
+	(MISA_EXT('F') | MISA_EXT('D') | MISA_EXT('Q') | MISA_EXT('V') | \
+	 MISA_EXT('H'))
+
+void vcpu_reset(struct vcpu *v, u64 hartid, u64 misa,
+		const struct vcpu_ops *ops)
+{
+	struct vcpu zero = { 0 };
+	u64 stack_top = v->stack_top;
+
+	*v = zero;
+	v->stack_top = stack_top;
+	v->hartid = hartid;
+	v->mode = PRV_M;
+	v->ops = ops;
+	v->csr.mhartid = hartid;
+	v->csr.misa = misa & ~MISA_HIDDEN;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The per-hart virtual context: the firmware's view of an M-mode hart.
+ * Emulation only changes this struct; the hardware layer applies it.
+ */
+#ifndef RAMPART_VCPU_H
+#define RAMPART_VCPU_H
+
+#include "types.h"
+
+#define VPMP_COUNT 8	/* PMP entries the firmware sees (physical 2..9) */
+#define VHPM_FIRST 3	/* mhpmcounter3.. */
+#define VHPM_COUNT 16	/* ..mhpmcounter18, as QEMU virt implements */
+
+/*
+ * Hardware the CSR model reaches through: the payload's S-mode CSRs, mip and
+ * the counters stay live in the hart (the firmware world cannot reach them
+ * by itself: it runs in U-mode with translation off). Tests substitute a fake.
+ */
+struct vcpu_ops {
+	/* Read/write a live CSR (S-mode CSRs, mip, counters).
+	 * Return 0, or -RAMPART_EINVAL if the hart does not have it. */
+	int (*csr_read)(u16 csr, u64 *val);
+	int (*csr_write)(u16 csr, u64 val);
+};
+
+/* Virtual M-mode CSRs: what the firmware believes the hart holds. */
+struct vcsr {
+	u64 mstatus;	/* only the M-mode fields, see VMSTATUS_FIELDS */
+	u64 misa;
+	u64 medeleg;
+	u64 mideleg;
+	u64 mie;	/* all bits; the S bits are the payload's sie */
+	u64 mtvec;
+	u64 mscratch;
+	u64 mepc;
+	u64 mcause;
+	u64 mtval;
+	u64 mcounteren;
+	u64 mcountinhibit;
+	u64 menvcfg;
+	u64 satp;	/* the payload's satp: off in the hart while firmware runs */
+	u64 pmpcfg;	/* VPMP_COUNT one-byte configs, pmpcfg0 layout */
+	u64 pmpaddr[VPMP_COUNT];
+	u64 mhpmcounter[VHPM_COUNT];
+	u64 mhpmevent[VHPM_COUNT];
+	/* read-only identity, copied from the hart at boot */
+	u64 mhartid;
+	u64 mvendorid;
+	u64 marchid;
+	u64 mimpid;
+};
+
+struct vcpu {
+	u64 x[32];		/* x0 stays 0: write through vcpu_set_reg() */
+	u64 pc;
+	u64 mode;		/* virtual privilege: PRV_M = firmware world */
+	u64 stack_top;		/* monitor stack of this hart (entry.S) */
+	u64 hartid;
+	const struct vcpu_ops *ops;
+	struct vcsr csr;
+};
+
+/* Offsets entry.S depends on; pinned in vcpu.c with _Static_assert. */
+#define VCPU_X(n) ((n) * 8)
+#define VCPU_PC (32 * 8)
+#define VCPU_MODE (33 * 8)
+#define VCPU_STACK_TOP (34 * 8)
+
+static inline u64 vcpu_reg(const struct vcpu *v, unsigned int n)
+{
+	return n ? v->x[n & 31] : 0;
+}
+
+/* The one setter of guest registers: writes to x0 are dropped here. */
+static inline void vcpu_set_reg(struct vcpu *v, unsigned int n, u64 val)
+{
+	if (n & 31)
+		v->x[n & 31] = val;
+}
+
+/* Reset the virtual hart as QEMU's reset leaves a real one (mode M). */
+void vcpu_reset(struct vcpu *v, u64 hartid, u64 misa,
+		const struct vcpu_ops *ops);
+
+#endif

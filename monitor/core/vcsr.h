@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The virtual M-mode CSR model. Every CSR instruction reduces to
+ * (new_val, wr_mask); one write function applies the WARL rules.
+ */
+#ifndef RAMPART_VCSR_H
+#define RAMPART_VCSR_H
+
+#include "types.h"
+
+struct vcpu;
+
+/* Fields of mstatus the virtual context holds itself (the rest is sstatus). */
+#define VMSTATUS_FIELDS                                                    \
+	(MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV |         \
+	 MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
+
+/*
+ * Read CSR @csr into @old and, if @wr_mask is non-zero, write
+ * (old & ~wr_mask) | (new_val & wr_mask) back through the WARL rules.
+ * Returns 0, or -RAMPART_EINVAL when virtual M-mode has no such CSR or it is
+ * read-only and a write was asked: the caller injects an illegal instruction.
+ */
+int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old);
+
+/* Physical pmpcfg byte and address of virtual entry @i (lock bits kept). */
+u8 vcsr_pmp_cfg(const struct vcpu *v, unsigned int i);
+
+#endif

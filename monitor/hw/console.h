@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Monitor console on the platform UART; every line starts "[rampart] ". */
+#ifndef RAMPART_CONSOLE_H
+#define RAMPART_CONSOLE_H
+
+void console_init(void);
+
+/* Print one "[rampart] ..." line; harts never interleave within a line. */
+void console_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A broken monitor invariant: print and stop this hart for good. */
+void console_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2),
+						      noreturn));
+
+#define BUG_ON(cond)                                                     \
+	do {                                                             \
+		if (cond)                                                \
+			console_bug("BUG: %s at %s:%d", #cond, __FILE__, \
+				    __LINE__);                           \
+	} while (0)
+
+#endif

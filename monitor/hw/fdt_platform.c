@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "fdt_platform.h"
+#include "../core/errno.h"
+#include <libfdt.h>
+
+#define FDT_ROOM 1024 /* enough for one reserved-memory node */
+
+static u64 read_cells(const fdt32_t *p, int cells)
+{
+	u64 v = 0;
+
+	while (cells-- > 0)
+		v = (v << 32) | fdt32_to_cpu(*p++);
+	return v;
+}
+
+static int read_memory(const void *fdt, struct platform *p)
+{
+	int node = fdt_node_offset_by_prop_value(fdt, -1, "device_type",
+						 "memory", sizeof("memory"));
+	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), len;
+	const fdt32_t *reg;
+
+	if (node < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
+		return -RAMPART_EINVAL;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg || len < (ac + sc) * 4)
+		return -RAMPART_EINVAL;
+	p->dram_base = read_cells(reg, ac);
+	p->dram_size = read_cells(reg + ac, sc);
+	return 0;
+}
+
+static int count_harts(const void *fdt, struct platform *p)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node;
+	unsigned int n = 0;
+
+	if (cpus < 0)
+		return -RAMPART_EINVAL;
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+
+		if (type && !strcmp(type, "cpu"))
+			n++;
+	}
+	if (!n || n > MAX_HARTS)
+		return -RAMPART_EINVAL;
+	p->nharts = n;
+	return 0;
+}
+
+int fdt_platform_read(const void *fdt, struct platform *p)
+{
+	int rc;
+
+	if (fdt_check_header(fdt))
+		return -RAMPART_EINVAL;
+	rc = read_memory(fdt, p);
+	if (!rc)
+		rc = count_harts(fdt, p);
+	return rc;
+}
+
+static int reserved_parent(void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/reserved-memory");
+
+	if (node >= 0)
+		return node;
+	node = fdt_add_subnode(fdt, 0, "reserved-memory");
+	if (node < 0 ||
+	    fdt_setprop_u32(fdt, node, "#address-cells", 2) ||
+	    fdt_setprop_u32(fdt, node, "#size-cells", 2) ||
+	    fdt_setprop_empty(fdt, node, "ranges"))
+		return -1;
+	return node;
+}
+
+int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size)
+{
+	u64 room = fdt_totalsize(fdt) + FDT_ROOM;
+	fdt32_t reg[4];
+	int parent, node;
+
+	if ((u64)(uintptr_t)fdt + room > limit)
+		return -RAMPART_ENOSPC;
+	if (fdt_open_into(fdt, fdt, (int)room))
+		return -RAMPART_EINVAL;
+	parent = reserved_parent(fdt);
+	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
+	    fdt_size_cells(fdt, parent) != 2)
+		return -RAMPART_EINVAL;
+	node = fdt_add_subnode(fdt, parent, "rampart@80000000");
+	if (node < 0)
+		return node == -FDT_ERR_NOSPACE ? -RAMPART_ENOSPC :
+						  -RAMPART_EINVAL;
+	reg[0] = cpu_to_fdt32((u32)(base >> 32));
+	reg[1] = cpu_to_fdt32((u32)base);
+	reg[2] = cpu_to_fdt32((u32)(size >> 32));
+	reg[3] = cpu_to_fdt32((u32)size);
+	if (fdt_setprop(fdt, node, "reg", reg, sizeof(reg)) ||
+	    fdt_setprop_empty(fdt, node, "no-map"))
+		return -RAMPART_ENOSPC;
+	return 0;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the monitor reads from and adds to the device tree at boot. */
+#ifndef RAMPART_FDT_PLATFORM_H
+#define RAMPART_FDT_PLATFORM_H
+
+#include "platform.h"
+
+/* Fill @p from the tree at @fdt (DRAM, harts). 0 or -RAMPART_EINVAL. */
+int fdt_platform_read(const void *fdt, struct platform *p);
+
+/*
+ * Add a /reserved-memory no-map node for [base, base + size), growing the
+ * tree in place if the memory after it up to @limit allows.
+ * Returns 0, -RAMPART_EINVAL (malformed tree) or -RAMPART_ENOSPC.
+ */
+int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size);
+
+#endif

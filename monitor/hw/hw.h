@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The hardware layer's internal interfaces: it only moves bits. */
+#ifndef RAMPART_HW_H
+#define RAMPART_HW_H
+
+#include "../core/types.h"
+#include "../core/vcpu.h"
+
+struct pmp_layout;
+
+extern const struct vcpu_ops hw_vcpu_ops;
+
+/* Per-hart state: the virtual context first (entry.S addresses it). */
+struct hart {
+	struct vcpu v;
+	bool pmp_dirty;		/* firmware changed its virtual PMP */
+	/* a monitor probe expecting a trap (probe_csr) */
+	volatile bool probe_armed;
+	volatile u64 probe_cause;
+};
+
+extern struct hart harts[];
+
+static inline struct hart *hart_of(struct vcpu *v)
+{
+	return (struct hart *)v;
+}
+
+/* trap.c */
+struct vcpu *trap_handle(struct vcpu *v);
+void trap_prepare_return(struct vcpu *v);
+void monitor_trap(u64 *frame);
+/* Arm a probe on this hart: the next trap in the monitor is skipped. */
+void probe_arm(void);
+/* Disarm; returns the cause of the trap taken since probe_arm, or 0. */
+u64 probe_disarm(void);
+
+/* world.c */
+void world_enter_firmware(struct vcpu *v);
+void world_enter_payload(struct vcpu *v);
+void world_apply_firmware_pmp(struct vcpu *v);
+void hw_pmp_write(const struct pmp_layout *l);
+
+/* mmio.c */
+int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val);
+bool hw_is_clint(u64 addr);
+/* Read the firmware's instruction at @pc (physical). 0 or -RAMPART_EFAULT. */
+int hw_fetch_firmware_insn(u64 pc, u32 *raw);
+
+/* entry.S */
+void trap_exit(struct vcpu *v) __attribute__((noreturn));
+
+#endif

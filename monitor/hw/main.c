@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Boot: the first hart prepares the platform (device tree, options), then
+ * every hart sets up its virtual context and enters the firmware at its
+ * base in virtual M-mode with QEMU's a0/a1/a2 (DESIGN: entry contract).
+ */
+#include "hw.h"
+#include "console.h"
+#include "csr.h"
+#include "fdt_platform.h"
+#include "platform.h"
+#include "../core/options.h"
+#include "../core/pmp.h"
+
+struct platform platform;
+struct hart harts[MAX_HARTS];
+extern volatile u32 boot_released;
+extern u8 hart_stacks[];
+static char policy_name[16] = "protect";
+
+static bool probe_csr_stimecmp(void)
+{
+	probe_arm();
+	(void)csr_read(CSR_STIMECMP);
+	return probe_disarm() == 0;
+}
+
+static void boot_platform(void *fdt)
+{
+	int rc;
+
+	console_log("Rampart monitor: firmware at 0x%x, monitor 0x%x+0x%x",
+		    FIRMWARE_BASE, MONITOR_BASE, MONITOR_SIZE);
+	rc = fdt_platform_read(fdt, &platform);
+	if (rc)
+		console_bug("device tree at %p unusable (%d): not booting",
+			    fdt, rc);
+	platform.has_sstc = probe_csr_stimecmp();
+	rc = fdt_platform_reserve(fdt, platform.dram_base + platform.dram_size,
+				  MONITOR_BASE, MONITOR_SIZE);
+	if (rc)
+		console_bug("cannot reserve the monitor in the device tree (%d)",
+			    rc);
+	if (options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE, "policy",
+			policy_name, sizeof(policy_name)) < 0)
+		console_log("no policy given: using %s", policy_name);
+	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s",
+		    platform.nharts, platform.dram_base, platform.dram_size,
+		    platform.has_sstc ? "yes" : "no");
+	console_log("policy: %s", policy_name);
+}
+
+static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
+{
+	struct vcpu *v = &h->v;
+	struct pmp_layout l = { 0 };
+
+	v->stack_top = (u64)&hart_stacks[(hartid + 1) * HART_STACK_SIZE];
+	vcpu_reset(v, hartid, csr_read(CSR_MISA), &hw_vcpu_ops);
+	v->csr.mvendorid = csr_read(CSR_MVENDORID);
+	v->csr.marchid = csr_read(CSR_MARCHID);
+	v->csr.mimpid = csr_read(CSR_MIMPID);
+	v->x[10] = hartid;
+	v->x[11] = fdt;
+	v->x[12] = info;
+	v->pc = FIRMWARE_BASE;
+	/* QEMU resets mtimecmp to 0, a pending timer; start quiet instead */
+	*(volatile u64 *)(CLINT_BASE + 0x4000 + 8 * hartid) = ~0ULL;
+	csr_write(CSR_MEDELEG, 0);
+	csr_write(CSR_MIDELEG, 0);
+	csr_write(CSR_MIE, 0);
+	csr_write(CSR_SATP, 0);
+	hw_pmp_write(&l);
+	world_apply_firmware_pmp(v);
+}
+
+void monitor_main(u64 hartid, u64 fdt, u64 info, u64 is_boot_hart);
+
+void monitor_main(u64 hartid, u64 fdt, u64 info, u64 is_boot_hart)
+{
+	struct hart *h = &harts[hartid];
+
+	if (is_boot_hart) {
+		boot_platform((void *)fdt);
+		__atomic_store_n(&boot_released, 1, __ATOMIC_RELEASE);
+	}
+	if (hartid >= platform.nharts)
+		console_bug("hart %lu is not in the device tree", hartid);
+	hart_init(h, hartid, fdt, info);
+	/* this call's frame is abandoned: trap_exit never returns, and the
+	 * next trap starts again at the top of this hart's stack */
+	trap_prepare_return(&h->v);
+	trap_exit(&h->v);
+}

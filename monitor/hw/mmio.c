@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Device and memory accesses the monitor makes on the firmware's behalf. */
+#include "hw.h"
+#include "platform.h"
+#include "../core/clint.h"
+#include "../core/errno.h"
+
+bool hw_is_clint(u64 addr)
+{
+	return addr >= CLINT_BASE && addr - CLINT_BASE < CLINT_SIZE;
+}
+
+/* The CLINT is passed through after checking register, width and hart:
+ * the firmware's timer and IPIs are real, but cannot reach past the map. */
+int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
+{
+	enum clint_reg reg;
+	unsigned int hart;
+	void *p = (void *)addr;
+
+	if (!hw_is_clint(addr) ||
+	    clint_decode(addr - CLINT_BASE, width, platform.nharts, &reg, &hart))
+		return -RAMPART_EINVAL;
+	if (reg == CLINT_MSIP && write)
+		*val &= 1;
+	if (width == 4) {
+		if (write)
+			*(volatile u32 *)p = (u32)*val;
+		else
+			*val = *(volatile u32 *)p;
+	} else {
+		if (write)
+			*(volatile u64 *)p = *val;
+		else
+			*val = *(volatile u64 *)p;
+	}
+	return 0;
+}
+
+static bool is_firmware_code(u64 addr)
+{
+	u64 dram_end = platform.dram_base + platform.dram_size;
+
+	/* Not the monitor's own region: the firmware cannot execute there. */
+	return addr >= FIRMWARE_BASE && addr < dram_end && addr + 4 <= dram_end;
+}
+
+int hw_fetch_firmware_insn(u64 pc, u32 *raw)
+{
+	const volatile u16 *p = (const volatile u16 *)pc;
+	u32 low;
+
+	if ((pc & 1) || !is_firmware_code(pc))
+		return -RAMPART_EFAULT;
+	low = p[0];
+	*raw = (low & 3) == 3 ? low | ((u32)p[1] << 16) : low;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The platform the monitor runs on (QEMU 7.2 virt). Fixed addresses live
+ * here; what the device tree says (DRAM, harts) is discovered at boot.
+ */
+#ifndef RAMPART_PLATFORM_H
+#define RAMPART_PLATFORM_H
+
+
+#define MONITOR_BASE 0x80000000
+#define MONITOR_SIZE 0x100000	/* 1 MiB, DESIGN "memory layout" */
+#define FIRMWARE_BASE (MONITOR_BASE + MONITOR_SIZE)
+#define PAYLOAD_BASE 0x80200000
+
+#define MAX_HARTS 8
+#define HART_STACK_SIZE 0x4000
+
+#define UART_BASE 0x10000000
+#define CLINT_BASE 0x2000000
+/* Run options (core/options.h): the launcher loads them into the unused
+ * half of QEMU virt's mask ROM, `-device loader,addr=0x8000`. */
+#define OPTIONS_BASE 0x8000
+#define OPTIONS_SIZE 0x1000
+
+#ifndef __ASSEMBLER__
+#include "../core/types.h"
+
+/* Discovered from the device tree at boot (fdt_platform.c). */
+struct platform {
+	u64 dram_base;
+	u64 dram_size;
+	unsigned int nharts;	/* harts with ids 0..nharts-1 */
+	bool has_sstc;
+};
+
+extern struct platform platform;
+#endif
+
+#endif

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Trap dispatch. Every trap from below M-mode lands here with the guest's
+ * registers saved in its struct vcpu. Firmware traps are emulated against
+ * the virtual context; payload traps are handed to the virtual firmware.
+ */
+#include "hw.h"
+#include "console.h"
+#include "csr.h"
+#include "platform.h"
+#include "../core/emulate.h"
+#include "../core/errno.h"
+#include "../core/vcsr.h"
+#include "../core/vtrap.h"
+
+static void wait_for_interrupt(struct vcpu *v)
+{
+	/* WFI wakes on any interrupt enabled in mie, whatever mstatus.MIE
+	 * (Priv. 3.3.3); the monitor runs with MIE clear, so nothing traps. */
+	if (csr_read(CSR_MIP) & v->csr.mie)
+		return;
+	csr_write(CSR_MIE, v->csr.mie);
+	__asm__ volatile("wfi");
+}
+
+static bool touches_pmp(u32 raw)
+{
+	u16 csr = (u16)(raw >> 20);
+
+	return (raw & 0x7f) == 0x73 && (raw & 0x3000) &&
+	       ((csr >= CSR_PMPCFG0 && csr <= CSR_PMPADDR63) ||
+		csr == CSR_MSTATUS);
+}
+
+static void firmware_illegal(struct vcpu *v, u64 tval)
+{
+	u32 raw = (u32)tval;
+
+	/* QEMU reports the instruction in mtval; read it when it does not. */
+	if (!raw && hw_fetch_firmware_insn(v->pc, &raw)) {
+		vtrap_inject(v, CAUSE_ILLEGAL_INSN, 0);
+		return;
+	}
+	switch (emulate_insn(v, raw)) {
+	case EMUL_WFI:
+		wait_for_interrupt(v);
+		break;
+	case EMUL_SFENCE_VMA:
+		__asm__ volatile("sfence.vma" : : : "memory");
+		break;
+	case EMUL_DONE:
+		break;
+	}
+	if (touches_pmp(raw))
+		hart_of(v)->pmp_dirty = true;
+}
+
+static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
+{
+	u32 raw;
+
+	if (hw_is_clint(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
+	    !emulate_mmio(v, raw, addr, hw_clint_access))
+		return;
+	vtrap_inject(v, cause, addr);
+}
+
+static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
+{
+	switch (cause) {
+	case CAUSE_ILLEGAL_INSN:
+		firmware_illegal(v, tval);
+		break;
+	case CAUSE_LOAD_ACCESS:
+	case CAUSE_STORE_ACCESS:
+		firmware_access_fault(v, cause, tval);
+		break;
+	case CAUSE_USER_ECALL:
+		/* the firmware believes it runs in M-mode */
+		vtrap_inject(v, CAUSE_MACHINE_ECALL, 0);
+		break;
+	default:
+		/* interrupts are delivered below; other exceptions are the
+		 * firmware's own, as a hart in M-mode would take them */
+		if (!(cause & CAUSE_IRQ_FLAG))
+			vtrap_inject(v, cause, tval);
+		break;
+	}
+}
+
+static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
+{
+	/* Anything the hart did not delegate goes to the firmware, as it
+	 * would without a monitor: interrupts are picked up below. */
+	if (!(cause & CAUSE_IRQ_FLAG))
+		vtrap_inject(v, cause, tval);
+}
+
+static void deliver_interrupts(struct vcpu *v)
+{
+	int irq = vtrap_pending_irq(v, csr_read(CSR_MIP));
+
+	if (irq >= 0)
+		vtrap_inject(v, CAUSE_IRQ_FLAG | (u64)irq, 0);
+}
+
+/* Real mie: in the firmware world only the M-level interrupts it has
+ * enabled, and only while its MIE is set (else they would trap at once). */
+static u64 live_mie(const struct vcpu *v)
+{
+	if (v->mode != PRV_M)
+		return v->csr.mie;
+	if (!(v->csr.mstatus & MSTATUS_MIE))
+		return 0;
+	return v->csr.mie & ~v->csr.mideleg & MIP_M_BITS;
+}
+
+void trap_prepare_return(struct vcpu *v)
+{
+	u64 st = csr_read(CSR_MSTATUS);
+	u64 mpp = v->mode == PRV_M ? PRV_U : v->mode;
+
+	st &= ~(MSTATUS_MPP | MSTATUS_MPIE | MSTATUS_MPRV | MSTATUS_TVM |
+		MSTATUS_TW | MSTATUS_TSR);
+	st |= mpp << MSTATUS_MPP_SHIFT;
+	if (v->mode != PRV_M)
+		st |= v->csr.mstatus & (MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR);
+	csr_write(CSR_MSTATUS, st);
+	csr_write(CSR_MEPC, v->pc);
+	csr_write(CSR_MIE, live_mie(v));
+}
+
+struct vcpu *trap_handle(struct vcpu *v)
+{
+	u64 cause = csr_read(CSR_MCAUSE);
+	u64 tval = csr_read(CSR_MTVAL);
+	bool from_firmware = v->mode == PRV_M;
+
+	v->pc = csr_read(CSR_MEPC);
+	if (from_firmware)
+		firmware_trap(v, cause, tval);
+	else
+		payload_trap(v, cause, tval);
+	deliver_interrupts(v);
+	if (from_firmware && v->mode != PRV_M)
+		world_enter_payload(v);
+	else if (!from_firmware && v->mode == PRV_M)
+		world_enter_firmware(v);
+	else if (hart_of(v)->pmp_dirty && v->mode == PRV_M)
+		world_apply_firmware_pmp(v);
+	trap_prepare_return(v);
+	return v;
+}
+
+void probe_arm(void)
+{
+	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+
+	h->probe_cause = 0;
+	h->probe_armed = true;
+}
+
+u64 probe_disarm(void)
+{
+	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+
+	h->probe_armed = false;
+	return h->probe_cause;
+}
+
+/* A trap taken in M-mode: an armed probe skips the 4-byte instruction. */
+void monitor_trap(u64 *frame)
+{
+	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+	u64 cause = csr_read(CSR_MCAUSE);
+
+	(void)frame;
+	if (h->probe_armed && !(cause & CAUSE_IRQ_FLAG)) {
+		h->probe_cause = cause;
+		h->probe_armed = false;
+		csr_write(CSR_MEPC, csr_read(CSR_MEPC) + 4);
+		return;
+	}
+	console_bug("BUG: monitor trap cause=0x%lx epc=0x%lx tval=0x%lx",
+		    cause, csr_read(CSR_MEPC), csr_read(CSR_MTVAL));
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * World switches. The firmware world runs in U-mode with translation off,
+ * nothing delegated and the firmware PMP layout; the payload world runs in
+ * S/U-mode with the firmware's delegation, interrupt enables, satp and
+ * virtual PMP entries applied (core/pmp.h has the layouts).
+ */
+#include "hw.h"
+#include "csr.h"
+#include "platform.h"
+#include "../core/clint.h"
+#include "../core/pmp.h"
+
+void hw_pmp_write(const struct pmp_layout *l)
+{
+	/* Disable everything but the monitor entry while addresses change,
+	 * so no half-written layout is ever in force below M-mode. */
+	csr_write(CSR_PMPCFG0 + 2, 0);
+	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0) & 0xff);
+	csr_write(CSR_PMPADDR0 + 1, l->e[1].addr);
+	csr_write(CSR_PMPADDR0 + 2, l->e[2].addr);
+	csr_write(CSR_PMPADDR0 + 3, l->e[3].addr);
+	csr_write(CSR_PMPADDR0 + 4, l->e[4].addr);
+	csr_write(CSR_PMPADDR0 + 5, l->e[5].addr);
+	csr_write(CSR_PMPADDR0 + 6, l->e[6].addr);
+	csr_write(CSR_PMPADDR0 + 7, l->e[7].addr);
+	csr_write(CSR_PMPADDR0 + 8, l->e[8].addr);
+	csr_write(CSR_PMPADDR0 + 9, l->e[9].addr);
+	csr_write(CSR_PMPADDR0 + 10, l->e[10].addr);
+	csr_write(CSR_PMPADDR0 + 11, l->e[11].addr);
+	csr_write(CSR_PMPADDR0 + 12, l->e[12].addr);
+	csr_write(CSR_PMPADDR0 + 13, l->e[13].addr);
+	csr_write(CSR_PMPADDR0 + 14, l->e[14].addr);
+	csr_write(CSR_PMPADDR0 + 15, l->e[15].addr);
+	csr_write(CSR_PMPADDR0, l->e[0].addr);
+	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0));
+	csr_write(CSR_PMPCFG0 + 2, pmp_layout_cfg(l, 2));
+}
+
+static const struct pmp_entry no_policy[PMP_FW_POLICY_COUNT];
+
+void world_apply_firmware_pmp(struct vcpu *v)
+{
+	struct pmp_layout l;
+
+	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
+	pmp_plan_firmware(&l, v, no_policy, CLINT_BASE, CLINT_SIZE, false);
+	hw_pmp_write(&l);
+	hart_of(v)->pmp_dirty = false;
+}
+
+void world_enter_firmware(struct vcpu *v)
+{
+	u64 mie = csr_read(CSR_MIE);
+
+	/* The payload's sie and satp live in the hart while it runs. */
+	v->csr.mie = (v->csr.mie & ~MIP_S_BITS) | (mie & MIP_S_BITS);
+	v->csr.satp = csr_read(CSR_SATP);
+	csr_write(CSR_SATP, 0);
+	csr_write(CSR_MEDELEG, 0);
+	csr_write(CSR_MIDELEG, 0);
+	world_apply_firmware_pmp(v);
+}
+
+void world_enter_payload(struct vcpu *v)
+{
+	struct pmp_layout l;
+
+	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
+	pmp_plan_payload(&l, v);
+	hw_pmp_write(&l);
+	csr_write(CSR_MCOUNTEREN, v->csr.mcounteren);
+	csr_write(CSR_MENVCFG, v->csr.menvcfg);
+	csr_write(CSR_MEDELEG, v->csr.medeleg);
+	csr_write(CSR_MIDELEG, v->csr.mideleg);
+	csr_write(CSR_SATP, v->csr.satp);
+}
