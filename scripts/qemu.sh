@@ -9,8 +9,11 @@
 #   --append STR     kernel command line
 #   --smp N          harts (default 1)
 #   --mem M          memory (default 512M)
-#   --policy P       -fw_cfg opt/rampart/policy (only when given)
-#   --nonce HEX      -fw_cfg opt/rampart/nonce (only when given)
+#   --policy P       monitor option policy=P (only when given)
+#   --nonce HEX      monitor option nonce=HEX (only when given)
+#                    Options reach the monitor as key=value lines loaded into
+#                    the unused half of the mask ROM at 0x8000 (QEMU 7.2 virt
+#                    creates fw_cfg too late for -fw_cfg; see docs/usage.md).
 #   --icount         deterministic: -icount shift=0,sleep=off and a VM clock
 #   --tpm            attach a swtpm TPM 2.0 (tpm-tis-device) and boot with a
 #                    device tree that describes it (QEMU 7.2 adds no node)
@@ -57,8 +60,9 @@ machine=(-M virt -smp "$smp" -m "$mem" -nic none -bios "$bios")
 [ -z "$kernel" ] || machine+=(-kernel "$kernel")
 [ -z "$initrd" ] || machine+=(-initrd "$initrd")
 [ -z "$append" ] || machine+=(-append "$append")
-[ -z "$policy" ] || machine+=(-fw_cfg "name=opt/rampart/policy,string=$policy")
-[ -z "$nonce" ] || machine+=(-fw_cfg "name=opt/rampart/nonce,string=$nonce")
+options=
+[ -z "$policy" ] || options+="policy=$policy"$'\n'
+[ -z "$nonce" ] || options+="nonce=$nonce"$'\n'
 if [ "$icount" = 1 ]; then
 	machine+=(-icount shift=0,sleep=off
 		-rtc base=2020-01-01T00:00:00,clock=vm)
@@ -71,7 +75,7 @@ else
 	console=(-nographic -monitor none -serial stdio)
 fi
 
-tmpdir=
+tmpdir=$(mktemp -d)
 swtpm_pid=
 cleanup() {
 	if [ -n "$swtpm_pid" ]; then
@@ -86,7 +90,6 @@ trap cleanup EXIT
 # tcg,tpm-tis-mmio node at the platform-bus address of tpm-tis-device.
 start_tpm() {
 	local i dts
-	tmpdir=$(mktemp -d)
 	mkdir "$tmpdir/state"
 	swtpm socket --tpm2 --tpmstate dir="$tmpdir/state" \
 		--ctrl type=unixio,path="$tmpdir/swtpm.sock" \
@@ -116,6 +119,10 @@ start_tpm() {
 	machine+=(-dtb "$tmpdir/rampart.dtb")
 }
 [ "$tpm" = 0 ] || start_tpm
+if [ -n "$options" ]; then
+	printf '%s' "$options" >"$tmpdir/rampart.opts"
+	machine+=(-device "loader,file=$tmpdir/rampart.opts,addr=0x8000,force-raw=on")
+fi
 
 cmd=(qemu-system-riscv64 "${machine[@]}" "${console[@]}" "${extra[@]}")
 if [ -n "$timeout_s" ]; then
