@@ -189,8 +189,10 @@ main() {
 		fi
 		exec 9>&-
 	fi
-	copy_if_changed "$dir/Image" "$OUT"
-	say "$OUT <- $dir/Image ($(stat -c %s "$dir/Image") bytes)"
+	if ! cmp -s "$dir/Image" "$OUT"; then
+		copy_if_changed "$dir/Image" "$OUT"
+		say "$OUT <- $dir/Image ($(stat -c %s "$dir/Image") bytes)"
+	fi
 }
 
 main "$@"
