@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Bare-metal test firmwares: build/firmware/<name>.bin, raw images that run
+# at 0x8000_0000 (native QEMU -bios) and at 0x8010_0000 (under Rampart).
+# Included by the top-level Makefile; standalone: make -f tests/firmware/build.mk
+
+FW_SAVED_GOAL := $(.DEFAULT_GOAL)
+FW_STANDALONE := $(if $(filter 1,$(words $(MAKEFILE_LIST))),1)
+
+BUILD ?= build
+FW_DIR := tests/firmware
+FW_OUT := $(BUILD)/firmware
+FW_CROSS ?= riscv64-unknown-elf-
+FW_CC := $(FW_CROSS)gcc
+FW_OBJCOPY := $(FW_CROSS)objcopy
+FW_READELF := $(FW_CROSS)readelf
+
+# Position independence comes from medany's PC-relative addressing; no jump
+# tables (they hold absolute addresses) and no unwind tables.
+FW_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
+	-fno-pic -ffreestanding -nostdlib -O2 -Wall -Wextra -Werror \
+	-fno-jump-tables -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fno-common -fno-stack-protector -MMD -MP
+FW_LDFLAGS := -nostdlib -static -Wl,--emit-relocs -Wl,--no-warn-rwx-segments -T $(FW_DIR)/common/fw.ld
+
+FW_NAMES := conformance attack-monitor
+FW_COMMON_SRCS := $(wildcard $(FW_DIR)/common/*.c $(FW_DIR)/common/*.S)
+FW_ALL_SRCS := $(FW_COMMON_SRCS) \
+	$(foreach n,$(FW_NAMES),$(wildcard $(FW_DIR)/$(n)/*.c $(FW_DIR)/$(n)/*.S))
+fw_obj = $(patsubst $(FW_DIR)/%,$(FW_OUT)/%.o,$(basename $(1)))
+FW_C_OBJS := $(call fw_obj,$(filter %.c,$(FW_ALL_SRCS)))
+FW_S_OBJS := $(call fw_obj,$(filter %.S,$(FW_ALL_SRCS)))
+FW_BINS := $(foreach n,$(FW_NAMES),$(FW_OUT)/$(n).bin)
+
+ifeq ($(V),1)
+FW_Q :=
+fw_say :=
+else
+FW_Q := @
+fw_say = @printf '  %-3s %s\n' $(1) $(2);
+endif
+
+ALL_TARGETS += $(FW_BINS)
+
+.PHONY: firmware
+firmware: $(FW_BINS)
+
+$(FW_C_OBJS): $(FW_OUT)/%.o: $(FW_DIR)/%.c
+	$(call fw_say,CC,$<)
+	$(FW_Q)mkdir -p $(@D)
+	$(FW_Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+
+$(FW_S_OBJS): $(FW_OUT)/%.o: $(FW_DIR)/%.S
+	$(call fw_say,AS,$<)
+	$(FW_Q)mkdir -p $(@D)
+	$(FW_Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+
+# Link, then refuse any absolute relocation (R_RISCV_32/64, HI20/LO12): the
+# image must not depend on its link address.
+define fw_image
+$(FW_OUT)/$(1).elf: $(call fw_obj,$(FW_COMMON_SRCS) $(wildcard $(FW_DIR)/$(1)/*.c $(FW_DIR)/$(1)/*.S)) $(FW_DIR)/common/fw.ld
+	$$(call fw_say,LD,$$@)
+	$(FW_Q)$(FW_CC) $(FW_CFLAGS) $(FW_LDFLAGS) $$(filter %.o,$$^) -o $$@.tmp
+	$(FW_Q)if $(FW_READELF) -rW $$@.tmp | grep -E 'R_RISCV_(32|64|HI20|LO12_[IS])[[:space:]]'; then \
+		echo "$$@: absolute relocation, image would not be position independent" >&2; \
+		rm -f $$@.tmp; exit 1; fi
+	$(FW_Q)mv $$@.tmp $$@
+
+$(FW_OUT)/$(1).bin: $(FW_OUT)/$(1).elf
+	$$(call fw_say,BIN,$$@)
+	$(FW_Q)$(FW_OBJCOPY) -O binary $$< $$@
+endef
+$(foreach n,$(FW_NAMES),$(eval $(call fw_image,$(n))))
+
+-include $(FW_C_OBJS:.o=.d) $(FW_S_OBJS:.o=.d)
+
+ifeq ($(FW_STANDALONE),1)
+.DEFAULT_GOAL := firmware
+else
+.DEFAULT_GOAL := $(FW_SAVED_GOAL)
+endif
