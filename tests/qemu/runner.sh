@@ -162,9 +162,9 @@ qemu_args() {
 }
 
 # run_qemu BIOS LOG: boots once; console to LOG; feeds wait/send steps.
-# Sets q_rc (QEMU's status) and q_secs.
+# Sets q_rc (QEMU's status) and adds the wall time to q_secs.
 run_qemu() {
-	local bios=$1 log=$2 fifo pid step text start=$SECONDS
+	local bios=$1 log=$2 fifo pid step text start=$EPOCHREALTIME
 	qemu_args "$bios"
 	fifo=$(mktemp -u "$BUILD/cases/fifo.XXXXXX")
 	mkfifo "$fifo"
@@ -193,7 +193,13 @@ run_qemu() {
 	q_rc=$?
 	exec 7>&-
 	rm -f "$fifo"
-	q_secs=$((SECONDS - start))
+	q_secs=$(elapsed "$start" "$q_secs")
+}
+
+# elapsed START ACC: ACC + seconds since START (an $EPOCHREALTIME), 0.1 s.
+elapsed() {
+	awk -v s="$1" -v e="$EPOCHREALTIME" -v a="$2" \
+		'BEGIN { printf "%.1f", a + e - s }'
 }
 
 # check_log LOG: prints the reason of the first failed check, if any.
@@ -266,11 +272,11 @@ run_case() {
 	else
 		bios=$(firmware_path)
 	fi
+	q_secs=0
 	run_qemu "$bios" "$log"
 	why=$(check_log "$log")
 	if [ -z "$why" ] && [ "${#c_compare[@]}" -gt 0 ]; then
 		native_log=$LOGS/$c_name.native.log
-		local secs=$q_secs
 		run_qemu "$(firmware_path)" "$native_log"
 		why=$(check_log "$native_log")
 		if [ -n "$why" ]; then
@@ -279,7 +285,6 @@ run_case() {
 		else
 			why=$(compare_logs "$log" "$native_log")
 		fi
-		q_secs=$((secs + q_secs))
 	fi
 	if [ -n "$why" ]; then
 		fail "$log" "$why"
