@@ -6,13 +6,23 @@
 FW_SAVED_GOAL := $(.DEFAULT_GOAL)
 FW_STANDALONE := $(if $(filter 1,$(words $(MAKEFILE_LIST))),1)
 
-BUILD ?= build
+ifeq ($(FW_STANDALONE),1)
+BUILD := build
+CROSS_COMPILE ?= riscv64-unknown-elf-
+ifeq ($(V),1)
+Q :=
+quiet =
+else
+Q := @
+quiet = @printf '  %-6s %s\n' '$(1)' '$(2)';
+endif
+endif
+
 FW_DIR := tests/firmware
 FW_OUT := $(BUILD)/firmware
-FW_CROSS ?= riscv64-unknown-elf-
-FW_CC := $(FW_CROSS)gcc
-FW_OBJCOPY := $(FW_CROSS)objcopy
-FW_READELF := $(FW_CROSS)readelf
+FW_CC := $(CROSS_COMPILE)gcc
+FW_OBJCOPY := $(CROSS_COMPILE)objcopy
+FW_READELF := $(CROSS_COMPILE)readelf
 
 # Position independence comes from medany's PC-relative addressing; no jump
 # tables (they hold absolute addresses) and no unwind tables.
@@ -31,43 +41,35 @@ FW_C_OBJS := $(call fw_obj,$(filter %.c,$(FW_ALL_SRCS)))
 FW_S_OBJS := $(call fw_obj,$(filter %.S,$(FW_ALL_SRCS)))
 FW_BINS := $(foreach n,$(FW_NAMES),$(FW_OUT)/$(n).bin)
 
-ifeq ($(V),1)
-FW_Q :=
-fw_say :=
-else
-FW_Q := @
-fw_say = @printf '  %-3s %s\n' $(1) $(2);
-endif
-
 ALL_TARGETS += $(FW_BINS)
 
 .PHONY: firmware
 firmware: $(FW_BINS)
 
 $(FW_C_OBJS): $(FW_OUT)/%.o: $(FW_DIR)/%.c
-	$(call fw_say,CC,$<)
-	$(FW_Q)mkdir -p $(@D)
-	$(FW_Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+	$(call quiet,CC,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
 
 $(FW_S_OBJS): $(FW_OUT)/%.o: $(FW_DIR)/%.S
-	$(call fw_say,AS,$<)
-	$(FW_Q)mkdir -p $(@D)
-	$(FW_Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+	$(call quiet,AS,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
 
 # Link, then refuse any absolute relocation (R_RISCV_32/64, HI20/LO12): the
 # image must not depend on its link address.
 define fw_image
 $(FW_OUT)/$(1).elf: $(call fw_obj,$(FW_COMMON_SRCS) $(wildcard $(FW_DIR)/$(1)/*.c $(FW_DIR)/$(1)/*.S)) $(FW_DIR)/common/fw.ld
-	$$(call fw_say,LD,$$@)
-	$(FW_Q)$(FW_CC) $(FW_CFLAGS) $(FW_LDFLAGS) $$(filter %.o,$$^) -o $$@.tmp
-	$(FW_Q)if $(FW_READELF) -rW $$@.tmp | grep -E 'R_RISCV_(32|64|HI20|LO12_[IS])[[:space:]]'; then \
+	$$(call quiet,LD,$$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) $(FW_LDFLAGS) $$(filter %.o,$$^) -o $$@.tmp
+	$(Q)if $(FW_READELF) -rW $$@.tmp | grep -E 'R_RISCV_(32|64|HI20|LO12_[IS])[[:space:]]'; then \
 		echo "$$@: absolute relocation, image would not be position independent" >&2; \
 		rm -f $$@.tmp; exit 1; fi
-	$(FW_Q)mv $$@.tmp $$@
+	$(Q)mv $$@.tmp $$@
 
 $(FW_OUT)/$(1).bin: $(FW_OUT)/$(1).elf
-	$$(call fw_say,BIN,$$@)
-	$(FW_Q)$(FW_OBJCOPY) -O binary $$< $$@
+	$$(call quiet,BIN,$$@)
+	$(Q)$(FW_OBJCOPY) -O binary $$< $$@
 endef
 $(foreach n,$(FW_NAMES),$(eval $(call fw_image,$(n))))
 
