@@ -12,7 +12,7 @@
 #define MONITOR_BASE 0x80000000UL
 #define MONITOR_SIZE 0x100000UL
 
-void attack_ret(void);	/* ret.S: a lone `ret` */
+void attack_ret(void); /* ret.S: a lone `ret` */
 
 static u64 trap_mark;
 
@@ -57,7 +57,9 @@ static u64 load_mprv(u64 addr, u64 mpp)
 	asm volatile("csrs mstatus, %2\n\t"
 		     "ld %0, 0(%1)\n\t"
 		     "csrc mstatus, %2"
-		     : "+r"(v) : "r"(addr), "r"(MSTATUS_MPRV) : "memory");
+		     : "+r"(v)
+		     : "r"(addr), "r"(MSTATUS_MPRV)
+		     : "memory");
 	csr_clear(mstatus, MSTATUS_MPP);
 	return v;
 }
@@ -112,7 +114,7 @@ static void attack_mprv(void)
 	load_mprv(MONITOR_BASE + 16, PRV_M);
 	attempt_end("mprv-m-read");
 	attempt_begin();
-	load_mprv(MONITOR_BASE + 24, PRV_S);	/* PMP entry 0 grants S */
+	load_mprv(MONITOR_BASE + 24, PRV_S); /* PMP entry 0 grants S */
 	attempt_end("mprv-s-read");
 }
 

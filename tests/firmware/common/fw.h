@@ -83,38 +83,40 @@ typedef _Bool bool;
 #define STR(x) #x
 #define XSTR(x) STR(x)
 
-#define csr_read(csr)                                                         \
-	({                                                                    \
-		u64 __v;                                                      \
-		asm volatile("csrr %0, " #csr : "=r"(__v) : : "memory");      \
-		__v;                                                          \
+#define csr_read(csr)                                                    \
+	({                                                               \
+		u64 __v;                                                 \
+		asm volatile("csrr %0, " #csr : "=r"(__v) : : "memory"); \
+		__v;                                                     \
 	})
-#define csr_write(csr, val)                                                   \
+#define csr_write(csr, val) \
 	({ asm volatile("csrw " #csr ", %0" : : "rK"((u64)(val)) : "memory"); })
-#define csr_swap(csr, val)                                                    \
-	({                                                                    \
-		u64 __v = (u64)(val);                                         \
-		asm volatile("csrrw %0, " #csr ", %1"                         \
-			     : "=r"(__v) : "rK"(__v) : "memory");             \
-		__v;                                                          \
+#define csr_swap(csr, val)                            \
+	({                                            \
+		u64 __v = (u64)(val);                 \
+		asm volatile("csrrw %0, " #csr ", %1" \
+			     : "=r"(__v)              \
+			     : "rK"(__v)              \
+			     : "memory");             \
+		__v;                                  \
 	})
-#define csr_set(csr, val)                                                     \
+#define csr_set(csr, val) \
 	({ asm volatile("csrs " #csr ", %0" : : "rK"((u64)(val)) : "memory"); })
-#define csr_clear(csr, val)                                                   \
+#define csr_clear(csr, val) \
 	({ asm volatile("csrc " #csr ", %0" : : "rK"((u64)(val)) : "memory"); })
 
 /* Write `val`, read the CSR back, restore the old value: one asm block, so
  * nothing (no load, store or call) runs with the test value in place. */
-#define csr_probe(csr, val)                                                   \
-	({                                                                    \
-		u64 __old, __rb;                                              \
-		asm volatile("csrrw %0, " #csr ", %2\n\t"                     \
-			     "csrr %1, " #csr "\n\t"                          \
-			     "csrw " #csr ", %0"                              \
-			     : "=&r"(__old), "=&r"(__rb)                      \
-			     : "r"((u64)(val))                                \
-			     : "memory");                                     \
-		__rb;                                                         \
+#define csr_probe(csr, val)                               \
+	({                                                \
+		u64 __old, __rb;                          \
+		asm volatile("csrrw %0, " #csr ", %2\n\t" \
+			     "csrr %1, " #csr "\n\t"      \
+			     "csrw " #csr ", %0"          \
+			     : "=&r"(__old), "=&r"(__rb)  \
+			     : "r"((u64)(val))            \
+			     : "memory");                 \
+		__rb;                                     \
 	})
 
 static inline u64 mmio_read64(u64 addr)
@@ -139,20 +141,20 @@ static inline void mmio_write32(u64 addr, u32 val)
 
 /* What the M-mode (or S-mode) trap handler saw on the most recent trap. */
 struct trap_rec {
-	u64 count;	/* traps taken so far */
+	u64 count; /* traps taken so far */
 	u64 cause;
 	u64 tval;
 	u64 epc;
 	u64 status;	/* mstatus (or sstatus) at entry */
 	u64 vec;	/* mtvec slot used: -1 direct entry, else 0..15 */
 	u64 irq;	/* cause of the most recent interrupt */
-	u64 irq_status;	/* mstatus (sstatus) when it was taken */
+	u64 irq_status; /* mstatus (sstatus) when it was taken */
 	u64 irq_count;	/* interrupts taken so far */
 };
 
 /* Registers saved by the trap entry; layout shared with start.S. */
 struct trap_frame {
-	u64 x[32];	/* x[0] unused; x[2] is the interrupted sp */
+	u64 x[32]; /* x[0] unused; x[2] is the interrupted sp */
 	u64 vec;
 	u64 pad;
 };
@@ -161,10 +163,10 @@ extern volatile struct trap_rec m_trap;
 extern volatile struct trap_rec s_trap;
 
 /* Ecall services the M handler offers to S/U code (a7 selects). */
-#define SVC_EXIT 0	/* leave run_lower(), a0 is its result */
-#define SVC_NOP 1	/* just return after the ecall */
+#define SVC_EXIT 0	 /* leave run_lower(), a0 is its result */
+#define SVC_NOP 1	 /* just return after the ecall */
 #define SVC_CLEAR_STIP 2 /* clear mip.STIP (S cannot) */
-#define SVC_SET_SSIP 3	/* set mip.SSIP */
+#define SVC_SET_SSIP 3	 /* set mip.SSIP */
 
 /* start.S */
 void m_trap_entry(void);
@@ -178,8 +180,8 @@ void lower_trampoline(void);
 
 /* lib.c */
 extern u64 image_base;
-extern u64 reset_mtvec, reset_mscratch;	/* as found at entry */
-extern u64 lower_mstatus_set;	/* ORed into mstatus at run_lower's mret */
+extern u64 reset_mtvec, reset_mscratch; /* as found at entry */
+extern u64 lower_mstatus_set; /* ORed into mstatus at run_lower's mret */
 extern u64 s_timer_via_stimecmp;
 void fw_init(void);
 void putc_(char c);

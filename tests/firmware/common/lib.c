@@ -10,7 +10,7 @@
 #define UART_LSR_THRE 0x20
 #define TEST_PASS 0x5555
 #define TEST_FAIL 0x3333
-#define TRAP_STORM 100000	/* more traps than any test takes: a loop */
+#define TRAP_STORM 100000 /* more traps than any test takes: a loop */
 
 extern char _start[];
 
@@ -91,9 +91,13 @@ void poweroff(u32 code)
 		asm volatile("wfi");
 }
 
+/* Length of the instruction at pc, an address taken from mepc/sepc. */
 u64 insn_len_at(u64 pc)
 {
-	return (*(volatile u16 *)pc & 3) == 3 ? 4 : 2;
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr): pc comes from a CSR */
+	const volatile u16 *insn = (const volatile u16 *)pc;
+
+	return (*insn & 3) == 3 ? 4 : 2;
 }
 
 u64 ecall_svc(u64 svc, u64 arg)
@@ -102,7 +106,9 @@ u64 ecall_svc(u64 svc, u64 arg)
 	register u64 a7 asm("a7") = svc;
 
 	asm volatile(".option push\n\t.option norvc\n\tecall\n\t.option pop"
-		     : "+r"(a0) : "r"(a7) : "memory");
+		     : "+r"(a0)
+		     : "r"(a7)
+		     : "memory");
 	return a0;
 }
 
@@ -171,8 +177,7 @@ void m_trap_handler(struct trap_frame *f)
 	u64 cause = csr_read(mcause);
 	u64 epc = csr_read(mepc);
 
-	record(&m_trap, cause, csr_read(mtval), epc, csr_read(mstatus),
-	       f->vec);
+	record(&m_trap, cause, csr_read(mtval), epc, csr_read(mstatus), f->vec);
 	if (cause & CAUSE_IRQ) {
 		m_irq_ack(cause & ~CAUSE_IRQ);
 		return;
@@ -207,7 +212,7 @@ void s_trap_handler(struct trap_frame *f)
 		csr_clear(sip, MIP_SSIP);
 	} else if (cause == (CAUSE_IRQ | IRQ_S_TIMER)) {
 		if (s_timer_via_stimecmp)
-			csr_write(0x14d, ~0UL);	/* stimecmp */
+			csr_write(0x14d, ~0UL); /* stimecmp */
 		else
 			ecall_svc(SVC_CLEAR_STIP, 0);
 	} else if (cause & CAUSE_IRQ) {

@@ -16,27 +16,27 @@
 
 /* Run `insn` (text, may use t1 = arg and clobber t0/t1) with a label on it;
  * evaluates to the instruction's address. Uncompressed unless spelt .half. */
-#define TRAP_AT_ARG(insn, arg)                                                \
-	({                                                                    \
-		u64 __pc;                                                     \
-		asm volatile("mv t1, %1\n\t"                                  \
-			     ".option push\n\t.option norvc\n\t"              \
-			     "lla %0, 1f\n"                                   \
-			     "1:\t" insn "\n\t"                               \
-			     ".option pop"                                    \
-			     : "=&r"(__pc)                                    \
-			     : "r"((u64)(arg))                                \
-			     : "memory", "t0", "t1", "a7");                   \
-		__pc;                                                         \
+#define TRAP_AT_ARG(insn, arg)                                   \
+	({                                                       \
+		u64 __pc;                                        \
+		asm volatile("mv t1, %1\n\t"                     \
+			     ".option push\n\t.option norvc\n\t" \
+			     "lla %0, 1f\n"                      \
+			     "1:\t" insn "\n\t"                  \
+			     ".option pop"                       \
+			     : "=&r"(__pc)                       \
+			     : "r"((u64)(arg))                   \
+			     : "memory", "t0", "t1", "a7");      \
+		__pc;                                            \
 	})
 #define TRAP_AT(insn) TRAP_AT_ARG(insn, 0)
 
 /* One check: run `insn` in M and print the trap it took (or "no trap"). */
-#define CHECK_TRAP_ARG(name, insn, arg)                                       \
-	do {                                                                  \
-		u64 __n = m_trap.count;                                       \
-		u64 __pc = TRAP_AT_ARG(insn, arg);                            \
-		chk_trap(name, __n, __pc);                                    \
+#define CHECK_TRAP_ARG(name, insn, arg)            \
+	do {                                       \
+		u64 __n = m_trap.count;            \
+		u64 __pc = TRAP_AT_ARG(insn, arg); \
+		chk_trap(name, __n, __pc);         \
 	} while (0)
 #define CHECK_TRAP(name, insn) CHECK_TRAP_ARG(name, insn, 0)
 
@@ -48,12 +48,12 @@ struct snap {
 extern struct snap snap;
 
 /* A function for run_lower() that runs `insn` once and snapshots the traps. */
-#define LOWER_TRAP_FN(fn, insn)                                               \
-	static u64 fn(u64 arg)                                                \
-	{                                                                     \
-		snap_begin();                                                 \
-		snap_end(TRAP_AT_ARG(insn, arg));                             \
-		return 0;                                                     \
+#define LOWER_TRAP_FN(fn, insn)                   \
+	static u64 fn(u64 arg)                    \
+	{                                         \
+		snap_begin();                     \
+		snap_end(TRAP_AT_ARG(insn, arg)); \
+		return 0;                         \
 	}
 
 void chk_begin(const char *name);

@@ -6,14 +6,14 @@
  */
 #include "check.h"
 
-#define MSTATUS_FIELDS                                                        \
-	(MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE |            \
-	 MSTATUS_SPP | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM |             \
+#define MSTATUS_FIELDS                                             \
+	(MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | \
+	 MSTATUS_SPP | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM |  \
 	 MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
-#define SSTATUS_FIELDS                                                        \
+#define SSTATUS_FIELDS \
 	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
-#define MENVCFG_FIELDS (BIT(63) | BIT(0))	/* STCE, FIOM */
-#define MEDELEG_VS_ECALL BIT(10)		/* H extension only */
+#define MENVCFG_FIELDS (BIT(63) | BIT(0)) /* STCE, FIOM */
+#define MEDELEG_VS_ECALL BIT(10)	  /* H extension only */
 
 /* State at entry, before the firmware changed anything. */
 void test_reset(void)
@@ -177,7 +177,8 @@ static void test_warl_mstatus(void)
 	chk_hex("mstatus.uxl-sxl", (csr_read(mstatus) >> 32) & 0xf);
 	chk_begin("sstatus.warl");
 	chk_kv("ones", csr_probe(sstatus, ~0UL) & SSTATUS_FIELDS);
-	chk_kv("m-bits-hidden", csr_read(sstatus) & (MSTATUS_MIE | MSTATUS_MPP));
+	chk_kv("m-bits-hidden",
+	       csr_read(sstatus) & (MSTATUS_MIE | MSTATUS_MPP));
 	chk_end();
 }
 
@@ -216,7 +217,7 @@ static void test_warl_deleg(void)
 	v = csr_probe(mie, ~0UL);
 	info_hex("mie.ones.raw", v);
 	chk_hex("mie.warl", v & IRQ_MASK_NO_H);
-	csr_write(menvcfg, 0);	/* mip.STIP writable only with STCE = 0 */
+	csr_write(menvcfg, 0); /* mip.STIP writable only with STCE = 0 */
 	v = csr_probe(mip, ~0UL);
 	info_hex("mip.ones.raw", v);
 	chk_hex("mip.warl", v & IRQ_MASK_NO_H);

@@ -7,7 +7,7 @@
 #include "check.h"
 
 #define SPIN_LIMIT 10000000UL
-#define TICKS_SOON 200	/* 20 us at QEMU's 10 MHz */
+#define TICKS_SOON 200 /* 20 us at QEMU's 10 MHz */
 
 static u64 mtime(void)
 {

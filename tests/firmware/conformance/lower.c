@@ -6,7 +6,7 @@
  */
 #include "check.h"
 
-static u64 out[4];	/* results lower-mode code hands back */
+static u64 out[4]; /* results lower-mode code hands back */
 
 static u64 lower_nop(u64 arg)
 {
@@ -79,7 +79,9 @@ static u64 s_sret_u(u64 arg)
 		     "li a7, 0\n\t"
 		     "ecall\n\t"
 		     "j ."
-		     : : "r"(MSTATUS_SPP) : "t0", "memory");
+		     :
+		     : "r"(MSTATUS_SPP)
+		     : "t0", "memory");
 	return 0;
 }
 

@@ -8,12 +8,12 @@
 
 #define PAGE 4096UL
 #define ALLOW_ALL_ENTRY 7
-#define CFG_SHIFT(i) ((i) * 8)
+#define CFG_SHIFT(i) ((i)*8)
 
 /* A data page of its own (bss, so 4 KiB-aligned wherever the image lands:
  * both load addresses are 1 MiB-aligned). */
 static volatile u64 guard_page[PAGE / 8] __attribute__((aligned(PAGE)));
-u64 guard_fn(void);	/* guard.S: li a0, 42; ret, alone in its page */
+u64 guard_fn(void); /* guard.S: li a0, 42; ret, alone in its page */
 
 static void pmpaddr_write(int i, u64 val)
 {
@@ -119,7 +119,8 @@ static u64 lower_call(u64 fn)
 	snap_begin();
 	asm volatile("lla %0, 1f\n"
 		     "1:\tjalr ra, 0(%1)"
-		     : "=&r"(pc) : "r"(fn)
+		     : "=&r"(pc)
+		     : "r"(fn)
 		     : "ra", "a0", "memory");
 	snap_end(pc);
 	return 0;
@@ -179,14 +180,16 @@ static void chk_mprv(const char *name, u64 mpp, u64 addr, bool store)
 			     "lla %0, 1f\n"
 			     "1:\tsd zero, 0(%2)\n\t"
 			     "csrc mstatus, %1"
-			     : "=&r"(pc) : "r"(MSTATUS_MPRV), "r"(addr)
+			     : "=&r"(pc)
+			     : "r"(MSTATUS_MPRV), "r"(addr)
 			     : "memory");
 	else
 		asm volatile("csrs mstatus, %1\n\t"
 			     "lla %0, 1f\n"
 			     "1:\tld t0, 0(%2)\n\t"
 			     "csrc mstatus, %1"
-			     : "=&r"(pc) : "r"(MSTATUS_MPRV), "r"(addr)
+			     : "=&r"(pc)
+			     : "r"(MSTATUS_MPRV), "r"(addr)
 			     : "memory", "t0");
 	csr_clear(mstatus, MSTATUS_MPP);
 	chk_trap(name, n, pc);

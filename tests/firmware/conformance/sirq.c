@@ -38,7 +38,7 @@ static u64 s_stimecmp_now(u64 arg)
 {
 	(void)arg;
 	s_timer_via_stimecmp = 1;
-	csr_write(0x14d, 0);	/* stimecmp: due at once */
+	csr_write(0x14d, 0); /* stimecmp: due at once */
 	s_take_irq(MIP_STIP);
 	s_timer_via_stimecmp = 0;
 	return 0;

@@ -28,24 +28,24 @@ static u64 mret_to_m(u64 mpie, u64 mprv)
 {
 	u64 st;
 
-	asm volatile("li t0, %2\n\t"
-		     "csrc mstatus, t0\n\t"
-		     "li t0, %3\n\t"
-		     "or t0, t0, %1\n\t"
-		     "csrs mstatus, t0\n\t"
-		     "lla t0, 1f\n\t"
-		     "csrw mepc, t0\n\t"
-		     "mret\n\t"
-		     "j .\n"
-		     "1:\tcsrr %0, mstatus\n\t"
-		     "li t0, %4\n\t"
-		     "csrc mstatus, t0"
-		     : "=&r"(st)
-		     : "r"(mpie | mprv),
-		       "i"(MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP |
-			   MSTATUS_MPRV),
-		       "i"(MSTATUS_MPP), "i"(MSTATUS_MIE | MSTATUS_MPRV)
-		     : "t0", "memory");
+	asm volatile(
+		"li t0, %2\n\t"
+		"csrc mstatus, t0\n\t"
+		"li t0, %3\n\t"
+		"or t0, t0, %1\n\t"
+		"csrs mstatus, t0\n\t"
+		"lla t0, 1f\n\t"
+		"csrw mepc, t0\n\t"
+		"mret\n\t"
+		"j .\n"
+		"1:\tcsrr %0, mstatus\n\t"
+		"li t0, %4\n\t"
+		"csrc mstatus, t0"
+		: "=&r"(st)
+		: "r"(mpie | mprv),
+		  "i"(MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV),
+		  "i"(MSTATUS_MPP), "i"(MSTATUS_MIE | MSTATUS_MPRV)
+		: "t0", "memory");
 	return st;
 }
 
