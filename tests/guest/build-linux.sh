@@ -52,8 +52,8 @@ cache_key() {
 }
 
 fragments() {
-	(cd "$REPO" && ls tests/guest/linux/*.config \
-		tests/guest/linux/drivers/*/*.config 2>/dev/null || true)
+	(cd "$REPO" && { ls tests/guest/linux/*.config
+		ls tests/guest/linux/drivers/*/*.config; } 2>/dev/null || true)
 }
 
 # The work tree is reused across keys so that a driver change rebuilds
