@@ -225,6 +225,8 @@ static void test_warl_deleg(void)
 
 static void test_warl_misc(void)
 {
+	u64 v;
+
 	chk_begin("mcounteren.warl");
 	chk_kv("ones", csr_probe(mcounteren, ~0UL));
 	chk_kv("scounteren.ones", csr_probe(scounteren, ~0UL));
@@ -232,6 +234,15 @@ static void test_warl_misc(void)
 	chk_begin("menvcfg.warl");
 	chk_kv("ones", csr_probe(menvcfg, ~0UL) & MENVCFG_FIELDS);
 	chk_kv("zero", csr_probe(menvcfg, 0) & MENVCFG_FIELDS);
+	chk_end();
+	/* OpenSBI programs the counter inhibit and event selectors. QEMU 7.2
+	 * keeps all 64 bits of mcountinhibit; only the 32 architectural ones
+	 * bar TM (bit 1, read-only 0 in Priv. 1.12) are compared. */
+	v = csr_probe(mcountinhibit, ~0UL);
+	info_hex("mcountinhibit.ones.raw", v);
+	chk_begin("hpm.warl");
+	chk_kv("mcountinhibit", v & 0xfffffffdUL);
+	chk_kv("mhpmevent3", csr_probe(mhpmevent3, 0x5));
 	chk_end();
 	chk_begin("satp.warl");
 	chk_kv("sv39", csr_probe(satp, 8UL << 60 | 0x12345));

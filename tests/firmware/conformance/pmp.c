@@ -101,10 +101,8 @@ void test_pmp_csrs(void)
 	chk_kv("7", csr_read(pmpaddr7));
 	chk_end();
 	pmp_reset_lower();
-	chk_begin("pmp.allow-all");
-	chk_kv("pmpcfg0", csr_read(pmpcfg0));
-	chk_kv("pmpaddr7", csr_read(pmpaddr7));
-	chk_end();
+	/* pmpaddr7 = ~0 as OpenSBI writes it; its read-back is pmpaddr.warl */
+	chk_hex("pmp.allow-all.pmpcfg0", csr_read(pmpcfg0));
 }
 
 LOWER_TRAP_FN(lower_load, "ld t0, 0(t1)")

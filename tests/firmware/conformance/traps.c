@@ -8,6 +8,8 @@
 static void test_illegal(void)
 {
 	CHECK_TRAP("illegal.c-unimp-0x0000", ".half 0x0000");
+	/* Two c.unimp in a row: two traps, 2 bytes apart. */
+	CHECK_TRAP("illegal.word-0x00000000", ".word 0x00000000");
 	CHECK_TRAP("illegal.word-0xffffffff", ".word 0xffffffff");
 	CHECK_TRAP("illegal.word-0x0000007f", ".word 0x0000007f");
 }
@@ -74,10 +76,22 @@ static void test_fences(void)
 	CHECK_TRAP("sfence.vma.m", "sfence.vma\n\tsfence.vma t1, x0");
 }
 
+/* QEMU 7.2 performs misaligned accesses without trapping (DESIGN.md). */
+static void test_misaligned(void)
+{
+	static u64 buf[2];
+
+	CHECK_TRAP_ARG("misaligned.m.load", "ld t0, 0(t1)\n\tlw t0, 2(t1)",
+		       (u64)buf + 1);
+	CHECK_TRAP_ARG("misaligned.m.store", "sd x0, 0(t1)\n\tsh x0, 4(t1)",
+		       (u64)buf + 3);
+}
+
 void test_traps(void)
 {
 	test_illegal();
 	test_ecall_ebreak();
 	test_mret_m();
 	test_fences();
+	test_misaligned();
 }
