@@ -16,9 +16,9 @@ SRC=$CACHE/src
 LINUX_TAR=/usr/src/linux-source-6.1.tar.xz
 
 PACKAGES=(
-	make gcc libc6-dev git ca-certificates
+	make gcc libc6-dev git ca-certificates pkg-config
 	qemu-system-misc opensbi u-boot-qemu
-	gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu
+	gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
 	device-tree-compiler libfdt-dev libmbedtls-dev libtss2-dev
 	tpm2-tools swtpm swtpm-tools
 	linux-source-6.1
