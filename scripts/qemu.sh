@@ -6,7 +6,7 @@
 #   --bios FILE      -bios image (build/monitor.bin, or a firmware itself)
 #   --kernel FILE    -kernel payload (omitted: no -kernel)
 #   --initrd FILE    -initrd
-#   --append STR     kernel command line
+#   --append STR     kernel command line (ignored without --kernel)
 #   --smp N          harts (default 1)
 #   --mem M          memory (default 512M)
 #   --policy P       monitor option policy=P (only when given)
@@ -59,7 +59,8 @@ fi
 machine=(-M virt -smp "$smp" -m "$mem" -nic none -bios "$bios")
 [ -z "$kernel" ] || machine+=(-kernel "$kernel")
 [ -z "$initrd" ] || machine+=(-initrd "$initrd")
-[ -z "$append" ] || machine+=(-append "$append")
+# QEMU refuses -append without -kernel; make run passes CMDLINE always.
+[ -z "$append" ] || [ -z "$kernel" ] || machine+=(-append "$append")
 options=
 [ -z "$policy" ] || options+="policy=$policy"$'\n'
 [ -z "$nonce" ] || options+="nonce=$nonce"$'\n'
