@@ -5,7 +5,7 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/vtrap.c monitor/core/emulate.c monitor/core/clint.c \
 	monitor/core/pmp.c monitor/core/options.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
-	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c \
+	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c
 MON_LIB := monitor/lib/string.c monitor/lib/format.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c

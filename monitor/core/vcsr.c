@@ -10,15 +10,14 @@
 #include "riscv.h"
 #include "vcpu.h"
 
-/* Priv. spec 3.1.8: exceptions that may be delegated (not ecall from M). */
-#define MEDELEG_WRITABLE                                                 \
-	(BIT(CAUSE_MISALIGNED_FETCH) | BIT(CAUSE_FETCH_ACCESS) |         \
-	 BIT(CAUSE_ILLEGAL_INSN) | BIT(CAUSE_BREAKPOINT) |               \
-	 BIT(CAUSE_MISALIGNED_LOAD) | BIT(CAUSE_LOAD_ACCESS) |           \
-	 BIT(CAUSE_MISALIGNED_STORE) | BIT(CAUSE_STORE_ACCESS) |         \
-	 BIT(CAUSE_USER_ECALL) | BIT(CAUSE_SUPERVISOR_ECALL) |           \
-	 BIT(CAUSE_FETCH_PAGE_FAULT) | BIT(CAUSE_LOAD_PAGE_FAULT) |      \
-	 BIT(CAUSE_STORE_PAGE_FAULT))
+/*
+ * Delegable exceptions as QEMU 7.2 implements them (conformance firmware,
+ * native run): all-ones reads back as 0xbbff. QEMU keeps bit 10 (VS ecall)
+ * and bit 11 (ecall from M), which the spec makes read-only zero; matching
+ * it keeps the firmware's view identical, and neither can take effect
+ * below M-mode.
+ */
+#define MEDELEG_WRITABLE 0xbbffULL
 #define MIE_WRITABLE (MIP_M_BITS | MIP_S_BITS)
 #define MENVCFG_WRITABLE                                                 \
 	(MENVCFG_FIOM | MENVCFG_CBIE | MENVCFG_CBCFE | MENVCFG_CBZE |     \
@@ -27,7 +26,6 @@
 #define SSTATUS_WRITABLE                                                 \
 	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM |        \
 	 MSTATUS_MXR | MSTATUS_FS | MSTATUS_VS)
-#define PMPADDR_MASK ((1ULL << 54) - 1) /* Priv. 3.7.1: bits 55:2 on RV64 */
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_PPN ((1ULL << 60) - 1)
 
@@ -52,11 +50,8 @@ static u64 mstatus_read(const struct vcpu *v)
 
 static void mstatus_write(struct vcpu *v, u64 val)
 {
-	u64 mpp = (val & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
-
-	/* MPP is WARL over the implemented modes: 2 (reserved) keeps the old. */
-	if (mpp == 2)
-		val = (val & ~MSTATUS_MPP) | (v->csr.mstatus & MSTATUS_MPP);
+	/* QEMU 7.2 keeps MPP = 2 (reserved) as written; mret treats it as U
+	 * (vtrap.c), so it never yields a mode the monitor does not know. */
 	v->csr.mstatus = val & VMSTATUS_FIELDS;
 	v->ops->csr_write(CSR_SSTATUS, val & SSTATUS_WRITABLE);
 }
@@ -79,8 +74,9 @@ static void pmpcfg_write(struct vcpu *v, u64 val)
 	unsigned int i;
 
 	for (i = 0; i < VPMP_COUNT; i++) {
+		/* QEMU 7.2 keeps the reserved bits 5-6 as written */
 		u64 byte = pmp_is_locked(v, i) ? vcsr_pmp_cfg(v, i) :
-						 (val >> (8 * i)) & 0x9f;
+						 (val >> (8 * i)) & 0xff;
 
 		next |= byte << (8 * i);
 	}
@@ -92,8 +88,9 @@ static void pmpaddr_write(struct vcpu *v, unsigned int i, u64 val)
 	bool next_tor_locked = pmp_is_locked(v, i + 1) &&
 			       (vcsr_pmp_cfg(v, i + 1) & PMP_A) == PMP_A_TOR;
 
+	/* QEMU 7.2 keeps all 64 bits; the hart's own entry does the same */
 	if (!pmp_is_locked(v, i) && !next_tor_locked)
-		v->csr.pmpaddr[i] = val & PMPADDR_MASK;
+		v->csr.pmpaddr[i] = val;
 }
 
 static bool satp_mode_ok(u64 val)
@@ -247,11 +244,11 @@ static void vcsr_write(struct vcpu *v, u16 csr, u64 val)
 		if ((val & 3) < 2) /* modes 2 and 3 are reserved: ignored */
 			c->mtvec = val;
 		break;
-	case CSR_MCOUNTEREN: c->mcounteren = val & 0xffffffffULL; break;
+	case CSR_MCOUNTEREN: c->mcounteren = val; break; /* QEMU: 64 bits */
 	case CSR_MENVCFG: c->menvcfg = val & MENVCFG_WRITABLE; break;
 	case CSR_MCOUNTINHIBIT: c->mcountinhibit = val & 0xfffffffdULL; break;
 	case CSR_MSCRATCH: c->mscratch = val; break;
-	case CSR_MEPC: c->mepc = val & ~1ULL; break;
+	case CSR_MEPC: c->mepc = val; break; /* QEMU keeps bit 0; mret drops it */
 	case CSR_MCAUSE: c->mcause = val; break;
 	case CSR_MTVAL: c->mtval = val; break;
 	case CSR_SATP:

@@ -35,6 +35,8 @@ void vtrap_mret(struct vcpu *v)
 	if (st & MSTATUS_MPIE)
 		st |= MSTATUS_MIE;
 	st |= MSTATUS_MPIE;
+	if (mode == 2)
+		mode = PRV_U; /* reserved encoding: the least privileged mode */
 	/* MPP becomes U, the least-privileged mode; MPRV clears unless
 	 * returning to M (Priv. spec 1.12, 3.1.6.1). */
 	if (mode != PRV_M)

@@ -14,6 +14,7 @@ extern const struct vcpu_ops hw_vcpu_ops;
 struct hart {
 	struct vcpu v;
 	bool pmp_dirty;		/* firmware changed its virtual PMP */
+	bool pmp_mprv;		/* the applied firmware layout denies data */
 	/* a monitor probe expecting a trap (probe_csr) */
 	volatile bool probe_armed;
 	volatile u64 probe_cause;
@@ -40,6 +41,17 @@ void world_enter_firmware(struct vcpu *v);
 void world_enter_payload(struct vcpu *v);
 void world_apply_firmware_pmp(struct vcpu *v);
 void hw_pmp_write(const struct pmp_layout *l);
+
+/* mprv.c: access @width bytes at @addr as mode @mode (PRV_S/PRV_U) would,
+ * with the hart's current satp and PMP. Return 0 or the exception cause. */
+u64 hw_mprv_load(u64 mode, u64 addr, unsigned int width, u64 *val);
+u64 hw_mprv_store(u64 mode, u64 addr, unsigned int width, u64 val);
+
+/* Is the firmware's virtual MPRV in force (its data accesses translated)? */
+bool world_mprv_active(const struct vcpu *v);
+/* Run the payload's satp and PMP in the hart for an MPRV access, and back. */
+void world_mprv_begin(struct vcpu *v);
+void world_mprv_end(struct vcpu *v);
 
 /* mmio.c */
 int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val);

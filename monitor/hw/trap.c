@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "../core/emulate.h"
 #include "../core/errno.h"
+#include "../core/insn.h"
 #include "../core/vcsr.h"
 #include "../core/vtrap.h"
 
@@ -55,10 +56,49 @@ static void firmware_illegal(struct vcpu *v, u64 tval)
 		hart_of(v)->pmp_dirty = true;
 }
 
+/*
+ * The firmware's load/store while its MPRV is set: replay it with the
+ * hart's MPRV, as the mode in its MPP, through the payload's satp and PMP
+ * (Priv. 3.1.6.3). A fault it raises is the firmware's, as on a real hart.
+ */
+static void firmware_mprv_access(struct vcpu *v, u64 cause, u64 addr)
+{
+	u64 mode = (v->csr.mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
+	u64 val = 0, fault;
+	struct insn in;
+	u32 raw;
+
+	if (hw_fetch_firmware_insn(v->pc, &raw) || insn_decode(raw, &in) ||
+	    in.is_fp || vcpu_reg(v, in.rs1) + (u64)in.imm != addr) {
+		vtrap_inject(v, cause, addr);
+		return;
+	}
+	if (mode == 2)
+		mode = PRV_U;
+	world_mprv_begin(v);
+	if (in.kind == INSN_STORE)
+		fault = hw_mprv_store(mode, addr, in.width, vcpu_reg(v, in.rs2));
+	else
+		fault = hw_mprv_load(mode, addr, in.width, &val);
+	world_mprv_end(v);
+	if (fault) {
+		vtrap_inject(v, fault, addr);
+		return;
+	}
+	if (in.kind == INSN_LOAD)
+		vcpu_set_reg(v, in.rd, emulate_extend(val, in.width,
+						      in.is_signed));
+	v->pc += in.len;
+}
+
 static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
 {
 	u32 raw;
 
+	if (world_mprv_active(v)) {
+		firmware_mprv_access(v, cause, addr);
+		return;
+	}
 	if (hw_is_clint(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
 	    !emulate_mmio(v, raw, addr, hw_clint_access))
 		return;
@@ -137,6 +177,10 @@ struct vcpu *trap_handle(struct vcpu *v)
 	bool from_firmware = v->mode == PRV_M;
 
 	v->pc = csr_read(CSR_MEPC);
+	/* The payload moves between S and U without the monitor (sret,
+	 * delegated traps): the hart's MPP says which mode trapped. */
+	if (!from_firmware)
+		v->mode = (csr_read(CSR_MSTATUS) & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
 	if (from_firmware)
 		firmware_trap(v, cause, tval);
 	else
@@ -146,7 +190,8 @@ struct vcpu *trap_handle(struct vcpu *v)
 		world_enter_payload(v);
 	else if (!from_firmware && v->mode == PRV_M)
 		world_enter_firmware(v);
-	else if (hart_of(v)->pmp_dirty && v->mode == PRV_M)
+	else if (v->mode == PRV_M && (hart_of(v)->pmp_dirty ||
+				      hart_of(v)->pmp_mprv != world_mprv_active(v)))
 		world_apply_firmware_pmp(v);
 	trap_prepare_return(v);
 	return v;

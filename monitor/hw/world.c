@@ -42,11 +42,41 @@ static const struct pmp_entry no_policy[PMP_FW_POLICY_COUNT];
 void world_apply_firmware_pmp(struct vcpu *v)
 {
 	struct pmp_layout l;
+	bool mprv = world_mprv_active(v);
 
 	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_firmware(&l, v, no_policy, CLINT_BASE, CLINT_SIZE, false);
+	pmp_plan_firmware(&l, v, no_policy, CLINT_BASE, CLINT_SIZE, mprv);
 	hw_pmp_write(&l);
 	hart_of(v)->pmp_dirty = false;
+	hart_of(v)->pmp_mprv = mprv;
+}
+
+bool world_mprv_active(const struct vcpu *v)
+{
+	u64 st = v->csr.mstatus;
+
+	return (st & MSTATUS_MPRV) && (st & MSTATUS_MPP) != MSTATUS_MPP;
+}
+
+static void apply_payload_pmp(const struct vcpu *v)
+{
+	struct pmp_layout l;
+
+	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
+	pmp_plan_payload(&l, v);
+	hw_pmp_write(&l);
+}
+
+void world_mprv_begin(struct vcpu *v)
+{
+	apply_payload_pmp(v);
+	csr_write(CSR_SATP, v->csr.satp);
+}
+
+void world_mprv_end(struct vcpu *v)
+{
+	csr_write(CSR_SATP, 0);
+	world_apply_firmware_pmp(v);
 }
 
 void world_enter_firmware(struct vcpu *v)
@@ -64,11 +94,7 @@ void world_enter_firmware(struct vcpu *v)
 
 void world_enter_payload(struct vcpu *v)
 {
-	struct pmp_layout l;
-
-	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_payload(&l, v);
-	hw_pmp_write(&l);
+	apply_payload_pmp(v);
 	csr_write(CSR_MCOUNTEREN, v->csr.mcounteren);
 	csr_write(CSR_MENVCFG, v->csr.menvcfg);
 	csr_write(CSR_MEDELEG, v->csr.medeleg);
