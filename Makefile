@@ -13,9 +13,10 @@
 #        HOST_TEST_CFLAGS_foo := -DFOO      (optional)
 #        HOST_TEST_LDLIBS_foo := -lmbedcrypto (optional)
 #    gives $(BUILD)/host/test_foo, run by `make test-host`.
-#  - Lint: `make lint` checks every git-tracked .c file; add include paths
-#    to LINT_CFLAGS. Files matching LINT_HOST (host code) are checked for
-#    x86-64, all others for riscv64 freestanding.
+#  - Lint: `make lint` checks every git-tracked .c file. Files matching
+#    LINT_HOST (host code) are checked for x86-64 with LINT_CFLAGS, all
+#    others for riscv64 freestanding with LINT_CFLAGS LINT_TARGET_CFLAGS:
+#    append your include paths there (+=).
 #  - Available: CROSS_COMPILE/CROSS_CC (bare-metal riscv64), HOSTCC,
 #    MBEDTLS_SRC, LIBFDT_SRC (sources fetched by make deps), FIRMWARE.
 #  - build/monitor.bin comes from monitor/build.mk; it must depend on
@@ -57,6 +58,8 @@ endif
 ALL_TARGETS :=
 HOST_TESTS :=
 LINT_CFLAGS := -std=gnu11 -I.
+LINT_TARGET_CFLAGS := --target=riscv64-unknown-elf -march=rv64gc \
+	-mabi=lp64d -ffreestanding -I$(LIBFDT_SRC)
 LINT_HOST := tests/host/% tests/fuzz/% verifier/%
 
 .DEFAULT_GOAL := all
@@ -152,11 +155,9 @@ test-qemu: $(DEPS)
 
 # --- lint, fuzz, bench ----------------------------------------------------
 LINT_FILES = $(shell git ls-files '*.c')
-LINT_TARGET := --target=riscv64-unknown-elf -march=rv64gc -mabi=lp64d \
-	-ffreestanding
 
 lint: $(DEPS)
-	$(Q)scripts/lint.sh "$(LINT_CFLAGS)" "$(LINT_TARGET)" \
+	$(Q)scripts/lint.sh "$(LINT_CFLAGS)" "$(LINT_TARGET_CFLAGS)" \
 		"$(filter $(LINT_HOST),$(LINT_FILES))" \
 		"$(filter-out $(LINT_HOST),$(LINT_FILES))"
 

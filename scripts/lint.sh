@@ -27,7 +27,7 @@ tidy "" "${host[@]}" || rc=1
 tidy "$target" "${bare[@]}" || rc=1
 
 echo "  CPPCHECK ${#host[@]} + ${#bare[@]} files"
-incs=$(grep -oE -- '-I[^ ]+' <<<"$cflags" | tr '\n' ' ')
+incs=$(grep -oE -- "-I[^ ]+" <<<"$cflags $target" | tr "\n" " ")
 # shellcheck disable=SC2086
 cppcheck --quiet --error-exitcode=1 --std=c11 --inline-suppr \
 	--enable=warning,performance,portability --max-configs=4 \
