@@ -65,6 +65,17 @@ static u64 load_le(const struct misaligned_ops *ops, u64 addr,
 	return 0;
 }
 
+/* Save the byte at @addr in @old, then write @byte there. */
+static u64 swap_byte(const struct misaligned_ops *ops, u64 addr, u8 byte,
+		     u8 *old)
+{
+	u64 cause = ops->load_byte(ops->ctx, addr, old);
+
+	if (cause)
+		return store_cause(cause);
+	return ops->store_byte(ops->ctx, addr, byte);
+}
+
 /*
  * Write the low @width bytes of @val little-endian at @addr. Returns 0, or
  * the cause of the first byte that faulted (address in @fault->tval).
@@ -79,15 +90,12 @@ static u64 load_le(const struct misaligned_ops *ops, u64 addr,
 static u64 store_le(const struct misaligned_ops *ops, u64 addr,
 		    unsigned int width, u64 val, struct misaligned_fault *fault)
 {
-	u8 old[8];
+	u8 old[8]; /* width is 1, 2, 4 or 8 (insn_decode) */
 	unsigned int i;
 	u64 cause;
 
 	for (i = 0; i < width; i++) {
-		cause = store_cause(ops->load_byte(ops->ctx, addr + i, &old[i]));
-		if (!cause)
-			cause = ops->store_byte(ops->ctx, addr + i,
-						(u8)(val >> (8 * i)));
+		cause = swap_byte(ops, addr + i, (u8)(val >> (8 * i)), &old[i]);
 		if (cause) {
 			store_rollback(ops, addr, old, i);
 			fault->tval = addr + i;
@@ -110,16 +118,16 @@ static void emulate_load(struct vcpu *v, const struct insn *in, u64 addr,
 	if (in->is_fp)
 		ops->set_fpr(ops->ctx, in->rd, val, in->width);
 	else
-		vcpu_set_reg(v, in->rd, emulate_extend(val, in->width,
-						       in->is_signed));
+		vcpu_set_reg(v, in->rd,
+			     emulate_extend(val, in->width, in->is_signed));
 }
 
 /*
  * FSW/FSD store the register's low bits unchanged, NaN-boxed or not
  * (Unpriv. spec 12.2: narrower transfers ignore the upper FLEN-n bits).
  */
-static void emulate_store(const struct vcpu *v, const struct insn *in,
-			  u64 addr, const struct misaligned_ops *ops,
+static void emulate_store(const struct vcpu *v, const struct insn *in, u64 addr,
+			  const struct misaligned_ops *ops,
 			  struct misaligned_fault *fault)
 {
 	u64 val = in->is_fp ? ops->get_fpr(ops->ctx, in->rs2) :
