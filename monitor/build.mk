@@ -3,10 +3,13 @@
 
 MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/vtrap.c monitor/core/emulate.c monitor/core/clint.c \
-	monitor/core/pmp.c monitor/core/options.c
+	monitor/core/pmp.c monitor/core/options.c monitor/core/audit.c \
+	monitor/core/sbi_ext.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
-	monitor/hw/console.c monitor/hw/fdt_platform.c
+	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
+	monitor/hw/lock.c monitor/hw/audit_hw.c
+MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c
 MON_LIB := monitor/lib/string.c monitor/lib/format.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
 
@@ -17,7 +20,8 @@ MON_CFLAGS := $(MON_ARCH) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
 MON_WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla
 MON_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments -Wl,--gc-sections -Wl,-T,monitor/hw/link.ld
 
-MON_OBJS := $(patsubst %,$(BUILD)/mon/%.o,$(MON_CORE) $(MON_HW) $(MON_LIB)) \
+MON_OBJS := $(patsubst %,$(BUILD)/mon/%.o,$(MON_CORE) $(MON_HW) $(MON_LIB) \
+	$(MON_POLICY)) \
 	$(patsubst %,$(BUILD)/mon/libfdt/%.o,$(MON_LIBFDT))
 
 $(BUILD)/mon/%.c.o: %.c
@@ -62,3 +66,8 @@ HOST_TEST_SRCS_emulate := tests/host/test_emulate.c monitor/core/emulate.c \
 	monitor/core/vcpu.c monitor/core/clint.c
 HOST_TEST_SRCS_format := tests/host/test_format.c monitor/lib/format.c
 HOST_TEST_SRCS_options := tests/host/test_options.c monitor/core/options.c
+HOST_TESTS += misaligned
+HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
+	monitor/core/misaligned.c monitor/core/insn.c monitor/core/emulate.c \
+	monitor/core/vcsr.c monitor/core/vtrap.c monitor/core/vcpu.c \
+	monitor/core/clint.c

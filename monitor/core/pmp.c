@@ -4,8 +4,6 @@
 #include "vcpu.h"
 #include "vcsr.h"
 
-#define PMPADDR_ALL ((1ULL << 54) - 1) /* NAPOT over the whole space */
-
 bool pmp_is_napot(u64 base, u64 size)
 {
 	return size >= 8 && !(size & (size - 1)) && !(base & (size - 1));
@@ -53,11 +51,13 @@ void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 	place_virtual(out, v, true);
 	out->e[PMP_FW_CLINT].addr = pmp_napot_addr(clint_base, clint_size);
 	out->e[PMP_FW_CLINT].cfg = PMP_A_NAPOT;
-	for (i = 0; i < PMP_FW_POLICY_COUNT; i++)
-		out->e[PMP_FW_POLICY_FIRST + i] = policy[i];
-	out->e[PMP_FW_ALL].addr = PMPADDR_ALL;
-	out->e[PMP_FW_ALL].cfg = PMP_A_NAPOT | PMP_X |
-				 (data_denied ? 0 : PMP_R | PMP_W);
+	for (i = 0; i < PMP_FW_POLICY_COUNT; i++) {
+		struct pmp_entry *e = &out->e[PMP_FW_POLICY_FIRST + i];
+
+		*e = policy[i];
+		if (data_denied)
+			e->cfg &= (u8)~(PMP_R | PMP_W);
+	}
 }
 
 void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v)

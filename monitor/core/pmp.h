@@ -8,11 +8,12 @@
  *  1       OFF, address 0 (TOR floor)       same
  *  2..9    firmware's locked entries only   firmware's 8 virtual entries
  *  10      CLINT: no access (emulated)      OFF
- *  11..14  policy entries                   OFF
- *  15      everything: RWX                  OFF
+ *  11..15  the policy's entries             OFF
  *
  * Entry 0 has the highest priority, so nothing the firmware programs in its
- * virtual entries can open the monitor's region (Priv. spec 3.7.1).
+ * virtual entries can open the monitor's region (Priv. spec 3.7.1). Below
+ * M-mode an address no entry matches is denied, so the policy's entries
+ * are an allow list: docs/pmp.md draws both policies' layouts.
  */
 #ifndef RAMPART_PMP_H
 #define RAMPART_PMP_H
@@ -27,8 +28,7 @@ struct vcpu;
 #define PMP_VIRT_FIRST 2
 #define PMP_FW_CLINT 10
 #define PMP_FW_POLICY_FIRST 11
-#define PMP_FW_POLICY_COUNT 4
-#define PMP_FW_ALL 15
+#define PMP_FW_POLICY_COUNT 5
 
 struct pmp_entry {
 	u64 addr;	/* pmpaddr value: address >> 2, NAPOT-encoded */
@@ -51,8 +51,9 @@ void pmp_plan_common(struct pmp_layout *out, u64 monitor_base,
 
 /*
  * Firmware world: the firmware's locked virtual entries, @clint (base and
- * size) denied so its accesses trap, @policy entries, then all memory.
- * @data_denied: reads and writes of all memory trap too (MPRV emulation).
+ * size) denied so its accesses trap, then the @policy entries.
+ * @data_denied: the policy entries lose R and W, so every load and store
+ * traps (MPRV emulation); instruction fetch stays as the policy says.
  */
 void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 		       const struct pmp_entry policy[PMP_FW_POLICY_COUNT],
@@ -60,6 +61,9 @@ void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 
 /* Payload world: the firmware's virtual entries as it programmed them. */
 void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v);
+
+/* pmpaddr covering the whole address space (NAPOT). */
+#define PMPADDR_ALL (~0ULL >> 10)
 
 /* pmpcfg0 (entries 0-7) or pmpcfg2 (entries 8-15) of @l: @reg is 0 or 2. */
 u64 pmp_layout_cfg(const struct pmp_layout *l, unsigned int reg);

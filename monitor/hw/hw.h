@@ -15,12 +15,18 @@ struct hart {
 	struct vcpu v;
 	bool pmp_dirty;		/* firmware changed its virtual PMP */
 	bool pmp_mprv;		/* the applied firmware layout denies data */
+	/* lock barrier (lock.c) */
+	volatile u32 in_firmware;	/* the hart may be running firmware */
+	volatile u32 lock_applied;	/* its firmware PMP is the locked one */
 	/* a monitor probe expecting a trap (probe_csr) */
 	volatile bool probe_armed;
 	volatile u64 probe_cause;
 };
 
 extern struct hart harts[];
+
+struct policy_ops;
+extern const struct policy_ops *active_policy;
 
 static inline struct hart *hart_of(struct vcpu *v)
 {

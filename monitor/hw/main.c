@@ -11,12 +11,43 @@
 #include "platform.h"
 #include "../core/options.h"
 #include "../core/pmp.h"
+#include "../../policy/policy.h"
+#include "services.h"
 
 struct platform platform;
 struct hart harts[MAX_HARTS];
 extern volatile u32 boot_released;
 extern u8 hart_stacks[];
 static char policy_name[16] = "protect";
+static u64 payload_entry = PAYLOAD_BASE;
+const struct policy_ops *active_policy = &policy_protect;
+
+/* QEMU's fw_dynamic_info (OpenSBI's fw_dynamic.h), in the boot ROM. */
+#define FW_DYNAMIC_INFO_MAGIC 0x4942534fULL
+#define BOOT_ROM_BASE 0x1000ULL
+#define BOOT_ROM_END 0x10000ULL
+
+/* The ROM cannot be written by the firmware, so its entry is trusted. */
+static void read_payload_entry(u64 info)
+{
+	const volatile u64 *d = (const volatile u64 *)info;
+
+	if (info >= BOOT_ROM_BASE && info + 6 * 8 <= BOOT_ROM_END &&
+	    !(info & 7) && d[0] == FW_DYNAMIC_INFO_MAGIC && d[2])
+		payload_entry = d[2];
+}
+
+u64 hw_payload_entry(void)
+{
+	return payload_entry;
+}
+
+void hw_park(const char *why)
+{
+	console_log("hart %lu parked: %s", csr_read(CSR_MHARTID), why);
+	for (;;)
+		__asm__ volatile("wfi");
+}
 
 static bool probe_csr_stimecmp(void)
 {
@@ -25,7 +56,7 @@ static bool probe_csr_stimecmp(void)
 	return probe_disarm() == 0;
 }
 
-static void boot_platform(void *fdt)
+static void boot_platform(void *fdt, u64 info)
 {
 	int rc;
 
@@ -44,10 +75,15 @@ static void boot_platform(void *fdt)
 	if (options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE, "policy",
 			policy_name, sizeof(policy_name)) < 0)
 		console_log("no policy given: using %s", policy_name);
+	active_policy = policy_find(policy_name);
+	if (!active_policy)
+		console_bug("unknown policy '%s': not booting", policy_name);
+	read_payload_entry(info);
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s",
 		    platform.nharts, platform.dram_base, platform.dram_size,
 		    platform.has_sstc ? "yes" : "no");
-	console_log("policy: %s", policy_name);
+	console_log("policy: %s, payload entry 0x%lx", active_policy->name,
+		    payload_entry);
 }
 
 static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
@@ -81,7 +117,7 @@ void monitor_main(u64 hartid, u64 fdt, u64 info, u64 is_boot_hart)
 	struct hart *h = &harts[hartid];
 
 	if (is_boot_hart) {
-		boot_platform((void *)fdt);
+		boot_platform((void *)fdt, info);
 		__atomic_store_n(&boot_released, 1, __ATOMIC_RELEASE);
 	}
 	if (hartid >= platform.nharts)

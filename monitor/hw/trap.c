@@ -11,8 +11,13 @@
 #include "../core/emulate.h"
 #include "../core/errno.h"
 #include "../core/insn.h"
+#include <string.h>
 #include "../core/vcsr.h"
 #include "../core/vtrap.h"
+#include "../core/audit.h"
+#include "../core/sbi_ext.h"
+#include "../../policy/policy.h"
+#include "services.h"
 
 static void wait_for_interrupt(struct vcpu *v)
 {
@@ -73,6 +78,11 @@ static void firmware_mprv_access(struct vcpu *v, u64 cause, u64 addr)
 		vtrap_inject(v, cause, addr);
 		return;
 	}
+	if (!active_policy->firmware_mprv_allowed(v, addr)) {
+		hw_audit(v, audit_access_of(cause), addr);
+		vtrap_inject(v, cause, addr);
+		return;
+	}
 	if (mode == 2)
 		mode = PRV_U;
 	world_mprv_begin(v);
@@ -102,6 +112,8 @@ static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
 	if (hw_is_clint(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
 	    !emulate_mmio(v, raw, addr, hw_clint_access))
 		return;
+	/* stopped by PMP: recorded, then delivered as the hart would */
+	hw_audit(v, audit_access_of(cause), addr);
 	vtrap_inject(v, cause, addr);
 }
 
@@ -114,6 +126,10 @@ static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
 	case CAUSE_LOAD_ACCESS:
 	case CAUSE_STORE_ACCESS:
 		firmware_access_fault(v, cause, tval);
+		break;
+	case CAUSE_FETCH_ACCESS:
+		hw_audit(v, AUDIT_EXEC, tval);
+		vtrap_inject(v, cause, tval);
 		break;
 	case CAUSE_USER_ECALL:
 		/* the firmware believes it runs in M-mode */
@@ -128,10 +144,34 @@ static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
 	}
 }
 
+extern struct audit_log audit_log;
+
+static void copy_to_payload(u64 pa, const void *src, u64 len)
+{
+	memcpy((void *)pa, src, len);
+}
+
+static bool monitor_call(struct vcpu *v)
+{
+	struct sbi_ext_env env = {
+		.audit = &audit_log,
+		.policy_id = active_policy->id,
+		.buf_base = PAYLOAD_BASE,
+		.buf_end = platform.dram_base + platform.dram_size,
+		.copy_out = copy_to_payload,
+	};
+
+	return sbi_ext_handle(v, &env);
+}
+
 static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 {
-	/* Anything the hart did not delegate goes to the firmware, as it
-	 * would without a monitor: interrupts are picked up below. */
+	if (cause == CAUSE_SUPERVISOR_ECALL && monitor_call(v))
+		return;
+	if (active_policy->payload_trap(v, cause, tval))
+		return;
+	/* Anything else goes to the firmware, as it would without a
+	 * monitor: interrupts are picked up below. */
 	if (!(cause & CAUSE_IRQ_FLAG))
 		vtrap_inject(v, cause, tval);
 }
@@ -170,12 +210,42 @@ void trap_prepare_return(struct vcpu *v)
 	csr_write(CSR_MIE, live_mie(v));
 }
 
+static void to_payload(struct vcpu *v)
+{
+	if (!active_policy->enter_payload(v))
+		hw_park("the firmware entered the payload where it never asked");
+	world_enter_payload(v);
+}
+
+static void to_firmware(struct vcpu *v)
+{
+	world_enter_firmware(v);
+	active_policy->enter_firmware(v);
+}
+
+/*
+ * Last step before the firmware runs again: publish that this hart runs
+ * firmware code, then pick up a lock set meanwhile (lock.c) or a changed
+ * virtual PMP or MPRV state.
+ */
+static void firmware_resume_checks(struct vcpu *v)
+{
+	struct hart *h = hart_of(v);
+
+	__atomic_store_n(&h->in_firmware, 1, __ATOMIC_SEQ_CST);
+	if (h->pmp_dirty || h->pmp_mprv != world_mprv_active(v) ||
+	    (hw_firmware_locked() && !h->lock_applied))
+		world_apply_firmware_pmp(v);
+}
+
 struct vcpu *trap_handle(struct vcpu *v)
 {
 	u64 cause = csr_read(CSR_MCAUSE);
 	u64 tval = csr_read(CSR_MTVAL);
 	bool from_firmware = v->mode == PRV_M;
 
+	if (from_firmware)
+		__atomic_store_n(&hart_of(v)->in_firmware, 0, __ATOMIC_SEQ_CST);
 	v->pc = csr_read(CSR_MEPC);
 	/* The payload moves between S and U without the monitor (sret,
 	 * delegated traps): the hart's MPP says which mode trapped. */
@@ -187,12 +257,11 @@ struct vcpu *trap_handle(struct vcpu *v)
 		payload_trap(v, cause, tval);
 	deliver_interrupts(v);
 	if (from_firmware && v->mode != PRV_M)
-		world_enter_payload(v);
+		to_payload(v);
 	else if (!from_firmware && v->mode == PRV_M)
-		world_enter_firmware(v);
-	else if (v->mode == PRV_M && (hart_of(v)->pmp_dirty ||
-				      hart_of(v)->pmp_mprv != world_mprv_active(v)))
-		world_apply_firmware_pmp(v);
+		to_firmware(v);
+	if (v->mode == PRV_M)
+		firmware_resume_checks(v);
 	trap_prepare_return(v);
 	return v;
 }

@@ -6,10 +6,12 @@
  * virtual PMP entries applied (core/pmp.h has the layouts).
  */
 #include "hw.h"
+#include "services.h"
 #include "csr.h"
 #include "platform.h"
 #include "../core/clint.h"
 #include "../core/pmp.h"
+#include "../../policy/policy.h"
 
 void hw_pmp_write(const struct pmp_layout *l)
 {
@@ -37,18 +39,22 @@ void hw_pmp_write(const struct pmp_layout *l)
 	csr_write(CSR_PMPCFG0 + 2, pmp_layout_cfg(l, 2));
 }
 
-static const struct pmp_entry no_policy[PMP_FW_POLICY_COUNT];
-
 void world_apply_firmware_pmp(struct vcpu *v)
 {
+	struct pmp_entry policy_entries[PMP_FW_POLICY_COUNT];
 	struct pmp_layout l;
 	bool mprv = world_mprv_active(v);
+	/* read before planning: a lock that lands meanwhile is applied on
+	 * the next return, never reported as applied when it is not */
+	u32 locked = hw_firmware_locked();
 
+	active_policy->firmware_pmp(policy_entries);
 	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_firmware(&l, v, no_policy, CLINT_BASE, CLINT_SIZE, mprv);
+	pmp_plan_firmware(&l, v, policy_entries, CLINT_BASE, CLINT_SIZE, mprv);
 	hw_pmp_write(&l);
 	hart_of(v)->pmp_dirty = false;
 	hart_of(v)->pmp_mprv = mprv;
+	__atomic_store_n(&hart_of(v)->lock_applied, locked, __ATOMIC_SEQ_CST);
 }
 
 bool world_mprv_active(const struct vcpu *v)

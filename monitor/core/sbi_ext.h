@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Rampart's own SBI extension (docs/sbi.md), answered by the monitor for
+ * the payload under every policy, and the base extension's probe for it.
+ */
+#ifndef RAMPART_SBI_EXT_H
+#define RAMPART_SBI_EXT_H
+
+#include "types.h"
+
+struct vcpu;
+struct audit_log;
+
+#define SBI_EXT_BASE 0x10
+#define SBI_BASE_PROBE_EXTENSION 3
+#define SBI_EXT_RAMPART 0x0A525054
+
+#define SBI_SUCCESS 0
+#define SBI_ERR_NOT_SUPPORTED -2
+#define SBI_ERR_INVALID_PARAM -3
+#define SBI_ERR_INVALID_ADDRESS -5
+
+enum sbi_rampart_fid {
+	SBI_RAMPART_GET_INFO = 0,
+	SBI_RAMPART_AUDIT_COUNT = 1,
+	SBI_RAMPART_AUDIT_RECORDS = 2,
+	SBI_RAMPART_EVIDENCE = 3,
+};
+
+struct sbi_ext_env {
+	const struct audit_log *audit;
+	u64 policy_id;		/* 0 none, 1 protect */
+	u64 buf_base, buf_end;	/* buffers must lie in [buf_base, buf_end) */
+	/* Write @len bytes at physical @pa (already checked to be inside). */
+	void (*copy_out)(u64 pa, const void *src, u64 len);
+};
+
+/* Is [pa, pa + len) an 8-byte aligned buffer inside the payload region? */
+bool sbi_ext_buffer_ok(const struct sbi_ext_env *env, u64 pa, u64 len);
+
+/*
+ * If the ecall in @v (a7 = extension, a6 = function) is for the monitor,
+ * answer it: a0 = error, a1 = value, pc past the ecall; returns true.
+ * Returns false (nothing changed) for calls the firmware must see.
+ */
+bool sbi_ext_handle(struct vcpu *v, const struct sbi_ext_env *env);
+
+#endif

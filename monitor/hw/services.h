@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the hardware layer offers policies: one header, small verbs. */
+#ifndef RAMPART_SERVICES_H
+#define RAMPART_SERVICES_H
+
+#include "../core/types.h"
+
+struct vcpu;
+
+/* The payload's S-mode CSRs that the firmware must not see (satp and sie
+ * live in struct vcpu). */
+struct supervisor_csrs {
+	u64 sstatus;
+	u64 stvec;
+	u64 sscratch;
+	u64 sepc;
+	u64 scause;
+	u64 stval;
+	u64 scounteren;
+	u64 senvcfg;
+};
+
+void hw_supervisor_save(struct supervisor_csrs *s);
+void hw_supervisor_clear(void);
+void hw_supervisor_restore(const struct supervisor_csrs *s);
+
+/* Deliver exception @cause/@tval to the payload's own trap vector, as the
+ * hart does for a delegated exception (Priv. spec 3.1.8, 4.1.1). */
+void hw_redirect_to_supervisor(struct vcpu *v, u64 cause, u64 tval);
+
+/* lock.c: the one-way switch that takes the payload from the firmware on
+ * every hart. Returns once no hart can run firmware code unlocked. */
+void hw_lock_firmware(u64 self);
+bool hw_firmware_locked(void);
+
+/* audit_hw.c: record and print a blocked firmware access. */
+void hw_audit(const struct vcpu *v, u32 access, u64 addr);
+
+/* The entry QEMU's fw_dynamic_info names for the payload (boot ROM). */
+u64 hw_payload_entry(void);
+
+/* Park this hart for good: it never runs firmware or payload again. */
+void hw_park(const char *why) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* The payload's supervisor CSRs: hidden from the firmware, redirected to. */
+#include "services.h"
+#include "csr.h"
+#include "../core/vcpu.h"
+
+/* Writable sstatus fields as QEMU 7.2 keeps them (conformance firmware). */
+#define SSTATUS_STATE (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | \
+		       MSTATUS_SUM | MSTATUS_MXR | MSTATUS_FS | MSTATUS_VS)
+
+void hw_supervisor_save(struct supervisor_csrs *s)
+{
+	s->sstatus = csr_read(CSR_SSTATUS);
+	s->stvec = csr_read(CSR_STVEC);
+	s->sscratch = csr_read(CSR_SSCRATCH);
+	s->sepc = csr_read(CSR_SEPC);
+	s->scause = csr_read(CSR_SCAUSE);
+	s->stval = csr_read(CSR_STVAL);
+	s->scounteren = csr_read(CSR_SCOUNTEREN);
+	s->senvcfg = csr_read(CSR_SENVCFG);
+}
+
+void hw_supervisor_clear(void)
+{
+	csr_clear(CSR_SSTATUS, SSTATUS_STATE);
+	csr_write(CSR_STVEC, 0);
+	csr_write(CSR_SSCRATCH, 0);
+	csr_write(CSR_SEPC, 0);
+	csr_write(CSR_SCAUSE, 0);
+	csr_write(CSR_STVAL, 0);
+	csr_write(CSR_SCOUNTEREN, 0);
+	csr_write(CSR_SENVCFG, 0);
+}
+
+void hw_supervisor_restore(const struct supervisor_csrs *s)
+{
+	csr_clear(CSR_SSTATUS, SSTATUS_STATE);
+	csr_set(CSR_SSTATUS, s->sstatus & SSTATUS_STATE);
+	csr_write(CSR_STVEC, s->stvec);
+	csr_write(CSR_SSCRATCH, s->sscratch);
+	csr_write(CSR_SEPC, s->sepc);
+	csr_write(CSR_SCAUSE, s->scause);
+	csr_write(CSR_STVAL, s->stval);
+	csr_write(CSR_SCOUNTEREN, s->scounteren);
+	csr_write(CSR_SENVCFG, s->senvcfg);
+}
+
+void hw_redirect_to_supervisor(struct vcpu *v, u64 cause, u64 tval)
+{
+	u64 old = csr_read(CSR_SSTATUS);
+	u64 st = old & ~(MSTATUS_SPP | MSTATUS_SPIE | MSTATUS_SIE);
+
+	csr_write(CSR_SEPC, v->pc);
+	csr_write(CSR_SCAUSE, cause);
+	csr_write(CSR_STVAL, tval);
+	if (v->mode == PRV_S)
+		st |= MSTATUS_SPP;
+	if (old & MSTATUS_SIE)
+		st |= MSTATUS_SPIE;
+	csr_write(CSR_SSTATUS, st);
+	/* exceptions always go to the base, also in vectored mode */
+	v->pc = csr_read(CSR_STVEC) & ~3ULL;
+	v->mode = PRV_S;
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Protect-payload policy (DESIGN, rules 1-8; docs/policy.md). The payload
+ * is locked away from the firmware at its first entry; after that the
+ * firmware sees only SBI calls (a0-a7) and machine interrupts (nothing),
+ * and the payload resumes with its own state whatever the firmware did.
+ */
+#include "policy.h"
+#include "resume.h"
+#include "../monitor/core/audit.h"
+#include "../monitor/core/pmp.h"
+#include "../monitor/core/riscv.h"
+#include "../monitor/core/vcpu.h"
+#include "../monitor/hw/platform.h"
+#include "../monitor/hw/services.h"
+
+/* QEMU virt devices the firmware loses at the lock: virtio-mmio and
+ * fw_cfg (both DMA-capable), the platform bus (the TPM). */
+#define VIRTIO_BASE 0x10001000ULL
+#define FW_CFG_END 0x10101000ULL
+#define PLATFORM_BUS_BASE 0x4000000ULL
+#define PLATFORM_BUS_SIZE 0x2000000ULL
+#define LOW_DEVICES_SIZE 0x20000000ULL	/* ROM, CLINT, PLIC, UART, RTC */
+
+struct protect_hart {
+	struct resume_state saved;	/* the payload while firmware runs */
+	struct supervisor_csrs s;
+};
+
+static struct protect_hart phart[MAX_HARTS];
+static struct resume_starts starts;
+
+static void protect_firmware_pmp(struct pmp_entry *out)
+{
+	u64 rwx = PMP_R | PMP_W | PMP_X;
+
+	if (!hw_firmware_locked()) {
+		policy_none.firmware_pmp(out);
+		return;
+	}
+	/* Allow list: anything not matched, the payload first, is denied. */
+	out[0] = (struct pmp_entry){ VIRTIO_BASE >> 2, PMP_A_OFF };
+	out[1] = (struct pmp_entry){ FW_CFG_END >> 2, PMP_A_TOR };
+	out[2] = (struct pmp_entry){
+		pmp_napot_addr(PLATFORM_BUS_BASE, PLATFORM_BUS_SIZE),
+		PMP_A_NAPOT };
+	out[3] = (struct pmp_entry){
+		pmp_napot_addr(MONITOR_BASE, PAYLOAD_BASE - MONITOR_BASE),
+		(u8)(PMP_A_NAPOT | rwx) };
+	out[4] = (struct pmp_entry){ pmp_napot_addr(0, LOW_DEVICES_SIZE),
+				     (u8)(PMP_A_NAPOT | rwx) };
+}
+
+static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)
+{
+	/* Rule 3: only SBI calls and machine interrupts reach the firmware. */
+	if ((cause & CAUSE_IRQ_FLAG) || cause == CAUSE_SUPERVISOR_ECALL)
+		return false;
+	/* Rule 5: what the firmware would only bounce back goes straight
+	 * to the payload's own trap vector. */
+	hw_redirect_to_supervisor(v, cause, tval);
+	return true;
+}
+
+static void protect_enter_firmware(struct vcpu *v)
+{
+	struct protect_hart *p = &phart[v->hartid];
+
+	resume_save(&p->saved, v, &starts);
+	hw_supervisor_save(&p->s);
+	hw_supervisor_clear();
+	resume_scrub(&p->saved, v);
+}
+
+/* Rule 2: the first entry on any hart locks, then measures. */
+static void lock_once(const struct vcpu *v)
+{
+	if (!hw_firmware_locked()) {
+		hw_lock_firmware(v->hartid);
+		/* measurement of the payload comes here (issue 7) */
+	}
+}
+
+static bool protect_enter_payload(struct vcpu *v)
+{
+	struct protect_hart *p = &phart[v->hartid];
+	lock_once(v);
+	switch (resume_decide(&p->saved, v, &starts, hw_payload_entry())) {
+	case RESUME_RESTORED:
+		hw_supervisor_restore(&p->s);
+		return true;
+	case RESUME_CORRECTED:
+		/* audited as an exec attempt at the entry the firmware chose */
+		hw_audit(v, AUDIT_EXEC, p->saved.attempted_pc);
+		hw_supervisor_clear();
+		return true;
+	case RESUME_FRESH:
+		hw_supervisor_clear();
+		return true;
+	default:
+		hw_audit(v, AUDIT_EXEC, p->saved.attempted_pc);
+		return false;
+	}
+}
+
+static bool protect_mprv_allowed(const struct vcpu *v, u64 addr)
+{
+	(void)v, (void)addr;
+	/* After the lock the firmware has no business in payload memory. */
+	return !hw_firmware_locked();
+}
+
+const struct policy_ops policy_protect = {
+	.name = "protect",
+	.id = 1,
+	.firmware_pmp = protect_firmware_pmp,
+	.payload_trap = protect_payload_trap,
+	.enter_firmware = protect_enter_firmware,
+	.enter_payload = protect_enter_payload,
+	.firmware_mprv_allowed = protect_mprv_allowed,
+};

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "resume.h"
+#include "../monitor/core/riscv.h"
+#include "../monitor/core/vcpu.h"
+
+#define REG_A0 10
+#define REG_A1 11
+#define REG_A2 12
+#define REG_A6 16
+#define REG_A7 17
+#define ECALL_LEN 4
+
+static void note_hsm(struct resume_state *s, const struct vcpu *v,
+		     struct resume_starts *starts)
+{
+	u64 fid = vcpu_reg(v, REG_A6), target = vcpu_reg(v, REG_A0);
+	struct resume_start *st;
+
+	if (fid == SBI_HSM_HART_STOP) {
+		s->stopping = true;
+		return;
+	}
+	if (fid == SBI_HSM_HART_SUSPEND &&
+	    (target & SBI_HSM_SUSPEND_NON_RETENTIVE))
+		target = v->hartid;
+	else if (fid != SBI_HSM_HART_START)
+		return;
+	if (target >= RESUME_MAX_HARTS)
+		return;
+	st = &starts->hart[target];
+	st->addr = vcpu_reg(v, REG_A1);
+	st->opaque = vcpu_reg(v, REG_A2);
+	__atomic_store_n(&st->valid, true, __ATOMIC_RELEASE);
+}
+
+void resume_save(struct resume_state *s, const struct vcpu *v,
+		 struct resume_starts *starts)
+{
+	unsigned int i;
+
+	s->kind = v->csr.mcause == CAUSE_SUPERVISOR_ECALL ? RESUME_ECALL :
+							    RESUME_INTERRUPT;
+	s->stopping = false;
+	for (i = 0; i < 32; i++)
+		s->x[i] = v->x[i];
+	s->pc = v->csr.mepc;
+	s->mode = (v->csr.mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
+	s->satp = v->csr.satp;
+	s->sie = v->csr.mie & MIP_S_BITS;
+	if (s->kind == RESUME_ECALL && vcpu_reg(v, REG_A7) == SBI_EXT_HSM &&
+	    v->hartid < RESUME_MAX_HARTS)
+		note_hsm(s, v, starts);
+}
+
+void resume_scrub(const struct resume_state *s, struct vcpu *v)
+{
+	unsigned int i;
+
+	for (i = 1; i < 32; i++) {
+		bool arg = i >= REG_A0 && i <= REG_A7;
+
+		if (!(arg && s->kind == RESUME_ECALL))
+			v->x[i] = 0;
+	}
+	v->csr.satp = 0;
+	v->csr.mie &= ~MIP_S_BITS;
+}
+
+static enum resume_verdict restore(struct resume_state *s, struct vcpu *v)
+{
+	u64 a0 = v->x[REG_A0], a1 = v->x[REG_A1];
+	unsigned int i;
+
+	for (i = 1; i < 32; i++)
+		v->x[i] = s->x[i];
+	v->pc = s->pc;
+	if (s->kind == RESUME_ECALL) {
+		v->x[REG_A0] = a0;	/* the SBI call's error and value */
+		v->x[REG_A1] = a1;
+		v->pc += ECALL_LEN;
+	}
+	v->mode = s->mode;
+	v->csr.satp = s->satp;
+	v->csr.mie = (v->csr.mie & ~MIP_S_BITS) | s->sie;
+	s->kind = RESUME_NONE;
+	return RESUME_RESTORED;
+}
+
+/* Fresh entry at @addr: a0 = hartid, a1 = @a1, everything else clear. */
+static enum resume_verdict enter(struct resume_state *s, struct vcpu *v,
+				 u64 addr, u64 a1)
+{
+	bool bent = v->pc != addr || v->mode != PRV_S ||
+		    v->x[REG_A0] != v->hartid || v->x[REG_A1] != a1;
+	unsigned int i;
+
+	s->attempted_pc = v->pc;
+	for (i = 1; i < 32; i++)
+		v->x[i] = 0;
+	v->x[REG_A0] = v->hartid;
+	v->x[REG_A1] = a1;
+	v->pc = addr;
+	v->mode = PRV_S;
+	v->csr.satp = 0;
+	v->csr.mie &= ~MIP_S_BITS;
+	s->kind = RESUME_NONE;
+	s->stopping = false;
+	return bent ? RESUME_CORRECTED : RESUME_FRESH;
+}
+
+enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
+				  struct resume_starts *starts,
+				  u64 boot_entry)
+{
+	struct resume_start *st = v->hartid < RESUME_MAX_HARTS ?
+					  &starts->hart[v->hartid] : NULL;
+	bool start = st && __atomic_load_n(&st->valid, __ATOMIC_ACQUIRE);
+
+	if (s->kind != RESUME_NONE && !(s->stopping && start))
+		return restore(s, v);
+	if (start) {
+		st->valid = false;
+		return enter(s, v, st->addr, st->opaque);
+	}
+	if (!starts->booted) {
+		starts->booted = true;
+		/* a1 (the device tree) is the firmware's: it is measured */
+		return enter(s, v, boot_entry, v->x[REG_A1]);
+	}
+	s->attempted_pc = v->pc;
+	return RESUME_REFUSED;
+}
