@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Rampart M-mode security monitor: its SBI extension (docs/sbi.md in the
+ * Rampart repository) under /sys/kernel/rampart/.
+ *
+ *   info                 "abi=1 policy=none" or "abi=1 policy=protect"
+ *   audit/total, read, write, exec, suppressed
+ *                        AUDIT_COUNT kinds 0-4
+ *   audit/records        the most recent blocked firmware accesses, one a line
+ *   nonce                hex, 1 to 64 bytes, for the next evidence read
+ *   evidence             the monitor's evidence over that nonce (binary)
+ *
+ * Buffers are kmalloc'd (physically contiguous, 8-byte aligned, inside the
+ * payload region) and handed over by physical address. Nothing the monitor
+ * returns is trusted: counts and lengths are clamped to the buffers.
+ */
+
+#define pr_fmt(fmt) "rampart: " fmt
+
+#include <linux/align.h>
+#include <linux/init.h>
+#include <linux/io.h>
+#include <linux/kernel.h>
+#include <linux/kobject.h>
+#include <linux/minmax.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+#include <asm/sbi.h>
+
+#define RAMPART_EXT		0x0A525054
+#define RAMPART_GET_INFO	0
+#define RAMPART_AUDIT_COUNT	1
+#define RAMPART_AUDIT_RECORDS	2
+#define RAMPART_EVIDENCE	3
+
+#define RAMPART_ABI		1
+#define RAMPART_MAX_RECORDS	16
+#define RAMPART_NONCE_MAX	64
+#define RAMPART_EVIDENCE_MAX	4096
+
+struct rampart_record {
+	__le32 hart;
+	__le32 access;
+	__le64 addr;
+	__le64 pc;
+};
+
+static const char *const rampart_policies[] = { "none", "protect" };
+static const char *const rampart_accesses[] = { "read", "write", "exec" };
+
+static struct kobject *rampart_kobj;
+static DEFINE_MUTEX(rampart_lock);	/* the nonce and the evidence */
+static u8 *rampart_nonce;		/* RAMPART_NONCE_MAX bytes */
+static size_t rampart_nonce_len;
+static u8 *rampart_evidence;		/* RAMPART_EVIDENCE_MAX bytes */
+static size_t rampart_evidence_len;
+
+static struct sbiret rampart_call(int fid, unsigned long a0, unsigned long a1,
+				  unsigned long a2, unsigned long a3)
+{
+	return sbi_ecall(RAMPART_EXT, fid, a0, a1, a2, a3, 0, 0);
+}
+
+/* sbi_err_map_linux_errno() gives -ENOTSUPP, which user space cannot name. */
+static int rampart_errno(long err)
+{
+	switch (err) {
+	case SBI_ERR_NOT_SUPPORTED:
+		return -EOPNOTSUPP;
+	case SBI_ERR_INVALID_PARAM:
+		return -EINVAL;
+	case SBI_ERR_INVALID_ADDRESS:
+		return -EFAULT;
+	default:
+		return -EIO;
+	}
+}
+
+static int rampart_info(unsigned long *abi, const char **policy)
+{
+	struct sbiret ret = rampart_call(RAMPART_GET_INFO, 0, 0, 0, 0);
+	unsigned long p;
+
+	if (ret.error)
+		return rampart_errno(ret.error);
+	*abi = ret.value >> 16;
+	p = ret.value & 0xffff;
+	*policy = p < ARRAY_SIZE(rampart_policies) ? rampart_policies[p] :
+						     "unknown";
+	return 0;
+}
+
+static ssize_t info_show(struct kobject *kobj, struct kobj_attribute *attr,
+			 char *buf)
+{
+	const char *policy;
+	unsigned long abi;
+	int err = rampart_info(&abi, &policy);
+
+	if (err)
+		return err;
+	return sysfs_emit(buf, "abi=%lu policy=%s\n", abi, policy);
+}
+
+struct rampart_count_attr {
+	struct kobj_attribute attr;
+	unsigned long kind;
+};
+
+static ssize_t count_show(struct kobject *kobj, struct kobj_attribute *attr,
+			  char *buf)
+{
+	struct rampart_count_attr *ca =
+		container_of(attr, struct rampart_count_attr, attr);
+	struct sbiret ret = rampart_call(RAMPART_AUDIT_COUNT, ca->kind, 0, 0, 0);
+
+	if (ret.error)
+		return rampart_errno(ret.error);
+	return sysfs_emit(buf, "%lu\n", ret.value);
+}
+
+#define RAMPART_COUNT_ATTR(_name, _kind)				\
+	static struct rampart_count_attr rampart_count_##_name = {	\
+		.attr = __ATTR(_name, 0444, count_show, NULL),		\
+		.kind = _kind,						\
+	}
+
+RAMPART_COUNT_ATTR(total, 0);
+RAMPART_COUNT_ATTR(read, 1);
+RAMPART_COUNT_ATTR(write, 2);
+RAMPART_COUNT_ATTR(exec, 3);
+RAMPART_COUNT_ATTR(suppressed, 4);
+
+static ssize_t records_show(struct kobject *kobj, struct kobj_attribute *attr,
+			    char *buf)
+{
+	const size_t size = RAMPART_MAX_RECORDS * sizeof(struct rampart_record);
+	struct rampart_record *rec;
+	struct sbiret ret;
+	unsigned long i, n;
+	ssize_t len = 0;
+
+	rec = kzalloc(size, GFP_KERNEL);
+	if (!rec)
+		return -ENOMEM;
+	if (WARN_ON_ONCE(!IS_ALIGNED((unsigned long)rec, 8))) {
+		len = -EIO;
+		goto out;
+	}
+	ret = rampart_call(RAMPART_AUDIT_RECORDS, virt_to_phys(rec), size, 0, 0);
+	if (ret.error) {
+		len = rampart_errno(ret.error);
+		goto out;
+	}
+	n = min_t(unsigned long, ret.value, RAMPART_MAX_RECORDS);
+	for (i = 0; i < n; i++) {
+		u32 access = le32_to_cpu(rec[i].access);
+
+		len += sysfs_emit_at(buf, len, "hart=%u access=",
+				     le32_to_cpu(rec[i].hart));
+		if (access < ARRAY_SIZE(rampart_accesses))
+			len += sysfs_emit_at(buf, len, "%s",
+					     rampart_accesses[access]);
+		else
+			len += sysfs_emit_at(buf, len, "%u", access);
+		len += sysfs_emit_at(buf, len, " addr=0x%llx pc=0x%llx\n",
+				     le64_to_cpu(rec[i].addr),
+				     le64_to_cpu(rec[i].pc));
+	}
+out:
+	kfree(rec);
+	return len;
+}
+
+static ssize_t nonce_show(struct kobject *kobj, struct kobj_attribute *attr,
+			  char *buf)
+{
+	ssize_t len;
+
+	mutex_lock(&rampart_lock);
+	len = sysfs_emit(buf, "%*phN\n", (int)rampart_nonce_len, rampart_nonce);
+	mutex_unlock(&rampart_lock);
+	return len;
+}
+
+static ssize_t nonce_store(struct kobject *kobj, struct kobj_attribute *attr,
+			   const char *buf, size_t count)
+{
+	u8 nonce[RAMPART_NONCE_MAX];
+	size_t n = count;
+
+	if (n && buf[n - 1] == '\n')
+		n--;
+	if (!n || n % 2 || n > 2 * RAMPART_NONCE_MAX ||
+	    hex2bin(nonce, buf, n / 2))
+		return -EINVAL;
+	mutex_lock(&rampart_lock);
+	memcpy(rampart_nonce, nonce, n / 2);
+	rampart_nonce_len = n / 2;
+	rampart_evidence_len = 0;
+	mutex_unlock(&rampart_lock);
+	return count;
+}
+
+/*
+ * A read at offset 0 asks the monitor for fresh evidence; later offsets
+ * continue from that copy, so a reader with a small buffer sees one report.
+ */
+static ssize_t evidence_read(struct file *filp, struct kobject *kobj,
+			     struct bin_attribute *attr, char *buf, loff_t off,
+			     size_t count)
+{
+	struct sbiret ret;
+	ssize_t len;
+
+	mutex_lock(&rampart_lock);
+	if (!off) {
+		rampart_evidence_len = 0;
+		if (!rampart_nonce_len) {
+			len = -ENODATA;
+			goto out;
+		}
+		ret = rampart_call(RAMPART_EVIDENCE, virt_to_phys(rampart_nonce),
+				   rampart_nonce_len,
+				   virt_to_phys(rampart_evidence),
+				   RAMPART_EVIDENCE_MAX);
+		if (ret.error == SBI_ERR_INVALID_PARAM) {
+			/* The nonce is valid: the output buffer is too small. */
+			pr_warn_ratelimited("evidence needs %lu bytes, have %u\n",
+					    ret.value, RAMPART_EVIDENCE_MAX);
+			len = -EOVERFLOW;
+			goto out;
+		}
+		if (ret.error) {
+			len = rampart_errno(ret.error);
+			goto out;
+		}
+		rampart_evidence_len = min_t(unsigned long, ret.value,
+					     RAMPART_EVIDENCE_MAX);
+	}
+	if (off >= rampart_evidence_len) {
+		len = 0;
+		goto out;
+	}
+	len = min_t(size_t, count, rampart_evidence_len - off);
+	memcpy(buf, rampart_evidence + off, len);
+out:
+	mutex_unlock(&rampart_lock);
+	return len;
+}
+
+static struct kobj_attribute rampart_info_attr = __ATTR_RO(info);
+static struct kobj_attribute rampart_nonce_attr = __ATTR_RW_MODE(nonce, 0600);
+static struct kobj_attribute rampart_records_attr =
+	__ATTR_RO_MODE(records, 0400);
+static BIN_ATTR_ADMIN_RO(evidence, 0);
+
+static struct attribute *rampart_attrs[] = {
+	&rampart_info_attr.attr,
+	&rampart_nonce_attr.attr,
+	NULL
+};
+
+static struct bin_attribute *rampart_bin_attrs[] = {
+	&bin_attr_evidence,
+	NULL
+};
+
+static const struct attribute_group rampart_group = {
+	.attrs = rampart_attrs,
+	.bin_attrs = rampart_bin_attrs,
+};
+
+static struct attribute *rampart_audit_attrs[] = {
+	&rampart_count_total.attr.attr,
+	&rampart_count_read.attr.attr,
+	&rampart_count_write.attr.attr,
+	&rampart_count_exec.attr.attr,
+	&rampart_count_suppressed.attr.attr,
+	&rampart_records_attr.attr,
+	NULL
+};
+
+static const struct attribute_group rampart_audit_group = {
+	.name = "audit",
+	.attrs = rampart_audit_attrs,
+};
+
+static const struct attribute_group *rampart_groups[] = {
+	&rampart_group,
+	&rampart_audit_group,
+	NULL
+};
+
+static int __init rampart_init(void)
+{
+	const char *policy = NULL;
+	unsigned long abi = 0;
+	int err;
+
+	BUILD_BUG_ON(sizeof(struct rampart_record) != 24);
+	if (sbi_probe_extension(RAMPART_EXT) <= 0) {
+		pr_info("monitor extension not present\n");
+		return 0;
+	}
+	err = rampart_info(&abi, &policy);
+	if (err || abi != RAMPART_ABI) {
+		pr_warn("monitor extension: unsupported (abi %lu, error %d)\n",
+			abi, err);
+		return 0;
+	}
+
+	rampart_nonce = kzalloc(RAMPART_NONCE_MAX, GFP_KERNEL);
+	rampart_evidence = kzalloc(RAMPART_EVIDENCE_MAX, GFP_KERNEL);
+	if (!rampart_nonce || !rampart_evidence) {
+		err = -ENOMEM;
+		goto free;
+	}
+	rampart_kobj = kobject_create_and_add("rampart", kernel_kobj);
+	if (!rampart_kobj) {
+		err = -ENOMEM;
+		goto free;
+	}
+	err = sysfs_create_groups(rampart_kobj, rampart_groups);
+	if (err) {
+		kobject_put(rampart_kobj);
+		rampart_kobj = NULL;
+		goto free;
+	}
+	pr_info("monitor extension abi=%lu policy=%s\n", abi, policy);
+	return 0;
+
+free:
+	kfree(rampart_evidence);
+	kfree(rampart_nonce);
+	rampart_evidence = NULL;
+	rampart_nonce = NULL;
+	pr_err("cannot create /sys/kernel/rampart: %d\n", err);
+	return err;
+}
+device_initcall(rampart_init);
