@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * A fake hart behind struct vcpu_ops for host tests: the live CSRs (S-mode,
+ * mip, counters) are an array, a CSR exists only while fake_hart.present[]
+ * says so, and every access is counted. Header-only (static inline), so a
+ * test needs no extra source in its HOST_TEST_SRCS line. The ops take no
+ * context pointer, so the fake is one per test binary.
+ */
+#ifndef RAMPART_TESTS_FAKE_HART_H
+#define RAMPART_TESTS_FAKE_HART_H
+
+#include <string.h>
+
+#include "monitor/core/errno.h"
+#include "monitor/core/riscv.h"
+#include "monitor/core/vcpu.h"
+
+#define FAKE_CSR_COUNT 4096
+
+struct fake_hart {
+	u64 csr[FAKE_CSR_COUNT];
+	bool present[FAKE_CSR_COUNT];
+	unsigned int reads, writes;
+	u16 last_write; /* CSR number of the last write */
+};
+
+static struct fake_hart fake_hart;
+
+static inline int fake_csr_read(u16 csr, u64 *val)
+{
+	if (csr >= FAKE_CSR_COUNT || !fake_hart.present[csr])
+		return -RAMPART_EINVAL;
+	fake_hart.reads++;
+	*val = fake_hart.csr[csr];
+	return 0;
+}
+
+static inline int fake_csr_write(u16 csr, u64 val)
+{
+	if (csr >= FAKE_CSR_COUNT || !fake_hart.present[csr])
+		return -RAMPART_EINVAL;
+	fake_hart.writes++;
+	fake_hart.last_write = csr;
+	fake_hart.csr[csr] = val;
+	return 0;
+}
+
+static inline const struct vcpu_ops *fake_hart_ops(void)
+{
+	static const struct vcpu_ops ops = {
+		.csr_read = fake_csr_read,
+		.csr_write = fake_csr_write,
+	};
+
+	return &ops;
+}
+
+/* All CSRs zero; the live ones a QEMU virt hart with Sstc has exist. */
+static inline void fake_hart_reset(void)
+{
+	static const u16 live[] = {
+		CSR_SSTATUS,  CSR_STVEC,  CSR_SCOUNTEREN, CSR_SENVCFG,
+		CSR_SSCRATCH, CSR_SEPC,	  CSR_SCAUSE,	  CSR_STVAL,
+		CSR_STIMECMP, CSR_MIP,	  CSR_CYCLE,	  CSR_TIME,
+		CSR_INSTRET,  CSR_MCYCLE, CSR_MINSTRET,
+	};
+	size_t i;
+
+	memset(&fake_hart, 0, sizeof(fake_hart));
+	for (i = 0; i < ARRAY_SIZE(live); i++)
+		fake_hart.present[live[i]] = true;
+}
+
+/* A zeroed vcpu reset as hart @hartid of an rv64imafdch hart, on the fake. */
+static inline void fake_vcpu_init(struct vcpu *v, u64 hartid)
+{
+	u64 misa = (2ULL << 62) | MISA_EXT('I') | MISA_EXT('M') |
+		   MISA_EXT('A') | MISA_EXT('F') | MISA_EXT('D') |
+		   MISA_EXT('C') | MISA_EXT('H') | MISA_EXT('S') |
+		   MISA_EXT('U');
+
+	fake_hart_reset();
+	memset(v, 0, sizeof(*v));
+	vcpu_reset(v, hartid, misa, fake_hart_ops());
+}
+
+#endif
