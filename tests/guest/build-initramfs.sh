@@ -33,6 +33,15 @@ gen_init_cpio() {
 	echo "$TOOLS/gen_init_cpio"
 }
 
+# gen_init_cpio gives files their own mtime: stage copies dated 0 (-t 0
+# does the rest), so that the archive depends on contents only.
+stage() {
+	local src=$1 dst=$stage/$2
+	cp "$src" "$dst"
+	touch -d @0 "$dst"
+	echo "$dst"
+}
+
 file_list() {
 	local bb=$1 d l
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /dev /proc /sys /tmp \
@@ -41,11 +50,11 @@ file_list() {
 	done
 	echo "nod /dev/console 0600 0 0 c 5 1"
 	echo "nod /dev/null 0666 0 0 c 1 3"
-	echo "file /bin/busybox $bb/busybox 0755 0 0"
-	echo "file /init $REPO/tests/guest/init 0755 0 0"
+	echo "file /bin/busybox $(stage "$bb/busybox" busybox) 0755 0 0"
+	echo "file /init $(stage "$REPO/tests/guest/init" init) 0755 0 0"
 	for c in "$REPO"/tests/guest/checks/*.sh; do
 		[ -e "$c" ] || continue
-		echo "file /checks/$(basename "$c") $c 0755 0 0"
+		echo "file /checks/$(basename "$c") $(stage "$c" "check-$(basename "$c")") 0755 0 0"
 	done
 	# busybox.links holds one absolute path per applet, e.g. /usr/bin/env.
 	while read -r l; do
@@ -58,8 +67,8 @@ main() {
 	local bb gen
 	bb=$("$REPO/tests/guest/build-busybox.sh")
 	gen=$(gen_init_cpio)
-	list=$(mktemp) tmp=$(mktemp)
-	trap 'rm -f "$list" "$tmp"' EXIT
+	list=$(mktemp) tmp=$(mktemp) stage=$(mktemp -d)
+	trap 'rm -rf "$list" "$tmp" "$stage"' EXIT
 	file_list "$bb" >"$list"
 	"$gen" -t 0 "$list" | gzip -9n >"$tmp"
 	mkdir -p "$(dirname "$OUT")"
