@@ -206,6 +206,13 @@ elapsed() {
 check_log() {
 	local log=$1 clean e
 	clean=$(tr -d '\r' <"$log")
+	# A forbidden line (a panic) explains a timeout better than the timeout.
+	for e in "${c_forbid[@]}"; do
+		if grep -qF -- "$e" <<<"$clean"; then
+			echo "forbidden line appeared: '$e': $(grep -F -m1 -- "$e" <<<"$clean")"
+			return
+		fi
+	done
 	if [ "$q_rc" != "$c_exit" ]; then
 		if [ "$q_rc" = 124 ]; then
 			echo "timed out after ${c_timeout} s (expected exit $c_exit)"
@@ -214,12 +221,6 @@ check_log() {
 		fi
 		return
 	fi
-	for e in "${c_forbid[@]}"; do
-		if grep -qF -- "$e" <<<"$clean"; then
-			echo "forbidden line appeared: '$e': $(grep -F -m1 -- "$e" <<<"$clean")"
-			return
-		fi
-	done
 	for e in "${c_expect[@]}"; do
 		grep -qF -- "$e" <<<"$clean" || { echo "expected line missing: '$e'"; return; }
 	done
