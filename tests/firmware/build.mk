@@ -33,6 +33,8 @@ FW_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 FW_LDFLAGS := -nostdlib -static -Wl,--emit-relocs -Wl,--no-warn-rwx-segments -T $(FW_DIR)/common/fw.ld
 
 FW_NAMES := conformance attack-monitor
+# hostile: an SBI firmware that attacks its payload (tests/firmware/hostile)
+FW_NAMES += hostile
 FW_COMMON_SRCS := $(wildcard $(FW_DIR)/common/*.c $(FW_DIR)/common/*.S)
 FW_ALL_SRCS := $(FW_COMMON_SRCS) \
 	$(foreach n,$(FW_NAMES),$(wildcard $(FW_DIR)/$(n)/*.c $(FW_DIR)/$(n)/*.S))
@@ -74,6 +76,36 @@ endef
 $(foreach n,$(FW_NAMES),$(eval $(call fw_image,$(n))))
 
 -include $(FW_C_OBJS:.o=.d) $(FW_S_OBJS:.o=.d)
+
+# The hostile firmware's victim: an S-mode raw binary for QEMU -kernel,
+# linked at 0x8020_0000 (payload/payload.ld), none of the common M-mode code.
+FW_PAYLOAD_SRCS := $(wildcard $(FW_DIR)/payload/*.c $(FW_DIR)/payload/*.S)
+FW_PAYLOAD_OBJS := $(call fw_obj,$(FW_PAYLOAD_SRCS))
+FW_PAYLOAD_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments \
+	-T $(FW_DIR)/payload/payload.ld
+
+ALL_TARGETS += $(FW_OUT)/payload.bin
+firmware: $(FW_OUT)/payload.bin
+
+$(FW_OUT)/payload/%.o: $(FW_DIR)/payload/%.c
+	$(call quiet,CC,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+
+$(FW_OUT)/payload/%.o: $(FW_DIR)/payload/%.S
+	$(call quiet,AS,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+
+$(FW_OUT)/payload.elf: $(FW_PAYLOAD_OBJS) $(FW_DIR)/payload/payload.ld
+	$(call quiet,LD,$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) $(FW_PAYLOAD_LDFLAGS) $(filter %.o,$^) -o $@
+
+$(FW_OUT)/payload.bin: $(FW_OUT)/payload.elf
+	$(call quiet,BIN,$@)
+	$(Q)$(FW_OBJCOPY) -O binary $< $@
+
+-include $(FW_PAYLOAD_OBJS:.o=.d)
 
 ifeq ($(FW_STANDALONE),1)
 .DEFAULT_GOAL := firmware

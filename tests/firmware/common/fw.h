@@ -181,6 +181,7 @@ void lower_trampoline(void);
 /* lib.c */
 extern u64 image_base;
 extern u64 reset_mtvec, reset_mscratch; /* as found at entry */
+extern u64 boot_fdt, boot_info; /* hart 0's a1 and a2 at entry */
 extern u64 lower_mstatus_set; /* ORed into mstatus at run_lower's mret */
 extern u64 s_timer_via_stimecmp;
 void fw_init(void);
@@ -195,5 +196,8 @@ u64 ecall_svc(u64 svc, u64 arg);
 
 /* Each firmware's C entry, on hart 0 only. */
 void fw_main(void);
+/* Other harts enter here (start.S), without a stack; by default they park
+ * (a weak default in start.S). */
+void fw_secondary(void);
 
 #endif

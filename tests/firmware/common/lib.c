@@ -16,6 +16,7 @@ extern char _start[];
 
 u64 image_base;
 u64 reset_mtvec, reset_mscratch;
+u64 boot_fdt, boot_info;
 volatile struct trap_rec m_trap;
 volatile struct trap_rec s_trap;
 /* Used by run_lower() in start.S. */

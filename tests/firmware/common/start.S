@@ -15,7 +15,7 @@
 	.globl _start
 _start:
 	/* Entry contract: a0 = hartid, a1 = FDT, a2 = fw_dynamic_info. */
-	bnez	a0, park
+	bnez	a0, secondary
 	csrr	t2, mtvec
 	csrr	t3, mscratch
 	lla	sp, __stack_top
@@ -29,12 +29,25 @@ _start:
 	sd	t2, 0(t0)
 	lla	t0, reset_mscratch
 	sd	t3, 0(t0)
+	lla	t0, boot_fdt
+	sd	a1, 0(t0)
+	lla	t0, boot_info
+	sd	a2, 0(t0)
 	lla	t0, m_trap_entry
 	csrw	mtvec, t0
 	call	fw_init
 	call	fw_main
 park:
 	wfi
+	j	park
+
+/* Other harts: fw_secondary(hartid, fdt, info) with no stack, bss possibly
+ * not cleared yet. The default parks them; a firmware overrides it. */
+secondary:
+	tail	fw_secondary
+
+	.weak	fw_secondary
+fw_secondary:
 	j	park
 
 	.text

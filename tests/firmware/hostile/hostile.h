@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The contract between the hostile firmware and the test payload: the
+ * vendor SBI extension through which the payload asks for each attack, and
+ * the canary the attacks aim at.
+ *
+ * Attack call: a7 = HOSTILE_EID, a6 = attack id, a0 = attack id,
+ * a1 = the canary's physical address. The evil HSM start is an ordinary
+ * hart_start (a0 = hart, a1 = entry, a2 = opaque) with a3 = the offset from
+ * the entry to where the firmware sends the hart instead.
+ */
+#ifndef HOSTILE_H
+#define HOSTILE_H
+
+#define HOSTILE_EID 0x09000000UL
+
+#define ATK_READ_KERNEL 1  /* load from the canary */
+#define ATK_WRITE_KERNEL 2 /* store to the canary */
+#define ATK_PMP_GRANT 3	   /* unlocked PMP entry over the payload, then read */
+#define ATK_SPY_REGS 4	   /* look at the payload's registers and S CSRs */
+#define ATK_TAMPER 5	   /* garbage in everything the payload resumes with */
+#define ATK_MPRV_READ 6	   /* load through MPRV with MPP = S */
+#define ATK_DMA 7	   /* virtio-mmio registers */
+#define ATK_EVIL_START 8   /* (the HSM call, not a vendor call) */
+#define ATK_PMP_LOCK 9	   /* locked PMP entry over the payload, then read */
+#define ATK_MPRV_WRITE 10  /* store through MPRV with MPP = S */
+#define ATK_FWCFG_DMA 11   /* fw_cfg DMA of the signature into the canary */
+#define ATK_SPY_IRQ 12	   /* arms the M timer: spy, and tamper if the payload is
+			    * in its wait loop [a2, a3), at the interrupt */
+
+/* What the firmware stores when it can (write-kernel, mprv-write). */
+#define HACKED 0x44454b4341480000UL /* "\0\0HACKED" */
+
+#define CANARY_WORDS 8
+#define CANARY_WORD(i) (0x43414e4152590000UL | ((unsigned long)(i) << 8) | 0x5a)
+
+/* Garbage the tamper attacks leave in register/CSR n. */
+#define GARBAGE(n) (0xbad0bad000000000UL | ((unsigned long)(n) << 4))
+
+/* M-timer ticks from the spy-irq call to the interrupt; the payload waits
+ * SPY_IRQ_WINDOW ticks with its registers loaded (10 MHz timebase). */
+#define SPY_IRQ_DELAY 100000UL
+#define SPY_IRQ_WINDOW 10000000UL
+
+#endif

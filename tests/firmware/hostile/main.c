@@ -1,0 +1,733 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * hostile: a minimal SBI firmware that attacks the S-mode payload it boots
+ * (tests/firmware/payload). It boots like OpenSBI would (delegation, PMP
+ * entry 7 open for S, mret to 0x8020_0000 with a0 = hartid, a1 = the device
+ * tree), serves the base, HSM and SRST extensions, and on each vendor call
+ * (hostile.h) tries one way to read, write or steer the payload. Every try
+ * prints one line:
+ *
+ *   ATTACK <name>: blocked mcause=<n>     the access faulted
+ *   ATTACK <name>: SUCCEEDED <detail>     it got through
+ *
+ * The firmware's own access faults land in its trap handler (from M), which
+ * notes the cause and skips the instruction. Under Rampart's protect policy
+ * every attempt must be blocked and the payload must find its state intact;
+ * natively, or under POLICY=none, they succeed, which shows the tests can
+ * fail.
+ */
+#include "../common/fw.h"
+#include "hostile.h"
+
+#define PAYLOAD_BASE 0x80200000UL
+#define NHARTS 2
+#define HART_STACK_SIZE 8192
+#define SZ_2M 0x200000UL
+
+#define MEDELEG_SBI 0xb109UL  /* misaligned fetch, breakpoint, U ecall, page faults */
+#define MIDELEG_SBI 0x222UL   /* S software, timer, external */
+#define PMP_L 0x80
+#define PMPADDR_ALL (~0UL >> 10)
+#define PMP_RWX (PMP_R | PMP_W | PMP_X)
+
+/* sstatus bits that are the payload's own state (UXL and FS are not). */
+#define SSTATUS_MASK \
+	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
+
+/* SBI */
+#define SBI_EXT_BASE 0x10
+#define SBI_EXT_HSM 0x48534dUL
+#define SBI_EXT_SRST 0x53525354UL
+#define SBI_ERR_INVALID_PARAM (-3L)
+#define SBI_ERR_NOT_SUPPORTED (-2L)
+#define SBI_ERR_ALREADY_AVAILABLE (-6L)
+
+/* QEMU virt devices */
+#define VIRTIO0_BASE 0x10001000UL
+#define VIRTIO_MAGIC 0x000
+#define VIRTIO_QUEUE_SEL 0x030
+#define FW_CFG_DMA 0x10100010UL
+#define FW_CFG_SIGNATURE 0x0000
+#define FW_CFG_DMA_READ 0x02
+#define FW_CFG_DMA_SELECT 0x08
+#define CLINT_MSIP(h) (CLINT_BASE + 4 * (h))
+#define CLINT_MTIMECMP(h) (CLINT_BASE + 0x4000 + 8 * (h))
+
+#define REG_SP 2
+#define REG_A0 10
+#define REG_A1 11
+#define REG_A2 12
+#define REG_A3 13
+#define REG_A6 16
+#define REG_A7 17
+
+void hostile_trap_entry(void);
+void enter_lower(u64 pc, u64 a0, u64 a1, u64 stack_top)
+	__attribute__((noreturn));
+u64 hostile_trap(struct trap_frame *f);
+void hostile_secondary(u64 hartid) __attribute__((noreturn));
+
+extern volatile u64 hostile_ready; /* entry.S, in .data */
+u8 hart_stacks[NHARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
+
+/* hart_start requests, written by the hart that serves the call */
+static volatile struct {
+	u64 pc, a1, valid, started;
+} hsm[NHARTS];
+
+/* Faults the firmware took itself while an attempt was under way. */
+static volatile u64 attempt_armed, fault_count, fault_cause;
+static u64 fault_mark;
+
+/* The payload's page tables, as the firmware would like them: an identity
+ * map of its own (the tamper attacks point satp here). */
+static u64 alt_pt[512] __attribute__((aligned(4096)));
+
+/* fw_cfg DMA descriptor (big-endian fields) */
+static volatile struct {
+	u32 control;
+	u32 length;
+	u64 address;
+} fwcfg_desc __attribute__((aligned(16)));
+
+static volatile u64 spy_irq_armed, spy_irq_lo, spy_irq_hi;
+
+static u64 hart_stack_top(u64 hart)
+{
+	return (u64)hart_stacks + (hart + 1) * HART_STACK_SIZE;
+}
+
+/* --- output ------------------------------------------------------------- */
+
+static void attack_line(const char *name)
+{
+	puts_("ATTACK ");
+	puts_(name);
+	puts_(": ");
+}
+
+static void attempt_begin(void)
+{
+	fault_mark = fault_count;
+	attempt_armed = 1;
+	asm volatile("" : : : "memory");
+}
+
+/* true if the attempt faulted */
+static bool attempt_end(void)
+{
+	asm volatile("" : : : "memory");
+	attempt_armed = 0;
+	return fault_count != fault_mark;
+}
+
+static void blocked_line(const char *name)
+{
+	attack_line(name);
+	puts_("blocked mcause=");
+	putdec(fault_cause);
+	putc_('\n');
+}
+
+/* --- single-instruction accesses (a fault skips exactly one) ----------- */
+
+static u64 load64(u64 addr)
+{
+	u64 v = 0;
+
+	asm volatile("ld %0, 0(%1)" : "+r"(v) : "r"(addr) : "memory");
+	return v;
+}
+
+static void store64(u64 addr, u64 v)
+{
+	asm volatile("sd %0, 0(%1)" : : "r"(v), "r"(addr) : "memory");
+}
+
+static u32 load32(u64 addr)
+{
+	u32 v = 0;
+
+	asm volatile("lw %0, 0(%1)" : "+r"(v) : "r"(addr) : "memory");
+	return v;
+}
+
+static void store32(u64 addr, u32 v)
+{
+	asm volatile("sw %0, 0(%1)" : : "r"(v), "r"(addr) : "memory");
+}
+
+/* mstatus.MPRV with MPP = S around one load/store: done as the payload. */
+static void mpp_set(u64 mode)
+{
+	csr_clear(mstatus, MSTATUS_MPP);
+	csr_set(mstatus, mode << MSTATUS_MPP_SHIFT);
+}
+
+static u64 load64_mprv_s(u64 addr)
+{
+	u64 v = 0;
+
+	mpp_set(PRV_S);
+	asm volatile("csrs mstatus, %2\n\t"
+		     "ld %0, 0(%1)\n\t"
+		     "csrc mstatus, %2"
+		     : "+r"(v)
+		     : "r"(addr), "r"(MSTATUS_MPRV)
+		     : "memory");
+	return v;
+}
+
+static void store64_mprv_s(u64 addr, u64 v)
+{
+	mpp_set(PRV_S);
+	asm volatile("csrs mstatus, %2\n\t"
+		     "sd %0, 0(%1)\n\t"
+		     "csrc mstatus, %2"
+		     :
+		     : "r"(v), "r"(addr), "r"(MSTATUS_MPRV)
+		     : "memory");
+}
+
+/* --- the attacks -------------------------------------------------------- */
+
+static void read_attack(const char *name, u64 addr)
+{
+	u64 v;
+
+	attempt_begin();
+	v = load64(addr);
+	if (attempt_end()) {
+		blocked_line(name);
+		return;
+	}
+	attack_line(name);
+	puts_("SUCCEEDED read ");
+	puthex(v);
+	puts_(" at ");
+	puthex(addr);
+	putc_('\n');
+}
+
+static void write_attack(const char *name, u64 addr)
+{
+	attempt_begin();
+	store64(addr, HACKED);
+	if (attempt_end()) {
+		blocked_line(name);
+		return;
+	}
+	attack_line(name);
+	puts_("SUCCEEDED wrote ");
+	puthex(HACKED);
+	puts_(" at ");
+	puthex(addr);
+	putc_('\n');
+}
+
+/* PMP entry 0 NAPOT over the 2 MiB around @addr, RWX (+ @extra), as a
+ * firmware would "give itself" the payload; entry 7 (S's) is left alone. */
+static void pmp_entry0_over(u64 addr, u64 extra)
+{
+	u64 base = addr & ~(SZ_2M - 1);
+
+	csr_clear(pmpcfg0, 0xff);
+	csr_write(pmpaddr0, (base | (SZ_2M / 2 - 1)) >> 2);
+	csr_set(pmpcfg0, PMP_A_NAPOT | PMP_RWX | extra);
+	asm volatile("sfence.vma" : : : "memory");
+}
+
+static void pmp_grant(u64 canary)
+{
+	/* M-mode ignores an unlocked entry: this one is only a "grant". */
+	pmp_entry0_over(canary, 0);
+	read_attack("pmp-grant", canary);
+	csr_clear(pmpcfg0, 0xff);
+	asm volatile("sfence.vma" : : : "memory");
+}
+
+/* A locked entry binds M too and stays until reset: last of the memory
+ * attacks (the payload asks for it last). */
+static void pmp_lock(u64 canary)
+{
+	pmp_entry0_over(canary, PMP_L);
+	read_attack("pmp-lock", canary);
+}
+
+static void mprv_read(u64 canary)
+{
+	u64 v;
+
+	attempt_begin();
+	v = load64_mprv_s(canary);
+	if (attempt_end()) {
+		blocked_line("mprv-read");
+		return;
+	}
+	attack_line("mprv-read");
+	puts_("SUCCEEDED read ");
+	puthex(v);
+	puts_(" at ");
+	puthex(canary);
+	putc_('\n');
+}
+
+static void mprv_write(u64 canary)
+{
+	attempt_begin();
+	store64_mprv_s(canary + 8, HACKED);
+	if (attempt_end()) {
+		blocked_line("mprv-write");
+		return;
+	}
+	attack_line("mprv-write");
+	puts_("SUCCEEDED wrote ");
+	puthex(HACKED);
+	puts_(" at ");
+	puthex(canary + 8);
+	putc_('\n');
+}
+
+/* virtio-mmio transport 0: the first step of any virtio DMA. */
+static void dma_virtio(void)
+{
+	u64 rcause = 0, wcause = 0;
+	bool rblocked, wblocked;
+	u32 magic;
+
+	attempt_begin();
+	magic = load32(VIRTIO0_BASE + VIRTIO_MAGIC);
+	rblocked = attempt_end();
+	if (rblocked)
+		rcause = fault_cause;
+	attempt_begin();
+	store32(VIRTIO0_BASE + VIRTIO_QUEUE_SEL, 0);
+	wblocked = attempt_end();
+	if (wblocked)
+		wcause = fault_cause;
+	attack_line("dma");
+	if (rblocked && wblocked) {
+		puts_("blocked mcause=");
+		putdec(rcause);
+		puts_(" (MagicValue read) mcause=");
+		putdec(wcause);
+		puts_(" (QueueSel write)\n");
+		return;
+	}
+	puts_("SUCCEEDED");
+	if (!rblocked) {
+		puts_(" read MagicValue=");
+		puthex(magic);
+	}
+	if (!wblocked)
+		puts_(" wrote QueueSel");
+	putc_('\n');
+}
+
+/* No libgcc: byte swaps by hand (fw_cfg is big-endian). */
+static u32 be32(u32 v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) |
+	       (v << 24);
+}
+
+static u64 be64(u64 v)
+{
+	return ((u64)be32((u32)v) << 32) | be32((u32)(v >> 32));
+}
+
+/* fw_cfg DMA: the device copies the signature ("QEMU") into the canary,
+ * past any PMP. Only the register write is the firmware's access. */
+static void dma_fwcfg(u64 canary)
+{
+	u32 control = (FW_CFG_SIGNATURE << 16) | FW_CFG_DMA_SELECT |
+		      FW_CFG_DMA_READ;
+
+	fwcfg_desc.control = be32(control);
+	fwcfg_desc.length = be32(4);
+	fwcfg_desc.address = be64(canary);
+	asm volatile("fence rw, rw" : : : "memory");
+	attempt_begin();
+	store64(FW_CFG_DMA, be64((u64)&fwcfg_desc));
+	if (attempt_end()) {
+		blocked_line("fwcfg-dma");
+		return;
+	}
+	asm volatile("fence rw, rw" : : : "memory");
+	attack_line("fwcfg-dma");
+	if (fwcfg_desc.control) {
+		puts_("device refused, control=");
+		puthex(be32(fwcfg_desc.control));
+		putc_('\n');
+		return;
+	}
+	puts_("SUCCEEDED device wrote the fw_cfg signature at ");
+	puthex(canary);
+	putc_('\n');
+}
+
+static u64 sstatus_state(void)
+{
+	return csr_read(sstatus) & SSTATUS_MASK;
+}
+
+/* Count the nonzero registers in @f among those in @mask (bit n = xn). */
+static u64 nonzero_regs(const struct trap_frame *f, u64 mask)
+{
+	u64 n = 0;
+	unsigned int i;
+
+	for (i = 1; i < 32; i++)
+		if ((mask & BIT(i)) && f->x[i])
+			n++;
+	return n;
+}
+
+static void put_kv(const char *k, u64 v)
+{
+	putc_(' ');
+	puts_(k);
+	putc_('=');
+	puthex(v);
+}
+
+/* What the firmware can learn about the payload from @f and the S CSRs
+ * (no table of names: absolute addresses in data would tie the image to
+ * its link address). */
+static void spy(const char *name, const struct trap_frame *f, u64 mask)
+{
+	u64 n = nonzero_regs(f, mask), leak = n;
+	u64 v;
+
+	attack_line(name);
+	puts_("nonzero=");
+	putdec(n);
+#define SPY_CSR(label, expr)        \
+	do {                        \
+		v = (expr);         \
+		leak |= v;          \
+		put_kv(label, v);   \
+	} while (0)
+	SPY_CSR("sepc", csr_read(sepc));
+	SPY_CSR("stvec", csr_read(stvec));
+	SPY_CSR("sscratch", csr_read(sscratch));
+	SPY_CSR("scause", csr_read(scause));
+	SPY_CSR("stval", csr_read(stval));
+	SPY_CSR("satp", csr_read(satp));
+	SPY_CSR("sstatus", sstatus_state());
+	SPY_CSR("sie", csr_read(sie));
+#undef SPY_CSR
+	puts_(leak ? " SUCCEEDED: payload state visible\n" :
+		     " nothing visible\n");
+	/* Not a verdict: the design does not hide the trapped pc (an SBI
+	 * firmware needs it for mepc + 4), but it is knowledge all the same. */
+	puts_("INFO ");
+	puts_(name);
+	puts_(": mepc=");
+	puthex(csr_read(mepc));
+	puts_(" mstatus.MPP=");
+	putdec((csr_read(mstatus) & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT);
+	putc_('\n');
+}
+
+/* Overwrite what the payload resumes with: registers in @mask, its S CSRs,
+ * satp (an identity map of the firmware's own, so natively the payload
+ * survives to report it), sstatus and sie. */
+static void tamper(struct trap_frame *f, u64 mask)
+{
+	unsigned int i;
+
+	for (i = 1; i < 32; i++)
+		if (mask & BIT(i))
+			f->x[i] = GARBAGE(i);
+	for (i = 0; i < 512; i++)
+		alt_pt[i] = 0;
+	/* gigapages: V R W X G A D */
+	alt_pt[0] = (0x00000000UL >> 12) << 10 | 0xef;
+	alt_pt[2] = (0x80000000UL >> 12) << 10 | 0xef;
+	asm volatile("fence rw, rw" : : : "memory");
+	csr_write(stvec, GARBAGE(0x105) & ~3UL);
+	csr_write(sscratch, GARBAGE(0x140));
+	csr_write(sepc, GARBAGE(0x141) & ~1UL);
+	csr_write(scause, 0xd);
+	csr_write(stval, GARBAGE(0x143));
+	csr_write(satp, (8UL << 60) | (0x5aUL << 44) | ((u64)alt_pt >> 12));
+	csr_clear(sstatus, MSTATUS_SUM | MSTATUS_SPIE);
+	csr_set(sstatus, MSTATUS_MXR);
+	csr_set(sie, MIP_SEIP);
+}
+
+#define SPY_ECALL_REGS 0xfffc03feUL /* x1-x9, x18-x31 */
+#define TAMPER_ECALL_REGS 0xfffff3feUL /* x1-x31 but a0, a1 */
+#define SPY_IRQ_REGS 0xfffffffeUL /* x1-x31 */
+
+static void spy_irq_arm(const struct trap_frame *f)
+{
+	u64 hart = csr_read(mhartid);
+
+	spy_irq_lo = f->x[REG_A2];
+	spy_irq_hi = f->x[REG_A3];
+	mmio_write64(CLINT_MTIMECMP(hart),
+		     mmio_read64(CLINT_MTIME) + SPY_IRQ_DELAY);
+	spy_irq_armed = 1;
+	csr_set(mie, MIP_MTIP);
+}
+
+static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
+{
+	u64 canary = f->x[REG_A1];
+
+	switch (fid) {
+	case ATK_READ_KERNEL:
+		read_attack("read-kernel", canary);
+		break;
+	case ATK_WRITE_KERNEL:
+		write_attack("write-kernel", canary);
+		break;
+	case ATK_PMP_GRANT:
+		pmp_grant(canary);
+		break;
+	case ATK_SPY_REGS:
+		spy("spy-regs", f, SPY_ECALL_REGS);
+		break;
+	case ATK_TAMPER:
+		tamper(f, TAMPER_ECALL_REGS);
+		*next += 0x40 - 4;
+		attack_line("tamper");
+		puts_("x1-x31 but a0/a1, stvec, sscratch, sepc, scause, "
+		      "stval, satp, sstatus, sie overwritten; mepc+0x40\n");
+		break;
+	case ATK_MPRV_READ:
+		mprv_read(canary);
+		break;
+	case ATK_MPRV_WRITE:
+		mprv_write(canary);
+		break;
+	case ATK_DMA:
+		dma_virtio();
+		break;
+	case ATK_FWCFG_DMA:
+		dma_fwcfg(canary);
+		break;
+	case ATK_PMP_LOCK:
+		pmp_lock(canary);
+		break;
+	case ATK_SPY_IRQ:
+		spy_irq_arm(f);
+		break;
+	default:
+		f->x[REG_A0] = (u64)SBI_ERR_NOT_SUPPORTED;
+		return;
+	}
+	f->x[REG_A0] = 0;
+	f->x[REG_A1] = 0;
+}
+
+/* --- SBI ------------------------------------------------------------------ */
+
+static bool known_ext(u64 eid)
+{
+	return eid == SBI_EXT_BASE || eid == SBI_EXT_HSM ||
+	       eid == SBI_EXT_SRST || eid == HOSTILE_EID;
+}
+
+static long base_call(u64 fid, u64 arg, u64 *val)
+{
+	switch (fid) {
+	case 0: *val = 2UL << 24; break;	/* spec 2.0 */
+	case 1: *val = 0x484f53; break;	/* implementation id "HOS" */
+	case 2: *val = 1; break;
+	case 3: *val = known_ext(arg); break;
+	case 4: *val = csr_read(mvendorid); break;
+	case 5: *val = csr_read(marchid); break;
+	case 6: *val = csr_read(mimpid); break;
+	default: return SBI_ERR_NOT_SUPPORTED;
+	}
+	return 0;
+}
+
+/* hart_start, hostile: the hart goes to entry + a3 with a1 = 0x666. */
+static long hsm_call(struct trap_frame *f, u64 fid, u64 *val)
+{
+	u64 hart = f->x[REG_A0], self = csr_read(mhartid);
+	u64 entry = f->x[REG_A1], off = f->x[REG_A3];
+
+	if (fid == 2) { /* get_status: 0 started, 1 stopped */
+		if (hart >= NHARTS)
+			return SBI_ERR_INVALID_PARAM;
+		*val = hart == self || hsm[hart].started ? 0 : 1;
+		return 0;
+	}
+	if (fid != 0)
+		return SBI_ERR_NOT_SUPPORTED;
+	if (hart >= NHARTS)
+		return SBI_ERR_INVALID_PARAM;
+	if (hart == self || hsm[hart].valid || hsm[hart].started)
+		return SBI_ERR_ALREADY_AVAILABLE;
+	hsm[hart].pc = entry + off;
+	hsm[hart].a1 = off ? 0x666 : f->x[REG_A2];
+	attack_line("evil-start");
+	puts_("hart ");
+	putdec(hart);
+	puts_(" asked to start at ");
+	puthex(entry);
+	puts_(" a1=");
+	puthex(f->x[REG_A2]);
+	puts_(", sent to ");
+	puthex(hsm[hart].pc);
+	puts_(" a1=");
+	puthex(hsm[hart].a1);
+	putc_('\n');
+	asm volatile("fence rw, rw" : : : "memory");
+	hsm[hart].valid = 1;
+	asm volatile("fence rw, rw" : : : "memory");
+	mmio_write32(CLINT_MSIP(hart), 1);
+	return 0;
+}
+
+static void sbi_call(struct trap_frame *f, u64 epc, u64 status)
+{
+	u64 eid = f->x[REG_A7], fid = f->x[REG_A6], val = 0, next = epc + 4;
+	long err = 0;
+
+	switch (eid) {
+	case SBI_EXT_BASE:
+		err = base_call(fid, f->x[REG_A0], &val);
+		break;
+	case SBI_EXT_SRST:
+		if (fid != 0) {
+			err = SBI_ERR_NOT_SUPPORTED;
+			break;
+		}
+		puts_("FIRMWARE system reset\n");
+		poweroff(f->x[REG_A1] ? 1 : 0);
+		break;
+	case SBI_EXT_HSM:
+		err = hsm_call(f, fid, &val);
+		break;
+	case HOSTILE_EID:
+		hostile_call(f, fid, &next);
+		/* the attack may have tampered with a0/a1 (it has not) */
+		mpp_set((status & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT);
+		csr_clear(mstatus, MSTATUS_MPRV | MSTATUS_MPIE);
+		csr_set(mstatus, status & MSTATUS_MPIE);
+		csr_write(mepc, next);
+		return;
+	default:
+		err = SBI_ERR_NOT_SUPPORTED;
+		break;
+	}
+	f->x[REG_A0] = (u64)err;
+	f->x[REG_A1] = val;
+	csr_write(mepc, next);
+}
+
+/* --- traps ---------------------------------------------------------------- */
+
+static void irq(struct trap_frame *f, u64 irq_no, u64 from, u64 epc)
+{
+	u64 hart = csr_read(mhartid);
+
+	switch (irq_no) {
+	case IRQ_M_SOFT:
+		mmio_write32(CLINT_MSIP(hart), 0);
+		break;
+	case IRQ_M_TIMER:
+		mmio_write64(CLINT_MTIMECMP(hart), ~0UL);
+		csr_clear(mie, MIP_MTIP);
+		if (spy_irq_armed && from != PRV_M) {
+			spy_irq_armed = 0;
+			spy("spy-irq", f, SPY_IRQ_REGS);
+			/* Only in the payload's wait loop (where a0/a1 are
+			 * all it uses), so that natively it survives. */
+			if (epc >= spy_irq_lo && epc < spy_irq_hi)
+				tamper(f, TAMPER_ECALL_REGS);
+		}
+		break;
+	default:
+		csr_clear(mie, BIT(irq_no));
+		break;
+	}
+}
+
+u64 hostile_trap(struct trap_frame *f)
+{
+	u64 cause = csr_read(mcause), epc = csr_read(mepc);
+	u64 status = csr_read(mstatus);
+	u64 from = (status & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
+
+	if (cause & CAUSE_IRQ) {
+		irq(f, cause & ~CAUSE_IRQ, from, epc);
+	} else if (from == PRV_M && attempt_armed &&
+		   (cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ||
+		    cause == EXC_INSN_ACCESS)) {
+		/* an attempt was stopped: note it, skip the instruction */
+		fault_cause = cause;
+		fault_count++;
+		csr_write(mepc, epc + insn_len_at(epc));
+	} else if (from != PRV_M && cause == EXC_ECALL_S) {
+		sbi_call(f, epc, status);
+	} else {
+		puts_("FIRMWARE FATAL unexpected trap mcause=");
+		puthex(cause);
+		puts_(" mepc=");
+		putrel(epc);
+		puts_(" mtval=");
+		puthex(csr_read(mtval));
+		puts_(" from=");
+		putdec(from);
+		putc_('\n');
+		poweroff(3);
+	}
+	return ((csr_read(mstatus) & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT) !=
+	       PRV_M;
+}
+
+/* --- boot ----------------------------------------------------------------- */
+
+static void hart_setup(void)
+{
+	csr_write(mtvec, (u64)hostile_trap_entry);
+	csr_write(mscratch, 0);
+	csr_write(medeleg, MEDELEG_SBI);
+	csr_write(mideleg, MIDELEG_SBI);
+	csr_write(mcounteren, 7);
+	/* PMP entry 7: everything for S (nothing locked) */
+	csr_write(pmpaddr7, PMPADDR_ALL);
+	csr_clear(pmpcfg0, 0xffUL << 56);
+	csr_set(pmpcfg0, (u64)(PMP_A_NAPOT | PMP_RWX) << 56);
+	asm volatile("sfence.vma" : : : "memory");
+}
+
+/* mret to the payload in S: MPP = S, MPIE = 0 */
+static void __attribute__((noreturn)) enter_s(u64 pc, u64 a0, u64 a1)
+{
+	csr_clear(mstatus, MSTATUS_MPP | MSTATUS_MPIE | MSTATUS_MPRV);
+	csr_set(mstatus, PRV_S << MSTATUS_MPP_SHIFT);
+	enter_lower(pc, a0, a1, hart_stack_top(a0));
+}
+
+void hostile_secondary(u64 hartid)
+{
+	hart_setup();
+	csr_write(mie, MIP_MSIP);
+	while (!hsm[hartid].valid)
+		asm volatile("wfi");
+	asm volatile("fence rw, rw" : : : "memory");
+	mmio_write32(CLINT_MSIP(hartid), 0);
+	hsm[hartid].valid = 0;
+	hsm[hartid].started = 1;
+	csr_write(mie, 0);
+	enter_s(hsm[hartid].pc, hartid, hsm[hartid].a1);
+}
+
+void fw_main(void)
+{
+	hart_setup();
+	puts_("HOSTILE firmware: booting the payload at ");
+	puthex(PAYLOAD_BASE);
+	putc_('\n');
+	asm volatile("fence rw, rw" : : : "memory");
+	hostile_ready = 1;
+	enter_s(PAYLOAD_BASE, 0, boot_fdt);
+}

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * payload: the S-mode victim of the hostile firmware (tests/firmware/hostile).
+ * It runs with paging on (Sv39 identity map), known patterns in every
+ * register and supervisor CSR, and a canary in its .data; it asks the
+ * firmware for each attack (hostile.h) and checks afterwards that nothing
+ * changed:
+ *
+ *   PAYLOAD after <attack>: state intact
+ *   PAYLOAD after <attack>: CORRUPTED <what>
+ *
+ * then starts hart 1 through HSM at good_entry (the firmware sends it to
+ * evil_entry), reads Rampart's audit counters when the monitor is there,
+ * prints "PAYLOAD DONE" and powers off through SRST.
+ */
+#include "payload.h"
+#include "../hostile/hostile.h"
+
+#define UART_BASE 0x10000000UL
+#define UART_LSR 5
+#define UART_LSR_THRE 0x20
+#define TEST_BASE 0x100000UL
+#define TEST_FAIL 0x3333
+
+#define SBI_EXT_BASE 0x10
+#define SBI_EXT_HSM 0x48534dUL
+#define SBI_EXT_SRST 0x53525354UL
+#define SBI_EXT_RAMPART 0x0a525054UL
+#define RAMPART_AUDIT_COUNT 1
+#define RAMPART_AUDIT_RECORDS 2
+#define AUDIT_RECORD_SIZE 24
+#define AUDIT_MAX_RECORDS 16
+
+#define SSTATUS_SIE (1UL << 1)
+#define SSTATUS_SPIE (1UL << 5)
+#define SSTATUS_SPP (1UL << 8)
+#define SSTATUS_SUM (1UL << 18)
+#define SSTATUS_MXR (1UL << 19)
+#define SSTATUS_MASK \
+	(SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP | SSTATUS_SUM | SSTATUS_MXR)
+#define SIE_PATTERN 0x22UL /* SSIE | STIE; sstatus.SIE stays 0 */
+
+#define HART1_OPAQUE 0x1234UL
+#define HART1_WAIT 30000000UL /* ticks: 3 s at 10 MHz */
+
+#define REG_A0 10
+#define REG_A1 11
+#define REG_A2 12
+#define REG_A3 13
+#define REG_A6 16
+#define REG_A7 17
+
+#define csr_read(csr)                                                    \
+	({                                                               \
+		u64 __v;                                                 \
+		asm volatile("csrr %0, " #csr : "=r"(__v) : : "memory"); \
+		__v;                                                     \
+	})
+#define csr_write(csr, val) \
+	({ asm volatile("csrw " #csr ", %0" : : "rK"((u64)(val)) : "memory"); })
+
+void payload_main(u64 hartid, u64 fdt);
+void hart1_good(u64 a0, u64 a1);
+void hart1_evil(u64 a0, u64 a1);
+void payload_fatal(u64 scause, u64 sepc, u64 stval)
+	__attribute__((noreturn));
+
+struct pdump dump;
+static volatile u64 canary[CANARY_WORDS] = {
+	CANARY_WORD(0), CANARY_WORD(1), CANARY_WORD(2), CANARY_WORD(3),
+	CANARY_WORD(4), CANARY_WORD(5), CANARY_WORD(6), CANARY_WORD(7),
+};
+static u64 root_pt[512] __attribute__((aligned(4096)));
+static struct pcall call;
+static volatile u64 hart1_seen;
+static u8 audit_buf[AUDIT_MAX_RECORDS * AUDIT_RECORD_SIZE]
+	__attribute__((aligned(8)));
+static u64 satp_value, sstatus_value;
+static u64 checks_failed;
+
+/* --- console: the UART directly, no SBI --------------------------------- */
+
+static void putc_(char c)
+{
+	volatile u8 *uart = (volatile u8 *)UART_BASE;
+
+	while (!(uart[UART_LSR] & UART_LSR_THRE))
+		;
+	uart[0] = (u8)c;
+}
+
+static void puts_(const char *s)
+{
+	while (*s)
+		putc_(*s++);
+}
+
+static void puthex(u64 v)
+{
+	int shift = 60;
+
+	puts_("0x");
+	while (shift > 0 && !(v >> shift))
+		shift -= 4;
+	for (; shift >= 0; shift -= 4)
+		putc_("0123456789abcdef"[(v >> shift) & 0xf]);
+}
+
+static void putdec(u64 v)
+{
+	char buf[20];
+	int n = 0;
+
+	do {
+		buf[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		putc_(buf[--n]);
+}
+
+void payload_fatal(u64 scause, u64 sepc, u64 stval)
+{
+	puts_("PAYLOAD FATAL trap scause=");
+	puthex(scause);
+	puts_(" sepc=");
+	puthex(sepc);
+	puts_(" stval=");
+	puthex(stval);
+	putc_('\n');
+	*(volatile u32 *)TEST_BASE = TEST_FAIL | (4 << 16);
+	for (;;)
+		asm volatile("wfi");
+}
+
+/* --- plain SBI calls (no attack): base, Rampart, SRST -------------------- */
+
+struct sbiret {
+	long err;
+	u64 val;
+};
+
+static struct sbiret sbi(u64 eid, u64 fid, u64 arg0, u64 arg1)
+{
+	register u64 a0 asm("a0") = arg0;
+	register u64 a1 asm("a1") = arg1;
+	register u64 a6 asm("a6") = fid;
+	register u64 a7 asm("a7") = eid;
+
+	asm volatile("ecall"
+		     : "+r"(a0), "+r"(a1)
+		     : "r"(a6), "r"(a7)
+		     : "memory");
+	return (struct sbiret){ (long)a0, a1 };
+}
+
+/* --- state ---------------------------------------------------------------- */
+
+static u64 pattern(unsigned int i)
+{
+	return 0x7061740000000000UL ^ ((u64)i * 0x0101010101UL) ^
+	       ((u64)i << 44);
+}
+
+static void canary_fill(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < CANARY_WORDS; i++)
+		canary[i] = CANARY_WORD(i);
+}
+
+/* Sv39 identity map: gigapages for the devices (0-1 GiB) and DRAM (2-3
+ * GiB), RWX, global, accessed and dirty. */
+static void paging_on(void)
+{
+	root_pt[0] = ((0x00000000UL >> 12) << 10) | 0xef;
+	root_pt[2] = ((0x80000000UL >> 12) << 10) | 0xef;
+	asm volatile("fence rw, rw" : : : "memory");
+	satp_value = (8UL << 60) | ((u64)root_pt >> 12);
+	csr_write(satp, satp_value);
+	asm volatile("sfence.vma" : : : "memory");
+}
+
+/* The S state every call starts from (and is put back after a check). */
+static void s_state_set(void)
+{
+	u64 st = csr_read(sstatus) & ~SSTATUS_MASK;
+
+	sstatus_value = SSTATUS_SUM | SSTATUS_SPIE | SSTATUS_SPP;
+	csr_write(sstatus, st | sstatus_value);
+	csr_write(sie, SIE_PATTERN);
+	csr_write(satp, satp_value);
+	asm volatile("sfence.vma" : : : "memory");
+}
+
+static void call_init(u64 eid, u64 fid)
+{
+	unsigned int i;
+
+	for (i = 0; i < 32; i++)
+		call.x[i] = pattern(i);
+	call.x[0] = 0;
+	call.x[REG_A0] = fid;
+	call.x[REG_A1] = (u64)canary;
+	call.x[REG_A6] = fid;
+	call.x[REG_A7] = eid;
+	call.stvec = (u64)payload_trap_entry;
+	call.sscratch = pattern(0x40);
+	call.sepc = pattern(0x41) & ~1UL;
+	call.scause = 0x3;
+	call.stval = pattern(0x43);
+	call.window = 0;
+}
+
+static void put_sep(bool *first)
+{
+	putc_(*first ? ' ' : ',');
+	*first = false;
+}
+
+/* Compare what came back (dump) with what was there (call, canary). */
+static void check(const char *name)
+{
+	static const unsigned int csr_off[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+	const u64 *want = &call.stvec, *got = &dump.stvec;
+	u64 bad_regs = 0, first_reg = 0;
+	bool bad = false, first = true;
+	unsigned int i;
+
+	for (i = 1; i < 32; i++) {
+		if (i == REG_A0 || i == REG_A1 || dump.x[i] == call.x[i])
+			continue;
+		if (!bad_regs)
+			first_reg = i;
+		bad_regs++;
+	}
+	puts_("PAYLOAD after ");
+	puts_(name);
+	puts_(":");
+	if (bad_regs) {
+		puts_(" CORRUPTED regs=");
+		putdec(bad_regs);
+		puts_(" (x");
+		putdec(first_reg);
+		puts_("=");
+		puthex(dump.x[first_reg]);
+		puts_(first_reg == 2 ? " sp)" : ")");
+		bad = true;
+	}
+	for (i = 0; i < 8; i++) {
+		u64 mask = i == 6 ? SSTATUS_MASK : ~0UL;
+		const char *csr;
+
+		if ((want[csr_off[i]] & mask) == (got[csr_off[i]] & mask))
+			continue;
+		switch (i) {
+		case 0: csr = "stvec"; break;
+		case 1: csr = "sscratch"; break;
+		case 2: csr = "sepc"; break;
+		case 3: csr = "scause"; break;
+		case 4: csr = "stval"; break;
+		case 5: csr = "satp"; break;
+		case 6: csr = "sstatus"; break;
+		default: csr = "sie"; break;
+		}
+		if (!bad)
+			puts_(" CORRUPTED");
+		put_sep(&first);
+		puts_(csr);
+		putc_('=');
+		puthex(got[csr_off[i]] & mask);
+		bad = true;
+	}
+	if (dump.landed) {
+		if (!bad)
+			puts_(" CORRUPTED");
+		puts_(" pc=ecall+0x40");
+		bad = true;
+	}
+	for (i = 0; i < CANARY_WORDS; i++) {
+		if (canary[i] == CANARY_WORD(i))
+			continue;
+		if (!bad)
+			puts_(" CORRUPTED");
+		puts_(" canary[");
+		putdec(i);
+		puts_("]=");
+		puthex(canary[i]);
+		bad = true;
+		break;
+	}
+	puts_(bad ? "\n" : " state intact\n");
+	if (bad) {
+		checks_failed++;
+		canary_fill();
+	}
+	s_state_set();
+}
+
+static void attack(const char *name, u64 id)
+{
+	call_init(HOSTILE_EID, id);
+	attack_call(&call);
+	check(name);
+}
+
+/* The firmware arms its timer and, at the interrupt, spies on everything
+ * and overwrites the registers (but a0/a1, the wait loop's) if the payload
+ * is in its wait loop (a2..a3): nothing runs on garbage natively. No check
+ * between arming and waiting keeps the interrupt inside the window. */
+static void attack_irq(void)
+{
+	struct sbiret r;
+	register u64 a2 asm("a2") = (u64)irq_window_loop;
+	register u64 a3 asm("a3") = (u64)irq_window_end;
+	register u64 a0 asm("a0") = ATK_SPY_IRQ;
+	register u64 a1 asm("a1") = (u64)canary;
+	register u64 a6 asm("a6") = ATK_SPY_IRQ;
+	register u64 a7 asm("a7") = HOSTILE_EID;
+
+	asm volatile("ecall"
+		     : "+r"(a0), "+r"(a1)
+		     : "r"(a2), "r"(a3), "r"(a6), "r"(a7)
+		     : "memory");
+	r.err = (long)a0;
+	call_init(HOSTILE_EID, ATK_SPY_IRQ);
+	call.window = SPY_IRQ_WINDOW;
+	irq_window(&call);
+	if (r.err)
+		puts_("PAYLOAD spy-irq: arming failed\n");
+	check("spy-irq");
+}
+
+/* --- hart 1 ---------------------------------------------------------------- */
+
+void hart1_good(u64 a0, u64 a1)
+{
+	puts_("PAYLOAD hart1 entered at good_entry a1=");
+	puthex(a1);
+	if (a0 != 1) {
+		puts_(" WRONG a0=");
+		puthex(a0);
+	}
+	putc_('\n');
+	asm volatile("fence rw, rw" : : : "memory");
+	hart1_seen = a0 == 1 && a1 == HART1_OPAQUE ? 1 : 2;
+}
+
+void hart1_evil(u64 a0, u64 a1)
+{
+	puts_("PAYLOAD hart1 EVIL ENTRY a0=");
+	puthex(a0);
+	puts_(" a1=");
+	puthex(a1);
+	putc_('\n');
+	asm volatile("fence rw, rw" : : : "memory");
+	hart1_seen = 3;
+}
+
+static void evil_start(void)
+{
+	struct sbiret probe = sbi(SBI_EXT_BASE, 3, SBI_EXT_HSM, 0);
+	u64 t0;
+
+	if (probe.err || !probe.val) {
+		puts_("PAYLOAD no HSM: hart 1 not started\n");
+		return;
+	}
+	call_init(SBI_EXT_HSM, 0);
+	call.x[REG_A0] = 1;
+	call.x[REG_A1] = (u64)good_entry;
+	call.x[REG_A2] = HART1_OPAQUE;
+	call.x[REG_A3] = (u64)evil_entry - (u64)good_entry;
+	attack_call(&call);
+	check("evil-start");
+	t0 = csr_read(time);
+	while (!hart1_seen && csr_read(time) - t0 < HART1_WAIT)
+		;
+	if (!hart1_seen)
+		puts_("PAYLOAD hart1 never entered the payload\n");
+}
+
+/* --- audit ----------------------------------------------------------------- */
+
+static void audit(void)
+{
+	static const char *const access_name = "read\0\0write\0exec\0\0?";
+	struct sbiret r = sbi(SBI_EXT_BASE, 3, SBI_EXT_RAMPART, 0);
+	u64 v[4], n, i;
+
+	if (r.err || r.val != 1) {
+		puts_("PAYLOAD rampart absent\n");
+		return;
+	}
+	for (i = 0; i < 4; i++) {
+		r = sbi(SBI_EXT_RAMPART, RAMPART_AUDIT_COUNT, i, 0);
+		v[i] = r.err ? ~0UL : r.val;
+	}
+	puts_("PAYLOAD audit total=");
+	putdec(v[0]);
+	puts_(" read=");
+	putdec(v[1]);
+	puts_(" write=");
+	putdec(v[2]);
+	puts_(" exec=");
+	putdec(v[3]);
+	putc_('\n');
+	r = sbi(SBI_EXT_RAMPART, RAMPART_AUDIT_RECORDS, (u64)audit_buf,
+		sizeof(audit_buf));
+	if (r.err) {
+		puts_("PAYLOAD audit records error ");
+		puthex((u64)r.err);
+		putc_('\n');
+		return;
+	}
+	n = r.val;
+	for (i = 0; i < n; i++) {
+		const u8 *rec = audit_buf + i * AUDIT_RECORD_SIZE;
+		u32 hart = *(const u32 *)rec, access = *(const u32 *)(rec + 4);
+		u64 addr = *(const u64 *)(rec + 8);
+
+		puts_("PAYLOAD audit record hart=");
+		putdec(hart);
+		puts_(" access=");
+		puts_(access_name + 6 * (access < 3 ? access : 3));
+		puts_(" addr=");
+		puthex(addr);
+		if (addr >= (u64)canary && addr < (u64)(canary + CANARY_WORDS))
+			puts_(" (canary)");
+		else if (addr == (u64)evil_entry)
+			puts_(" (evil_entry)");
+		putc_('\n');
+	}
+}
+
+void payload_main(u64 hartid, u64 fdt)
+{
+	puts_("PAYLOAD start hart=");
+	putdec(hartid);
+	puts_(" a1=");
+	puthex(fdt);
+	puts_(" canary=");
+	puthex((u64)canary);
+	putc_('\n');
+	paging_on();
+	s_state_set();
+	canary_fill();
+
+	attack("read-kernel", ATK_READ_KERNEL);
+	attack("write-kernel", ATK_WRITE_KERNEL);
+	attack("pmp-grant", ATK_PMP_GRANT);
+	attack("spy-regs", ATK_SPY_REGS);
+	attack("tamper", ATK_TAMPER);
+	attack("mprv-read", ATK_MPRV_READ);
+	attack("mprv-write", ATK_MPRV_WRITE);
+	attack("dma", ATK_DMA);
+	attack("fwcfg-dma", ATK_FWCFG_DMA);
+	attack_irq();
+	evil_start();
+	/* last: a locked PMP entry cannot be undone */
+	attack("pmp-lock", ATK_PMP_LOCK);
+
+	audit();
+	puts_("PAYLOAD checks failed=");
+	putdec(checks_failed);
+	putc_('\n');
+	puts_("PAYLOAD DONE\n");
+	sbi(SBI_EXT_SRST, 0, 0, 0);
+	puts_("PAYLOAD SRST returned\n");
+	*(volatile u32 *)TEST_BASE = TEST_FAIL | (5 << 16);
+	for (;;)
+		asm volatile("wfi");
+}
