@@ -63,8 +63,8 @@ fw_secondary:
 1:	ld	t1, 0(t0)
 	beqz	t1, 1b
 	fence	r, rw
-	li	t0, 2
-	bgeu	a0, t0, 3f	/* only harts 0 and 1 have a stack */
+	li	t0, 3
+	bgeu	a0, t0, 3f	/* only harts 0-2 have a stack */
 	lla	sp, hart_stacks
 	li	t0, HART_STACK_SIZE
 	addi	t1, a0, 1

@@ -25,6 +25,10 @@
 #define ATK_PMP_LOCK 9	   /* locked PMP entry over the payload, then read */
 #define ATK_MPRV_WRITE 10  /* store through MPRV with MPP = S */
 #define ATK_FWCFG_DMA 11   /* fw_cfg DMA of the signature into the canary */
+#define ATK_EXEC_KERNEL 13  /* jump to the payload's code at a2 (a `ret`) */
+#define ATK_UNDELEG 14	    /* a2 = 1: stop delegating exceptions (medeleg = 0),
+			     * a2 = 0: delegate again and tell what came */
+#define ATK_ROGUE_START 15  /* start hart 2 at a2, which nobody asked for */
 #define ATK_SPY_IRQ 12	   /* arms the M timer: spy, and tamper if the payload is
 			    * in its wait loop [a2, a3), at the interrupt */
 

@@ -20,7 +20,7 @@
 #include "hostile.h"
 
 #define PAYLOAD_BASE 0x80200000UL
-#define NHARTS 2
+#define NHARTS 3
 #define HART_STACK_SIZE 8192
 #define SZ_2M 0x200000UL
 
@@ -70,9 +70,10 @@ void hostile_secondary(u64 hartid) __attribute__((noreturn));
 extern volatile u64 hostile_ready; /* entry.S, in .data */
 u8 hart_stacks[NHARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
 
-/* hart_start requests, written by the hart that serves the call */
+/* hart_start requests, written by the hart that serves the call; present:
+ * the hart is up in the firmware, waiting */
 static volatile struct {
-	u64 pc, a1, valid, started;
+	u64 pc, a1, valid, started, present;
 } hsm[NHARTS];
 
 /* Faults the firmware took itself while an attempt was under way. */
@@ -90,7 +91,10 @@ static volatile struct {
 	u64 address;
 } fwcfg_desc __attribute__((aligned(16)));
 
-static volatile u64 spy_irq_armed, spy_irq_lo, spy_irq_hi;
+static volatile u64 spy_irq_armed, spy_irq_lo, spy_irq_hi, spy_irq_tries;
+#define SPY_IRQ_TRIES 20
+/* undeleg: payload exceptions that reached the firmware */
+static volatile u64 undeleg_active, undeleg_count, undeleg_cause;
 
 static u64 hart_stack_top(u64 hart)
 {
@@ -252,6 +256,7 @@ static void pmp_lock(u64 canary)
 {
 	pmp_entry0_over(canary, PMP_L);
 	read_attack("pmp-lock", canary);
+	write_attack("pmp-lock-write", canary + 16);
 }
 
 static void mprv_read(u64 canary)
@@ -461,20 +466,102 @@ static void tamper(struct trap_frame *f, u64 mask)
 #define TAMPER_ECALL_REGS 0xfffff3feUL /* x1-x31 but a0, a1 */
 #define SPY_IRQ_REGS 0xfffffffeUL /* x1-x31 */
 
-static void spy_irq_arm(const struct trap_frame *f)
+static void spy_irq_arm_timer(u64 hart)
 {
-	u64 hart = csr_read(mhartid);
-
-	spy_irq_lo = f->x[REG_A2];
-	spy_irq_hi = f->x[REG_A3];
 	mmio_write64(CLINT_MTIMECMP(hart),
 		     mmio_read64(CLINT_MTIME) + SPY_IRQ_DELAY);
-	spy_irq_armed = 1;
 	csr_set(mie, MIP_MTIP);
+}
+
+static void spy_irq_arm(const struct trap_frame *f)
+{
+	spy_irq_lo = f->x[REG_A2];
+	spy_irq_hi = f->x[REG_A3];
+	spy_irq_tries = 0;
+	spy_irq_armed = 1;
+	spy_irq_arm_timer(csr_read(mhartid));
+}
+
+/* Run the payload's code in (virtual) M-mode: a fetch fault resumes at ra
+ * (hostile_trap). @target is a lone `ret` in the payload. */
+static void exec_kernel(u64 target)
+{
+	attempt_begin();
+	asm volatile("jalr ra, 0(%0)" : : "r"(target) : "ra", "memory");
+	if (attempt_end()) {
+		blocked_line("exec-kernel");
+		return;
+	}
+	attack_line("exec-kernel");
+	puts_("SUCCEEDED ran the payload's code at ");
+	puthex(target);
+	puts_(" in M-mode\n");
+}
+
+/* Stop delegating exceptions: the payload's own traps (the ebreak it is
+ * about to execute) would come here, with its registers. */
+static void undeleg(u64 on)
+{
+	if (on) {
+		undeleg_count = 0;
+		undeleg_active = 1;
+		csr_write(medeleg, 0);
+		attack_line("undeleg");
+		puts_("medeleg=0, waiting for the payload's exceptions\n");
+		return;
+	}
+	csr_write(medeleg, MEDELEG_SBI);
+	undeleg_active = 0;
+	attack_line("undeleg");
+	if (!undeleg_count) {
+		puts_("blocked: no payload exception reached the firmware\n");
+		return;
+	}
+	puts_("SUCCEEDED ");
+	putdec(undeleg_count);
+	puts_(" payload exception(s) reached the firmware, mcause=");
+	putdec(undeleg_cause);
+	putc_('\n');
+}
+
+/* A payload exception while undeleg is on: look, then skip it. */
+static void undeleg_trap(struct trap_frame *f, u64 cause, u64 epc)
+{
+	undeleg_count++;
+	undeleg_cause = cause;
+	spy("undeleg", f, SPY_IRQ_REGS);
+	csr_write(mepc, epc + insn_len_at(epc));
+}
+
+static long hart_send(u64 hart, u64 pc, u64 a1)
+{
+	hsm[hart].pc = pc;
+	hsm[hart].a1 = a1;
+	asm volatile("fence rw, rw" : : : "memory");
+	hsm[hart].valid = 1;
+	asm volatile("fence rw, rw" : : : "memory");
+	mmio_write32(CLINT_MSIP(hart), 1);
+	return 0;
+}
+
+/* Start hart 2 on the firmware's own initiative. */
+static long rogue_start(u64 pc)
+{
+	attack_line("rogue-start");
+	if (!hsm[2].present || hsm[2].valid || hsm[2].started) {
+		puts_("skipped: no idle hart 2\n");
+		return SBI_ERR_NOT_SUPPORTED;
+	}
+	puts_("hart 2 sent to ");
+	puthex(pc);
+	puts_(" a1=0x666, the payload asked for nothing\n");
+	return hart_send(2, pc, 0x666);
 }
 
 static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 {
+	long err = 0;
+
 	u64 canary = f->x[REG_A1];
 
 	switch (fid) {
@@ -515,11 +602,20 @@ static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 	case ATK_SPY_IRQ:
 		spy_irq_arm(f);
 		break;
+	case ATK_EXEC_KERNEL:
+		exec_kernel(f->x[REG_A2]);
+		break;
+	case ATK_UNDELEG:
+		undeleg(f->x[REG_A2]);
+		break;
+	case ATK_ROGUE_START:
+		err = rogue_start(f->x[REG_A2]);
+		break;
 	default:
-		f->x[REG_A0] = (u64)SBI_ERR_NOT_SUPPORTED;
-		return;
+		err = SBI_ERR_NOT_SUPPORTED;
+		break;
 	}
-	f->x[REG_A0] = 0;
+	f->x[REG_A0] = (u64)err;
 	f->x[REG_A1] = 0;
 }
 
@@ -564,8 +660,8 @@ static long hsm_call(struct trap_frame *f, u64 fid, u64 *val)
 		return SBI_ERR_INVALID_PARAM;
 	if (hart == self || hsm[hart].valid || hsm[hart].started)
 		return SBI_ERR_ALREADY_AVAILABLE;
-	hsm[hart].pc = entry + off;
-	hsm[hart].a1 = off ? 0x666 : f->x[REG_A2];
+	if (!hsm[hart].present)
+		return SBI_ERR_INVALID_PARAM;
 	attack_line("evil-start");
 	puts_("hart ");
 	putdec(hart);
@@ -574,15 +670,11 @@ static long hsm_call(struct trap_frame *f, u64 fid, u64 *val)
 	puts_(" a1=");
 	puthex(f->x[REG_A2]);
 	puts_(", sent to ");
-	puthex(hsm[hart].pc);
+	puthex(entry + off);
 	puts_(" a1=");
-	puthex(hsm[hart].a1);
+	puthex(off ? 0x666 : f->x[REG_A2]);
 	putc_('\n');
-	asm volatile("fence rw, rw" : : : "memory");
-	hsm[hart].valid = 1;
-	asm volatile("fence rw, rw" : : : "memory");
-	mmio_write32(CLINT_MSIP(hart), 1);
-	return 0;
+	return hart_send(hart, entry + off, off ? 0x666 : f->x[REG_A2]);
 }
 
 static void sbi_call(struct trap_frame *f, u64 epc, u64 status)
@@ -627,6 +719,7 @@ static void sbi_call(struct trap_frame *f, u64 epc, u64 status)
 static void irq(struct trap_frame *f, u64 irq_no, u64 from, u64 epc)
 {
 	u64 hart = csr_read(mhartid);
+	bool in_window;
 
 	switch (irq_no) {
 	case IRQ_M_SOFT:
@@ -635,14 +728,20 @@ static void irq(struct trap_frame *f, u64 irq_no, u64 from, u64 epc)
 	case IRQ_M_TIMER:
 		mmio_write64(CLINT_MTIMECMP(hart), ~0UL);
 		csr_clear(mie, MIP_MTIP);
-		if (spy_irq_armed && from != PRV_M) {
-			spy_irq_armed = 0;
-			spy("spy-irq", f, SPY_IRQ_REGS);
-			/* Only in the payload's wait loop (where a0/a1 are
-			 * all it uses), so that natively it survives. */
-			if (epc >= spy_irq_lo && epc < spy_irq_hi)
-				tamper(f, TAMPER_ECALL_REGS);
+		if (!spy_irq_armed || from == PRV_M)
+			break;
+		in_window = epc >= spy_irq_lo && epc < spy_irq_hi;
+		if (!in_window && ++spy_irq_tries < SPY_IRQ_TRIES) {
+			/* too early (a slow host): try again */
+			spy_irq_arm_timer(hart);
+			break;
 		}
+		spy_irq_armed = 0;
+		spy("spy-irq", f, SPY_IRQ_REGS);
+		/* Only in the payload's wait loop (where a0/a1 are all it
+		 * uses), so that natively it survives. */
+		if (in_window)
+			tamper(f, TAMPER_ECALL_REGS);
 		break;
 	default:
 		csr_clear(mie, BIT(irq_no));
@@ -659,14 +758,20 @@ u64 hostile_trap(struct trap_frame *f)
 	if (cause & CAUSE_IRQ) {
 		irq(f, cause & ~CAUSE_IRQ, from, epc);
 	} else if (from == PRV_M && attempt_armed &&
-		   (cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ||
-		    cause == EXC_INSN_ACCESS)) {
+		   (cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS)) {
 		/* an attempt was stopped: note it, skip the instruction */
 		fault_cause = cause;
 		fault_count++;
 		csr_write(mepc, epc + insn_len_at(epc));
+	} else if (from == PRV_M && attempt_armed && cause == EXC_INSN_ACCESS) {
+		/* exec-kernel: the jump faulted, back to the caller */
+		fault_cause = cause;
+		fault_count++;
+		csr_write(mepc, f->x[1]);
 	} else if (from != PRV_M && cause == EXC_ECALL_S) {
 		sbi_call(f, epc, status);
+	} else if (from != PRV_M && undeleg_active) {
+		undeleg_trap(f, cause, epc);
 	} else {
 		puts_("FIRMWARE FATAL unexpected trap mcause=");
 		puthex(cause);
@@ -711,6 +816,7 @@ void hostile_secondary(u64 hartid)
 {
 	hart_setup();
 	csr_write(mie, MIP_MSIP);
+	hsm[hartid].present = 1;
 	while (!hsm[hartid].valid)
 		asm volatile("wfi");
 	asm volatile("fence rw, rw" : : : "memory");

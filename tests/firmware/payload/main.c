@@ -41,7 +41,7 @@
 #define SIE_PATTERN 0x22UL /* SSIE | STIE; sstatus.SIE stays 0 */
 
 #define HART1_OPAQUE 0x1234UL
-#define HART1_WAIT 30000000UL /* ticks: 3 s at 10 MHz */
+#define HART_WAIT 30000000UL /* ticks: 3 s at 10 MHz */
 
 #define REG_A0 10
 #define REG_A1 11
@@ -61,7 +61,7 @@
 
 void payload_main(u64 hartid, u64 fdt);
 void hart1_good(u64 a0, u64 a1);
-void hart1_evil(u64 a0, u64 a1);
+void hart_evil(u64 a0, u64 a1);
 void payload_fatal(u64 scause, u64 sepc, u64 stval)
 	__attribute__((noreturn));
 
@@ -72,7 +72,8 @@ static volatile u64 canary[CANARY_WORDS] = {
 };
 static u64 root_pt[512] __attribute__((aligned(4096)));
 static struct pcall call;
-static volatile u64 hart1_seen;
+/* per hart: 1 entered right, 2 good_entry with wrong a0/a1, 3 evil_entry */
+static volatile u64 hart_seen[3];
 static u8 audit_buf[AUDIT_MAX_RECORDS * AUDIT_RECORD_SIZE]
 	__attribute__((aligned(8)));
 static u64 satp_value, sstatus_value;
@@ -140,18 +141,24 @@ struct sbiret {
 	u64 val;
 };
 
-static struct sbiret sbi(u64 eid, u64 fid, u64 arg0, u64 arg1)
+static struct sbiret sbi3(u64 eid, u64 fid, u64 arg0, u64 arg1, u64 arg2)
 {
 	register u64 a0 asm("a0") = arg0;
 	register u64 a1 asm("a1") = arg1;
+	register u64 a2 asm("a2") = arg2;
 	register u64 a6 asm("a6") = fid;
 	register u64 a7 asm("a7") = eid;
 
 	asm volatile("ecall"
 		     : "+r"(a0), "+r"(a1)
-		     : "r"(a6), "r"(a7)
+		     : "r"(a2), "r"(a6), "r"(a7)
 		     : "memory");
 	return (struct sbiret){ (long)a0, a1 };
+}
+
+static struct sbiret sbi(u64 eid, u64 fid, u64 arg0, u64 arg1)
+{
+	return sbi3(eid, fid, arg0, arg1, 0);
 }
 
 /* --- state ---------------------------------------------------------------- */
@@ -219,10 +226,13 @@ static void put_sep(bool *first)
 	*first = false;
 }
 
+/* check() flags: the payload's own ebreak handler ran (ebreak_call), so
+ * sepc, scause and sstatus.SPP/SPIE are its doing, stval is QEMU's. */
+#define CHK_TRAP 1
+
 /* Compare what came back (dump) with what was there (call, canary). */
-static void check(const char *name)
+static void check_ex(const char *name, unsigned int flags)
 {
-	static const unsigned int csr_off[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
 	const u64 *want = &call.stvec, *got = &dump.stvec;
 	u64 bad_regs = 0, first_reg = 0;
 	bool bad = false, first = true;
@@ -248,11 +258,18 @@ static void check(const char *name)
 		puts_(first_reg == 2 ? " sp)" : ")");
 		bad = true;
 	}
+	if (flags & CHK_TRAP) {
+		call.sepc = (u64)ebreak_insn + 4;
+		call.scause = 3;
+		call.stval = dump.stval;
+	}
 	for (i = 0; i < 8; i++) {
 		u64 mask = i == 6 ? SSTATUS_MASK : ~0UL;
 		const char *csr;
 
-		if ((want[csr_off[i]] & mask) == (got[csr_off[i]] & mask))
+		if (i == 6 && (flags & CHK_TRAP))
+			mask &= ~(SSTATUS_SPP | SSTATUS_SPIE);
+		if ((want[i] & mask) == (got[i] & mask))
 			continue;
 		switch (i) {
 		case 0: csr = "stvec"; break;
@@ -269,7 +286,13 @@ static void check(const char *name)
 		put_sep(&first);
 		puts_(csr);
 		putc_('=');
-		puthex(got[csr_off[i]] & mask);
+		puthex(got[i] & mask);
+		bad = true;
+	}
+	if ((flags & CHK_TRAP) && !dump.trapped) {
+		if (!bad)
+			puts_(" CORRUPTED");
+		puts_(" ebreak never reached the payload's handler");
 		bad = true;
 	}
 	if (dump.landed) {
@@ -296,6 +319,11 @@ static void check(const char *name)
 		canary_fill();
 	}
 	s_state_set();
+}
+
+static void check(const char *name)
+{
+	check_ex(name, 0);
 }
 
 static void attack(const char *name, u64 id)
@@ -344,24 +372,33 @@ void hart1_good(u64 a0, u64 a1)
 	}
 	putc_('\n');
 	asm volatile("fence rw, rw" : : : "memory");
-	hart1_seen = a0 == 1 && a1 == HART1_OPAQUE ? 1 : 2;
+	hart_seen[1] = a0 == 1 && a1 == HART1_OPAQUE ? 1 : 2;
 }
 
-void hart1_evil(u64 a0, u64 a1)
+/* a0 is 1 or 2 (start.S) */
+void hart_evil(u64 a0, u64 a1)
 {
-	puts_("PAYLOAD hart1 EVIL ENTRY a0=");
-	puthex(a0);
-	puts_(" a1=");
+	puts_("PAYLOAD hart");
+	putdec(a0);
+	puts_(" EVIL ENTRY a1=");
 	puthex(a1);
 	putc_('\n');
 	asm volatile("fence rw, rw" : : : "memory");
-	hart1_seen = 3;
+	hart_seen[a0] = 3;
+}
+
+static bool wait_hart(u64 hart)
+{
+	u64 t0 = csr_read(time);
+
+	while (!hart_seen[hart] && csr_read(time) - t0 < HART_WAIT)
+		;
+	return hart_seen[hart] != 0;
 }
 
 static void evil_start(void)
 {
 	struct sbiret probe = sbi(SBI_EXT_BASE, 3, SBI_EXT_HSM, 0);
-	u64 t0;
 
 	if (probe.err || !probe.val) {
 		puts_("PAYLOAD no HSM: hart 1 not started\n");
@@ -374,11 +411,50 @@ static void evil_start(void)
 	call.x[REG_A3] = (u64)evil_entry - (u64)good_entry;
 	attack_call(&call);
 	check("evil-start");
-	t0 = csr_read(time);
-	while (!hart1_seen && csr_read(time) - t0 < HART1_WAIT)
-		;
-	if (!hart1_seen)
+	if (!wait_hart(1))
 		puts_("PAYLOAD hart1 never entered the payload\n");
+}
+
+/* The firmware starts hart 2 at evil_entry though nobody asked: under
+ * protect the monitor must park it (nothing to check it against). */
+static void rogue_start(void)
+{
+	struct sbiret r = sbi3(HOSTILE_EID, ATK_ROGUE_START, ATK_ROGUE_START,
+			       (u64)canary, (u64)evil_entry);
+
+	if (r.err) {
+		puts_("PAYLOAD rogue-start: no hart 2 to start\n");
+		return;
+	}
+	if (!wait_hart(2))
+		puts_("PAYLOAD hart2 kept out of the payload\n");
+}
+
+/* The payload's code run by the firmware: reaches the payload's `ret`. */
+static void exec_kernel(void)
+{
+	call_init(HOSTILE_EID, ATK_EXEC_KERNEL);
+	call.x[REG_A2] = (u64)payload_ret;
+	attack_call(&call);
+	check("exec-kernel");
+}
+
+/* The firmware stops delegating exceptions, the payload takes one of its
+ * own (ebreak): it must still reach the payload's handler, not the
+ * firmware (DESIGN rule 5). */
+static void undeleg(void)
+{
+	struct sbiret r = sbi3(HOSTILE_EID, ATK_UNDELEG, ATK_UNDELEG,
+			       (u64)canary, 1);
+
+	call_init(HOSTILE_EID, ATK_UNDELEG);
+	call.stvec = (u64)ebreak_trap_entry;
+	ebreak_call(&call);
+	check_ex("undeleg", CHK_TRAP);
+	if (!r.err)
+		r = sbi3(HOSTILE_EID, ATK_UNDELEG, ATK_UNDELEG, (u64)canary, 0);
+	if (r.err)
+		puts_("PAYLOAD undeleg: call failed\n");
 }
 
 /* --- audit ----------------------------------------------------------------- */
@@ -454,10 +530,13 @@ void payload_main(u64 hartid, u64 fdt)
 	attack("tamper", ATK_TAMPER);
 	attack("mprv-read", ATK_MPRV_READ);
 	attack("mprv-write", ATK_MPRV_WRITE);
+	exec_kernel();
 	attack("dma", ATK_DMA);
 	attack("fwcfg-dma", ATK_FWCFG_DMA);
 	attack_irq();
+	undeleg();
 	evil_start();
+	rogue_start();
 	/* last: a locked PMP entry cannot be undone */
 	attack("pmp-lock", ATK_PMP_LOCK);
 

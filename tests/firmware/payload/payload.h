@@ -17,7 +17,8 @@
 #define PC_SIZE 328
 
 #define PD_LANDED 320	/* pdump: set if the call came back at ecall+0x40 */
-#define PD_SIZE 328
+#define PD_TRAPPED 328	/* pdump: set by ebreak_trap_entry */
+#define PD_SIZE 336
 
 /* saved_ctx: ra, sp, gp, tp, s0-s11, then the pcall pointer */
 #define CTX_PCALL 128
@@ -43,6 +44,7 @@ struct pdump {
 	u64 stvec, sscratch, sepc, scause, stval;
 	u64 satp, sstatus, sie;
 	u64 landed;
+	u64 trapped;
 };
 
 _Static_assert(sizeof(struct pcall) == PC_SIZE, "pcall layout");
@@ -62,6 +64,12 @@ void attack_call(struct pcall *c);
 void irq_window(struct pcall *c);
 void irq_window_loop(void); /* the wait loop: [irq_window_loop, _end) */
 void irq_window_end(void);
+/* Same, but an ebreak instead of the ecall: the payload's own exception,
+ * which ebreak_trap_entry (c->stvec) skips. */
+void ebreak_call(struct pcall *c);
+void ebreak_insn(void);
+void ebreak_trap_entry(void);
+void payload_ret(void); /* a lone `ret` (exec-kernel's target) */
 void payload_trap_entry(void);
 void good_entry(void);
 void evil_entry(void);

@@ -35,17 +35,38 @@ good_entry:
 4:	wfi
 	j	4b
 
-/* Hart 1, where a hostile firmware would like it to start. */
+/* Hart 1 or 2, where a hostile firmware would like it to start. */
 	.globl	evil_entry
 evil_entry:
 	lla	sp, __stack1_top
-	lla	t0, payload_trap_entry
+	li	t0, 1
+	beq	a0, t0, 1f
+	lla	sp, __stack2_top
+	li	t0, 2
+	bne	a0, t0, 5f
+1:	lla	t0, payload_trap_entry
 	csrw	stvec, t0
-	call	hart1_evil
+	call	hart_evil
 5:	wfi
 	j	5b
 
-/* Any trap is fatal: the payload expects none. */
+	.globl	payload_ret
+payload_ret:
+	ret
+
+/* ebreak_call's handler: note the trap, skip the (4-byte) ebreak. Uses
+ * only a0, which ebreak_call does not check. */
+	.balign	4
+	.globl	ebreak_trap_entry
+ebreak_trap_entry:
+	csrr	a0, sepc
+	addi	a0, a0, 4
+	csrw	sepc, a0
+	lla	a0, dump
+	sd	a0, PD_TRAPPED(a0)
+	sret
+
+/* Any other trap is fatal: the payload expects none. */
 	.balign	4
 	.globl	payload_trap_entry
 payload_trap_entry:
@@ -90,6 +111,7 @@ payload_trap_entry:
 	sd	t1, PC_SIE(a0)
 	lla	t0, dump
 	sd	zero, PD_LANDED(t0)
+	sd	zero, PD_TRAPPED(t0)
 .endm
 
 	.globl	attack_call
@@ -110,6 +132,22 @@ attack_call:
 	/* +0x40: a firmware that moved mepc lands here */
 	lla	a0, dump
 	sd	a0, PD_LANDED(a0)
+	.option	pop
+	j	call_back
+
+	.globl	ebreak_call
+ebreak_call:
+	call_prologue
+	ld	x1, 1 * 8(a0)
+	.irp	n, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	ld	x\n, \n * 8(a0)
+	.endr
+	ld	a0, 10 * 8(a0)
+	.option	push
+	.option	norvc
+	.globl	ebreak_insn
+ebreak_insn:
+	ebreak
 	.option	pop
 	j	call_back
 
