@@ -19,6 +19,12 @@ static void emulate_csr(struct vcpu *v, const struct insn *in, u32 raw)
 	u64 new_val = src, wr_mask = 0, old;
 
 	if (insn_csr_writes(in)) {
+		/* csrrs/csrrc with rs1 != x0 write even when the value is 0:
+		 * a read-only CSR then traps (Zicsr, Priv. spec 2.1) */
+		if (vcsr_is_read_only(in->csr)) {
+			illegal(v, raw);
+			return;
+		}
 		wr_mask = in->csr_op == CSR_OP_RW ? ~0ULL : src;
 		if (in->csr_op == CSR_OP_RC)
 			new_val = 0;

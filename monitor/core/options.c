@@ -38,6 +38,8 @@ int options_get(const char *text, size_t len, const char *key, char *out,
 			out[n] = '\0';
 			return (int)n;
 		}
+		if (end >= len || !text[end])
+			break; /* a NUL ends the options */
 		at = end + 1;
 	}
 	return -RAMPART_ENOENT;

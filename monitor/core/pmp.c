@@ -25,20 +25,25 @@ void pmp_plan_common(struct pmp_layout *out, u64 monitor_base,
 	out->e[PMP_TOR_FLOOR].cfg = PMP_A_OFF;
 }
 
-/* Virtual entry i at physical 2 + i. The lock bit is never set in the
- * hart (it could not be undone); below M-mode every entry applies anyway. */
+/*
+ * Virtual entry i at physical 2 + i, active in the payload world only. The
+ * lock bit is never set in the hart (it could not be undone); below M-mode
+ * every entry applies anyway. In the firmware world no entry the firmware
+ * programmed is active, locked or not: placed before the policy's entries
+ * a locked grant would override them, placed after it would grant what
+ * they leave unmatched (the locked payload). The firmware's own locks thus
+ * do not restrict it; the policy alone decides what it reaches.
+ */
 static void place_virtual(struct pmp_layout *out, const struct vcpu *v,
-			  bool locked_only)
+			  bool active)
 {
 	unsigned int i;
 
 	for (i = 0; i < VPMP_COUNT; i++) {
-		u8 cfg = vcsr_pmp_cfg(v, i);
 		struct pmp_entry *e = &out->e[PMP_VIRT_FIRST + i];
 
 		e->addr = v->csr.pmpaddr[i];
-		e->cfg = (locked_only && !(cfg & PMP_L)) ? PMP_A_OFF :
-							   (u8)(cfg & ~PMP_L);
+		e->cfg = active ? (u8)(vcsr_pmp_cfg(v, i) & ~PMP_L) : PMP_A_OFF;
 	}
 }
 
@@ -48,7 +53,7 @@ void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 {
 	unsigned int i;
 
-	place_virtual(out, v, true);
+	place_virtual(out, v, false);
 	out->e[PMP_FW_CLINT].addr = pmp_napot_addr(clint_base, clint_size);
 	out->e[PMP_FW_CLINT].cfg = PMP_A_NAPOT;
 	for (i = 0; i < PMP_FW_POLICY_COUNT; i++) {
@@ -64,7 +69,7 @@ void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v)
 {
 	unsigned int i;
 
-	place_virtual(out, v, false);
+	place_virtual(out, v, true);
 	for (i = PMP_FW_CLINT; i < PMP_COUNT; i++) {
 		out->e[i].addr = 0;
 		out->e[i].cfg = PMP_A_OFF;

@@ -6,7 +6,7 @@
  *  entry   firmware world (U-mode)          payload world (S/U-mode)
  *  0       monitor region: no access        monitor region: no access
  *  1       OFF, address 0 (TOR floor)       same
- *  2..9    firmware's locked entries only   firmware's 8 virtual entries
+ *  2..9    OFF (addresses kept)             firmware's 8 virtual entries
  *  10      CLINT: no access (emulated)      OFF
  *  11..15  the policy's entries             OFF
  *
@@ -50,8 +50,8 @@ void pmp_plan_common(struct pmp_layout *out, u64 monitor_base,
 		     u64 monitor_size);
 
 /*
- * Firmware world: the firmware's locked virtual entries, @clint (base and
- * size) denied so its accesses trap, then the @policy entries.
+ * Firmware world: @clint (base and size) denied so its accesses trap, then
+ * the @policy entries; the firmware's own virtual entries are all off.
  * @data_denied: the policy entries lose R and W, so every load and store
  * traps (MPRV emulation); instruction fetch stays as the policy says.
  */

@@ -22,6 +22,11 @@ struct vcpu_ops {
 	 * Return 0, or -RAMPART_EINVAL if the hart does not have it. */
 	int (*csr_read)(u16 csr, u64 *val);
 	int (*csr_write)(u16 csr, u64 val);
+	/* Set, then clear, exactly these mip bits in the hart (csrs/csrc).
+	 * Never a read-modify-write: the SEIP bit reads as the software bit
+	 * OR the external line, so writing back what was read would latch
+	 * the line into the software bit (Priv. spec 3.1.9). */
+	void (*mip_update)(u64 set, u64 clear);
 };
 
 /* Virtual M-mode CSRs: what the firmware believes the hart holds. */

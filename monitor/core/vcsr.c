@@ -29,7 +29,7 @@
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_PPN ((1ULL << 60) - 1)
 
-static bool csr_is_read_only(u16 csr)
+bool vcsr_is_read_only(u16 csr)
 {
 	return (csr >> 10) == 3;
 }
@@ -199,10 +199,7 @@ static int vcsr_read(const struct vcpu *v, u16 csr, u64 *val)
 
 static void mip_write(struct vcpu *v, u64 val, u64 writable)
 {
-	u64 mip = 0;
-
-	v->ops->csr_read(CSR_MIP, &mip);
-	v->ops->csr_write(CSR_MIP, (mip & ~writable) | (val & writable));
+	v->ops->mip_update(val & writable, ~val & writable);
 }
 
 static void hpm_write(struct vcpu *v, u16 csr, u64 val)
@@ -218,8 +215,13 @@ static void hpm_write(struct vcpu *v, u16 csr, u64 val)
 	/* upper PMP entries and pmpcfg2: hardwired zero, writes ignored */
 }
 
-/* Called only for CSRs vcsr_read() knows, so every case exists. */
-static void vcsr_write(struct vcpu *v, u16 csr, u64 val)
+/*
+ * Called only for CSRs vcsr_read() knows, so every case exists. @wr_mask
+ * matters for mip alone: it is live, and a csrrs/csrrc must not write back
+ * bits it did not name (the read value of SEIP includes the external line,
+ * Priv. 3.1.9; writing it back would latch the software bit for good).
+ */
+static void vcsr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	struct vcsr *c = &v->csr;
 
@@ -238,8 +240,8 @@ static void vcsr_write(struct vcpu *v, u16 csr, u64 val)
 		c->mie = (c->mie & ~(c->mideleg & MIP_S_BITS)) |
 			 (val & c->mideleg & MIP_S_BITS);
 		break;
-	case CSR_MIP: mip_write(v, val, MIP_S_BITS); break;
-	case CSR_SIP: mip_write(v, val, MIP_SSIP & c->mideleg); break;
+	case CSR_MIP: mip_write(v, val, MIP_S_BITS & wr_mask); break;
+	case CSR_SIP: mip_write(v, val, MIP_SSIP & c->mideleg & wr_mask); break;
 	case CSR_MTVEC:
 		if ((val & 3) < 2) /* modes 2 and 3 are reserved: ignored */
 			c->mtvec = val;
@@ -265,13 +267,14 @@ int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old)
 	u64 cur;
 	int rc;
 
-	if (wr_mask && csr_is_read_only(csr))
+	if (wr_mask && vcsr_is_read_only(csr))
 		return -RAMPART_EINVAL;
 	rc = vcsr_read(v, csr, &cur);
 	if (rc)
 		return rc;
 	if (wr_mask)
-		vcsr_write(v, csr, (cur & ~wr_mask) | (new_val & wr_mask));
+		vcsr_write(v, csr, (cur & ~wr_mask) | (new_val & wr_mask),
+			   wr_mask);
 	*old = cur;
 	return 0;
 }

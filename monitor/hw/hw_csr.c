@@ -48,7 +48,6 @@ static int live_write(u16 csr, u64 val)
 	case CSR_SEPC: csr_write(CSR_SEPC, val); break;
 	case CSR_SCAUSE: csr_write(CSR_SCAUSE, val); break;
 	case CSR_STVAL: csr_write(CSR_STVAL, val); break;
-	case CSR_MIP: csr_write(CSR_MIP, val); break;
 	case CSR_STIMECMP:
 		if (!platform.has_sstc)
 			return -RAMPART_EINVAL;
@@ -60,7 +59,14 @@ static int live_write(u16 csr, u64 val)
 	return 0;
 }
 
+static void mip_update(u64 set, u64 clear)
+{
+	csr_set(CSR_MIP, set);
+	csr_clear(CSR_MIP, clear);
+}
+
 const struct vcpu_ops hw_vcpu_ops = {
 	.csr_read = live_read,
 	.csr_write = live_write,
+	.mip_update = mip_update,
 };

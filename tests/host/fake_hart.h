@@ -22,6 +22,7 @@ struct fake_hart {
 	bool present[FAKE_CSR_COUNT];
 	unsigned int reads, writes;
 	u16 last_write; /* CSR number of the last write */
+	u64 seip_line;	/* the PLIC's S external line: read as SEIP, not stored */
 };
 
 static struct fake_hart fake_hart;
@@ -32,6 +33,8 @@ static inline int fake_csr_read(u16 csr, u64 *val)
 		return -RAMPART_EINVAL;
 	fake_hart.reads++;
 	*val = fake_hart.csr[csr];
+	if (csr == CSR_MIP)
+		*val |= fake_hart.seip_line;
 	return 0;
 }
 
@@ -45,11 +48,20 @@ static inline int fake_csr_write(u16 csr, u64 val)
 	return 0;
 }
 
+/* The hart's csrs/csrc on mip: only the named bits change. */
+static inline void fake_mip_update(u64 set, u64 clear)
+{
+	fake_hart.writes++;
+	fake_hart.last_write = CSR_MIP;
+	fake_hart.csr[CSR_MIP] = (fake_hart.csr[CSR_MIP] | set) & ~clear;
+}
+
 static inline const struct vcpu_ops *fake_hart_ops(void)
 {
 	static const struct vcpu_ops ops = {
 		.csr_read = fake_csr_read,
 		.csr_write = fake_csr_write,
+		.mip_update = fake_mip_update,
 	};
 
 	return &ops;

@@ -579,6 +579,26 @@ static void test_stimecmp_refused(void **state)
 	assert_int_equal(fake_hart.writes, 0);
 }
 
+/*
+ * Regression (SMP boot hang): OpenSBI's csr_set(mip, SSIP) while the
+ * external line is high must not latch the line into the software SEIP
+ * bit, else SEIP stays pending for good (Priv. 3.1.9).
+ */
+static void test_mip_rmw_does_not_latch_seip(void **state)
+{
+	u64 old;
+
+	(void)state;
+	fake_hart.seip_line = MIP_SEIP;
+	assert_int_equal(vcsr_access(&v, CSR_MIP, MIP_SSIP, MIP_SSIP, &old), 0);
+	assert_true(old & MIP_SEIP);
+	assert_int_equal(fake_hart.csr[CSR_MIP] & MIP_SEIP, 0);
+	assert_int_equal(fake_hart.csr[CSR_MIP] & MIP_SSIP, MIP_SSIP);
+	assert_int_equal(vcsr_access(&v, CSR_MIP, 0, MIP_SSIP, &old), 0);
+	assert_int_equal(fake_hart.csr[CSR_MIP] & (MIP_SSIP | MIP_SEIP), 0);
+	fake_hart.seip_line = 0;
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -614,6 +634,7 @@ int main(void)
 		T(test_hpm_counters),
 		T(test_live_csrs_forwarded),
 		T(test_stimecmp_refused),
+		T(test_mip_rmw_does_not_latch_seip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
