@@ -75,6 +75,13 @@ fw_secondary:
 3:	wfi
 	j	3b
 
+/* void hostile_rewait(u64 hartid, u64 stack_top): hostile_wait on a fresh
+ * stack (hart_stop, from the trap handler: its frame is dropped). */
+	.globl	hostile_rewait
+hostile_rewait:
+	mv	sp, a1
+	tail	hostile_wait
+
 /*
  * void enter_lower(u64 pc, u64 a0, u64 a1, u64 stack_top): mret to pc in
  * the mode already in mstatus.MPP with a0/a1 set and every other register

@@ -38,6 +38,7 @@
 #define SBI_EXT_BASE 0x10
 #define SBI_EXT_HSM 0x48534dUL
 #define SBI_EXT_SRST 0x53525354UL
+#define SBI_HSM_NON_RETENTIVE 0x80000000UL
 #define SBI_ERR_INVALID_PARAM (-3L)
 #define SBI_ERR_NOT_SUPPORTED (-2L)
 #define SBI_ERR_ALREADY_AVAILABLE (-6L)
@@ -66,6 +67,9 @@ void enter_lower(u64 pc, u64 a0, u64 a1, u64 stack_top)
 	__attribute__((noreturn));
 u64 hostile_trap(struct trap_frame *f);
 void hostile_secondary(u64 hartid) __attribute__((noreturn));
+void hostile_wait(u64 hartid) __attribute__((noreturn));
+/* entry.S: hostile_wait(hartid) on a fresh stack */
+void hostile_rewait(u64 hartid, u64 stack_top) __attribute__((noreturn));
 
 extern volatile u64 hostile_ready; /* entry.S, in .data */
 u8 hart_stacks[NHARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
@@ -677,6 +681,44 @@ static long hsm_call(struct trap_frame *f, u64 fid, u64 *val)
 	return hart_send(hart, entry + off, off ? 0x666 : f->x[REG_A2]);
 }
 
+/* hart_stop: this hart waits for the next hart_start again. */
+static void __attribute__((noreturn)) hart_stop(void)
+{
+	u64 hart = csr_read(mhartid);
+
+	hsm[hart].started = 0;
+	hostile_rewait(hart, hart_stack_top(hart));
+}
+
+/* Non-retentive hart_suspend: no suspend at all, the hart "resumes" at
+ * once, at resume_addr + a3 with a1 = 0x666 (a3 = 0: honestly, at
+ * resume_addr with a1 = opaque, as the SBI spec says). */
+static void evil_suspend(struct trap_frame *f)
+{
+	u64 hart = csr_read(mhartid);
+	u64 entry = f->x[REG_A1], off = f->x[REG_A3];
+	u64 a1 = off ? 0x666 : f->x[REG_A2];
+
+	if (off)
+		attack_line("evil-suspend");
+	else
+		puts_("FIRMWARE honest suspend: ");
+	puts_("hart ");
+	putdec(hart);
+	puts_(" asked to resume at ");
+	puthex(entry);
+	puts_(" a1=");
+	puthex(f->x[REG_A2]);
+	puts_(", sent to ");
+	puthex(entry + off);
+	puts_(" a1=");
+	puthex(a1);
+	putc_('\n');
+	f->x[REG_A0] = hart;
+	f->x[REG_A1] = a1;
+	csr_write(mepc, entry + off);
+}
+
 static void sbi_call(struct trap_frame *f, u64 epc, u64 status)
 {
 	u64 eid = f->x[REG_A7], fid = f->x[REG_A6], val = 0, next = epc + 4;
@@ -695,6 +737,12 @@ static void sbi_call(struct trap_frame *f, u64 epc, u64 status)
 		poweroff(f->x[REG_A1] ? 1 : 0);
 		break;
 	case SBI_EXT_HSM:
+		if (fid == 1) /* hart_stop: back to waiting, never returns */
+			hart_stop();
+		if (fid == 3 && (f->x[REG_A0] & SBI_HSM_NON_RETENTIVE)) {
+			evil_suspend(f);
+			return;
+		}
 		err = hsm_call(f, fid, &val);
 		break;
 	case HOSTILE_EID:
@@ -812,9 +860,9 @@ static void __attribute__((noreturn)) enter_s(u64 pc, u64 a0, u64 a1)
 	enter_lower(pc, a0, a1, hart_stack_top(a0));
 }
 
-void hostile_secondary(u64 hartid)
+/* Wait for a hart_start (MSIE wakes the wfi, MIE stays off), then enter. */
+void hostile_wait(u64 hartid)
 {
-	hart_setup();
 	csr_write(mie, MIP_MSIP);
 	hsm[hartid].present = 1;
 	while (!hsm[hartid].valid)
@@ -825,6 +873,12 @@ void hostile_secondary(u64 hartid)
 	hsm[hartid].started = 1;
 	csr_write(mie, 0);
 	enter_s(hsm[hartid].pc, hartid, hsm[hartid].a1);
+}
+
+void hostile_secondary(u64 hartid)
+{
+	hart_setup();
+	hostile_wait(hartid);
 }
 
 void fw_main(void)

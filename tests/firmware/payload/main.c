@@ -41,6 +41,8 @@
 #define SIE_PATTERN 0x22UL /* SSIE | STIE; sstatus.SIE stays 0 */
 
 #define HART1_OPAQUE 0x1234UL
+#define HART1_RESTART_OPAQUE 0x4321UL
+#define HSM_STOPPED 1
 #define HART_WAIT 30000000UL /* ticks: 3 s at 10 MHz */
 
 #define REG_A0 10
@@ -62,6 +64,7 @@
 void payload_main(u64 hartid, u64 fdt);
 void hart1_good(u64 a0, u64 a1);
 void hart_evil(u64 a0, u64 a1);
+void hart1_restarted(u64 a0, u64 a1);
 void payload_fatal(u64 scause, u64 sepc, u64 stval)
 	__attribute__((noreturn));
 
@@ -362,6 +365,16 @@ static void attack_irq(void)
 
 /* --- hart 1 ---------------------------------------------------------------- */
 
+/* HSM hart_stop: does not return when it works. */
+static void hart_stop(void)
+{
+	struct sbiret r = sbi(SBI_EXT_HSM, 1, 0, 0);
+
+	puts_("PAYLOAD hart_stop returned err=");
+	puthex((u64)r.err);
+	putc_('\n');
+}
+
 void hart1_good(u64 a0, u64 a1)
 {
 	puts_("PAYLOAD hart1 entered at good_entry a1=");
@@ -373,6 +386,21 @@ void hart1_good(u64 a0, u64 a1)
 	putc_('\n');
 	asm volatile("fence rw, rw" : : : "memory");
 	hart_seen[1] = a0 == 1 && a1 == HART1_OPAQUE ? 1 : 2;
+	hart_stop();
+}
+
+void hart1_restarted(u64 a0, u64 a1)
+{
+	puts_("PAYLOAD hart1 restarted at restart_entry a1=");
+	puthex(a1);
+	if (a0 != 1) {
+		puts_(" WRONG a0=");
+		puthex(a0);
+	}
+	putc_('\n');
+	asm volatile("fence rw, rw" : : : "memory");
+	hart_seen[1] = a0 == 1 && a1 == HART1_RESTART_OPAQUE ? 1 : 2;
+	hart_stop();
 }
 
 /* a0 is 1 or 2 (start.S) */
@@ -385,6 +413,7 @@ void hart_evil(u64 a0, u64 a1)
 	putc_('\n');
 	asm volatile("fence rw, rw" : : : "memory");
 	hart_seen[a0] = 3;
+	hart_stop();
 }
 
 static bool wait_hart(u64 hart)
@@ -410,9 +439,67 @@ static void evil_start(void)
 	call.x[REG_A2] = HART1_OPAQUE;
 	call.x[REG_A3] = (u64)evil_entry - (u64)good_entry;
 	attack_call(&call);
-	check("evil-start");
+	/* hart 1 prints: wait for it before printing anything */
 	if (!wait_hart(1))
 		puts_("PAYLOAD hart1 never entered the payload\n");
+	check("evil-start");
+}
+
+/* Hart 1 stopped itself; start it again at restart_entry (the firmware
+ * sends it to evil_entry): the stop-then-start path of the monitor. */
+static void evil_restart(void)
+{
+	u64 t0 = csr_read(time);
+	struct sbiret r;
+
+	do {
+		r = sbi(SBI_EXT_HSM, 2, 1, 0);
+	} while (!r.err && r.val != HSM_STOPPED &&
+		 csr_read(time) - t0 < HART_WAIT);
+	if (r.err || r.val != HSM_STOPPED) {
+		puts_("PAYLOAD evil-restart: hart1 did not stop\n");
+		return;
+	}
+	hart_seen[1] = 0;
+	asm volatile("fence rw, rw" : : : "memory");
+	call_init(SBI_EXT_HSM, 0);
+	call.x[REG_A0] = 1;
+	call.x[REG_A1] = (u64)restart_entry;
+	call.x[REG_A2] = HART1_RESTART_OPAQUE;
+	call.x[REG_A3] = (u64)evil_entry - (u64)restart_entry;
+	attack_call(&call);
+	if (!wait_hart(1))
+		puts_("PAYLOAD hart1 never entered the payload again\n");
+	check("evil-restart");
+}
+
+/* Non-retentive suspend (SBI: on success the hart resumes at resume_addr
+ * with a0 = hartid, a1 = opaque, nothing else kept). @evil_off != 0: the
+ * firmware resumes hart 0 at suspend_evil with a1 = 0x666 instead. */
+static void suspend(const char *name, u64 evil_off)
+{
+	struct suspend_out out;
+
+	suspend_call(&out, evil_off);
+	s_state_set();
+	puts_("PAYLOAD ");
+	puts_(name);
+	switch (out.how) {
+	case 1:
+		puts_(": resumed at suspend_resume");
+		break;
+	case 2:
+		puts_(": EVIL RESUME at suspend_evil");
+		break;
+	default:
+		puts_(": returned as an ecall, not resumed at suspend_resume:");
+		break;
+	}
+	puts_(" a0=");
+	puthex(out.a0);
+	puts_(" a1=");
+	puthex(out.a1);
+	putc_('\n');
 }
 
 /* The firmware starts hart 2 at evil_entry though nobody asked: under
@@ -506,6 +593,8 @@ static void audit(void)
 			puts_(" (canary)");
 		else if (addr == (u64)evil_entry)
 			puts_(" (evil_entry)");
+		else if (addr == (u64)suspend_evil)
+			puts_(" (suspend_evil)");
 		putc_('\n');
 	}
 }
@@ -536,6 +625,9 @@ void payload_main(u64 hartid, u64 fdt)
 	attack_irq();
 	undeleg();
 	evil_start();
+	evil_restart();
+	suspend("honest-suspend", 0);
+	suspend("evil-suspend", (u64)suspend_evil - (u64)suspend_resume);
 	rogue_start();
 	/* last: a locked PMP entry cannot be undone */
 	attack("pmp-lock", ATK_PMP_LOCK);

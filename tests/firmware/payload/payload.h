@@ -20,6 +20,8 @@
 #define PD_TRAPPED 328	/* pdump: set by ebreak_trap_entry */
 #define PD_SIZE 336
 
+#define SUSPEND_OPAQUE 0x5678
+
 /* saved_ctx: ra, sp, gp, tp, s0-s11, then the pcall pointer */
 #define CTX_PCALL 128
 #define CTX_SIZE 136
@@ -70,6 +72,14 @@ void ebreak_call(struct pcall *c);
 void ebreak_insn(void);
 void ebreak_trap_entry(void);
 void payload_ret(void); /* a lone `ret` (exec-kernel's target) */
+struct suspend_out {
+	u64 how; /* 0 returned, 1 resumed at suspend_resume, 2 suspend_evil */
+	u64 a0, a1;
+};
+void suspend_call(struct suspend_out *out, u64 evil_off);
+void suspend_resume(void);
+void suspend_evil(void);
+void restart_entry(void);
 void payload_trap_entry(void);
 void good_entry(void);
 void evil_entry(void);

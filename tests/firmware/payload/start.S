@@ -35,6 +35,16 @@ good_entry:
 4:	wfi
 	j	4b
 
+/* Hart 1 again, after its hart_stop (evil-restart). */
+	.globl	restart_entry
+restart_entry:
+	lla	sp, __stack1_top
+	lla	t0, payload_trap_entry
+	csrw	stvec, t0
+	call	hart1_restarted
+8:	wfi
+	j	8b
+
 /* Hart 1 or 2, where a hostile firmware would like it to start. */
 	.globl	evil_entry
 evil_entry:
@@ -209,7 +219,61 @@ call_back:
 	.endr
 	ret
 
+/*
+ * void suspend_call(struct suspend_out *out, u64 evil_off): HSM non-
+ * retentive hart_suspend (a0 = 0x80000000, a1 = suspend_resume, a2 =
+ * SUSPEND_OPAQUE, a3 = evil_off for the hostile firmware). Comes back here
+ * however the firmware resumes the hart: out->how = 0 the ecall returned,
+ * 1 resumed at suspend_resume, 2 at suspend_evil; out->a0/a1 as found.
+ * A resume is a fresh entry (registers and satp lost): the caller's
+ * context comes back from susp_ctx.
+ */
+	.globl	suspend_call
+suspend_call:
+	lla	t0, susp_ctx
+	sd	ra, 0(t0)
+	sd	sp, 8(t0)
+	sd	gp, 16(t0)
+	sd	tp, 24(t0)
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+	sd	s\n, (32 + \n * 8)(t0)
+	.endr
+	sd	a0, CTX_PCALL(t0)
+	mv	a3, a1
+	li	a0, 0x80000000
+	lla	a1, suspend_resume
+	li	a2, SUSPEND_OPAQUE
+	li	a6, 3
+	li	a7, 0x48534d
+	ecall
+	li	t1, 0
+	j	9f
+	.globl	suspend_resume
+suspend_resume:
+	li	t1, 1
+	j	9f
+	.globl	suspend_evil
+suspend_evil:
+	li	t1, 2
+9:	lla	t0, payload_trap_entry
+	csrw	stvec, t0
+	lla	t0, susp_ctx
+	ld	ra, 0(t0)
+	ld	sp, 8(t0)
+	ld	gp, 16(t0)
+	ld	tp, 24(t0)
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+	ld	s\n, (32 + \n * 8)(t0)
+	.endr
+	ld	t2, CTX_PCALL(t0)
+	sd	t1, 0(t2)
+	sd	a0, 8(t2)
+	sd	a1, 16(t2)
+	ret
+
 	.bss
 	.balign	8
 saved_ctx:
+	.space	CTX_SIZE
+susp_ctx:
 	.space	CTX_SIZE
