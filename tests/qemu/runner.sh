@@ -179,8 +179,10 @@ run_qemu() {
 		text=${step#* }
 		case $step in
 		wait\ *)
+			# grep the file itself: "tr | grep -q" fails under
+			# pipefail when grep quits early (SIGPIPE).
 			while kill -0 "$pid" 2>/dev/null &&
-				! tr -d '\r' <"$log" | grep -qF -- "$text"; do
+				! grep -qF -- "$text" "$log"; do
 				sleep 0.2
 			done
 			;;
@@ -228,15 +230,16 @@ check_log() {
 
 # compare_logs A B: the lines matching each compare ERE must be equal.
 compare_logs() {
-	local a=$1 b=$2 re d
+	local re d ra rb
+	ra=$(tr -d '\r' <"$1")
+	rb=$(tr -d '\r' <"$2")
 	for re in "${c_compare[@]}"; do
-		d=$(diff <(tr -d '\r' <"$b" | grep -E -- "$re") \
-			<(tr -d '\r' <"$a" | grep -E -- "$re"))
+		d=$(diff <(grep -E -- "$re" <<<"$rb") <(grep -E -- "$re" <<<"$ra"))
 		if [ -n "$d" ]; then
 			printf "compare '%s' differs (< native, > rampart):\n%s\n" "$re" "$d"
 			return
 		fi
-		if ! tr -d '\r' <"$a" | grep -qE -- "$re"; then
+		if ! grep -qE -- "$re" <<<"$ra"; then
 			echo "compare '$re' matches no line"
 			return
 		fi
