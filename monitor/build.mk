@@ -10,18 +10,25 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/lock.c monitor/hw/audit_hw.c
 MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c
+MON_MEASURE := measure/measure.c monitor/hw/boot_measure.c
+# Debian's mbedTLS, the modules monitor/mbedtls_config.h enables
+MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
+	asn1parse.c asn1write.c platform.c platform_util.c \
+	memory_buffer_alloc.c constant_time.c
 MON_LIB := monitor/lib/string.c monitor/lib/format.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
 
 MON_ARCH := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 MON_CFLAGS := $(MON_ARCH) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
 	-fno-common -fno-pie -fno-stack-protector -ffunction-sections \
-	-Imonitor/lib/include -I$(LIBFDT_SRC)
+	-Imonitor/lib/include -I$(LIBFDT_SRC) -Imonitor -I$(MBEDTLS_SRC)/include \
+	'-DMBEDTLS_CONFIG_FILE="mbedtls_config.h"'
 MON_WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla
 MON_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments -Wl,--gc-sections -Wl,-T,monitor/hw/link.ld
 
 MON_OBJS := $(patsubst %,$(BUILD)/mon/%.o,$(MON_CORE) $(MON_HW) $(MON_LIB) \
-	$(MON_POLICY)) \
+	$(MON_POLICY) $(MON_MEASURE)) \
+	$(patsubst %,$(BUILD)/mon/mbedtls/%.o,$(MON_MBEDTLS)) \
 	$(patsubst %,$(BUILD)/mon/libfdt/%.o,$(MON_LIBFDT))
 
 $(BUILD)/mon/%.c.o: %.c
@@ -35,6 +42,11 @@ $(BUILD)/mon/%.S.o: %.S
 # Debian's libfdt as it is: its own code, its own warnings.
 $(BUILD)/mon/libfdt/%.o: $(LIBFDT_SRC)/%
 	$(call quiet,CC,libfdt/$*)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) -w -c $< -o $@
+
+# Debian's mbedTLS as it is: its own code, its own warnings.
+$(BUILD)/mon/mbedtls/%.o: $(MBEDTLS_SRC)/library/% monitor/mbedtls_config.h
+	$(call quiet,CC,mbedtls/$*)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) -w -c $< -o $@
 
 $(BUILD)/monitor.elf: $(MON_OBJS) monitor/hw/link.ld

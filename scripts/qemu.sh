@@ -64,6 +64,10 @@ machine=(-M virt -smp "$smp" -m "$mem" -nic none -bios "$bios")
 options=
 [ -z "$policy" ] || options+="policy=$policy"$'\n'
 [ -z "$nonce" ] || options+="nonce=$nonce"$'\n'
+# A raw payload's size is known only to us (an Image's header has its own);
+# the monitor measures that many bytes, the verifier the same file.
+[ -z "$kernel" ] || [ -z "$options" ] || \
+	options+="payload_size=$(stat -c %s "$kernel")"$'\n'
 if [ "$icount" = 1 ]; then
 	machine+=(-icount shift=0,sleep=off
 		-rtc base=2020-01-01T00:00:00,clock=vm)

@@ -7,6 +7,7 @@
 #include "hw.h"
 #include "console.h"
 #include "csr.h"
+#include "boot_measure.h"
 #include "fdt_platform.h"
 #include "platform.h"
 #include "../core/options.h"
@@ -20,6 +21,7 @@ extern volatile u32 boot_released;
 extern u8 hart_stacks[];
 static char policy_name[16] = "protect";
 static u64 payload_entry = PAYLOAD_BASE;
+static u64 payload_size;	/* raw payloads only: the launcher's file size */
 const struct policy_ops *active_policy = &policy_protect;
 
 /* QEMU's fw_dynamic_info (OpenSBI's fw_dynamic.h), in the boot ROM. */
@@ -35,6 +37,25 @@ static void read_payload_entry(u64 info)
 	if (info >= BOOT_ROM_BASE && info + 6 * 8 <= BOOT_ROM_END &&
 	    !(info & 7) && d[0] == FW_DYNAMIC_INFO_MAGIC && d[2])
 		payload_entry = d[2];
+}
+
+static void read_payload_size(void)
+{
+	char text[24];
+	unsigned int i;
+
+	if (options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE,
+			"payload_size", text, sizeof(text)) <= 0)
+		return;
+	for (i = 0; text[i] >= '0' && text[i] <= '9'; i++)
+		payload_size = payload_size * 10 + (u64)(text[i] - '0');
+	if (text[i])
+		payload_size = 0; /* not a decimal number: treated as absent */
+}
+
+u64 hw_payload_size(void)
+{
+	return payload_size;
 }
 
 u64 hw_payload_entry(void)
@@ -79,6 +100,9 @@ static void boot_platform(void *fdt, u64 info)
 	if (!active_policy)
 		console_bug("unknown policy '%s': not booting", policy_name);
 	read_payload_entry(info);
+	read_payload_size();
+	if (boot_measure_start(policy_name))
+		console_bug("image trailer missing: build with scripts/mkimage.sh");
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s",
 		    platform.nharts, platform.dram_base, platform.dram_size,
 		    platform.has_sstc ? "yes" : "no");

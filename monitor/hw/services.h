@@ -39,6 +39,9 @@ void hw_audit(const struct vcpu *v, u32 access, u64 addr);
 /* The entry QEMU's fw_dynamic_info names for the payload (boot ROM). */
 u64 hw_payload_entry(void);
 
+/* The payload file's size the launcher gave (payload_size=), or 0. */
+u64 hw_payload_size(void);
+
 /* Park this hart for good: it never runs firmware or payload again. */
 void hw_park(const char *why) __attribute__((noreturn));
 

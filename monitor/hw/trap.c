@@ -18,6 +18,7 @@
 #include "../core/sbi_ext.h"
 #include "../../policy/policy.h"
 #include "services.h"
+#include "boot_measure.h"
 
 static void wait_for_interrupt(struct vcpu *v)
 {
@@ -210,10 +211,27 @@ void trap_prepare_return(struct vcpu *v)
 	csr_write(CSR_MIE, live_mie(v));
 }
 
+/* Lock (the policy), then measure, then enter: once, on the first entry. */
+static void measure_first_entry(const struct vcpu *v)
+{
+	static volatile u32 measured;
+	const char *why = "";
+
+	if (__atomic_exchange_n(&measured, 1, __ATOMIC_ACQ_REL))
+		return;
+	if (boot_measure_payload(v, hw_payload_size(), &why)) {
+		/* fail closed: the payload never runs */
+		console_log("measurement failed: %s: not entering the payload",
+			    why);
+		hw_park("measurement failed");
+	}
+}
+
 static void to_payload(struct vcpu *v)
 {
 	if (!active_policy->enter_payload(v))
 		hw_park("the firmware entered the payload where it never asked");
+	measure_first_entry(v);
 	world_enter_payload(v);
 }
 

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * What the monitor measures and when. Every address comes from the
+ * firmware or the device tree it built, so each region is checked to lie
+ * in DRAM, outside the monitor, before a byte of it is read.
+ */
+#include "boot_measure.h"
+#include "console.h"
+#include "platform.h"
+#include "../core/errno.h"
+#include "../core/vcpu.h"
+#include <libfdt.h>
+#include <string.h>
+
+#define IMAGE_TRAILER_SIZE 16
+#define PAYLOAD_HEAD_SIZE 64
+#define REG_A1 11
+
+struct boot_measurements boot_measurements;
+extern const u8 __monitor_identity_end[];
+
+static bool in_payload_memory(u64 base, u64 size)
+{
+	u64 lo = MONITOR_BASE + MONITOR_SIZE;
+	u64 hi = platform.dram_base + platform.dram_size;
+
+	return base >= lo && base < hi && size <= hi - base;
+}
+
+static void record(struct measured *m, u32 type, u64 base, u64 size,
+		   const void *bytes, const char *name)
+{
+	static const char hex[] = "0123456789abcdef";
+	char text[2 * MEASURE_DIGEST_SIZE + 1];
+	unsigned int i;
+
+	m->present = true;
+	m->base = base;
+	m->size = size;
+	measure_region(type, base, size, bytes, m->digest);
+	for (i = 0; i < MEASURE_DIGEST_SIZE; i++) {
+		text[2 * i] = hex[m->digest[i] >> 4];
+		text[2 * i + 1] = hex[m->digest[i] & 15];
+	}
+	text[2 * MEASURE_DIGEST_SIZE] = '\0';
+	console_log("measured %s 0x%lx+0x%lx sha256=%s", name, base, size,
+		    text);
+}
+
+int boot_measure_start(const char *policy_text)
+{
+	const u8 *trailer = (const u8 *)(MONITOR_BASE + MONITOR_SIZE -
+					 IMAGE_TRAILER_SIZE);
+	u64 fw_size = 0;
+	int i;
+
+	if (memcmp(trailer, "RPIMAGE1", 8))
+		return -RAMPART_EINVAL;
+	for (i = 7; i >= 0; i--)
+		fw_size = (fw_size << 8) | trailer[8 + i];
+	if (!fw_size || fw_size > PAYLOAD_BASE - FIRMWARE_BASE)
+		return -RAMPART_EINVAL;
+	record(&boot_measurements.monitor, MEASURE_MONITOR, MONITOR_BASE,
+	       (u64)__monitor_identity_end - MONITOR_BASE,
+	       (const void *)MONITOR_BASE, "monitor");
+	record(&boot_measurements.firmware, MEASURE_FIRMWARE, FIRMWARE_BASE,
+	       fw_size, (const void *)FIRMWARE_BASE, "firmware");
+	record(&boot_measurements.policy, MEASURE_POLICY, 0,
+	       strlen(policy_text), policy_text, "policy");
+	return 0;
+}
+
+static int measure_kernel(u64 entry, u64 payload_size, const char **why)
+{
+	u64 size;
+
+	if (!in_payload_memory(entry, PAYLOAD_HEAD_SIZE)) {
+		*why = "payload entry outside payload memory";
+		return -RAMPART_EFAULT;
+	}
+	/* payload_size (the launcher's file size) matters only for raw
+	 * binaries; an Image's header gives its size (measure.h). */
+	if (measure_payload_size((const u8 *)entry,
+				 payload_size ? payload_size : ~0ULL, &size)) {
+		*why = "payload Image header is truncated or inconsistent";
+		return -RAMPART_EINVAL;
+	}
+	if (size == ~0ULL) {
+		*why = "raw payload of unknown size (no payload_size option)";
+		return -RAMPART_EINVAL;
+	}
+	if (!in_payload_memory(entry, size)) {
+		*why = "payload image larger than memory";
+		return -RAMPART_EFAULT;
+	}
+	record(&boot_measurements.kernel, MEASURE_KERNEL, entry, size,
+	       (const void *)entry, "kernel");
+	return 0;
+}
+
+static u64 prop_u64(const void *fdt, int node, const char *name, bool *ok)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	*ok = p && (len == 4 || len == 8);
+	if (!*ok)
+		return 0;
+	if (len == 4)
+		return fdt32_to_cpu(p[0]);
+	return ((u64)fdt32_to_cpu(p[0]) << 32) | fdt32_to_cpu(p[1]);
+}
+
+/* /chosen: linux,initrd-start/-end (optional) and bootargs (optional) */
+static int measure_chosen(const void *fdt, const char **why)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), len;
+	bool ok_start, ok_end;
+	u64 start, end;
+	const char *args;
+
+	if (chosen < 0)
+		return 0;
+	start = prop_u64(fdt, chosen, "linux,initrd-start", &ok_start);
+	end = prop_u64(fdt, chosen, "linux,initrd-end", &ok_end);
+	if (ok_start || ok_end) {
+		if (!ok_start || !ok_end || end <= start ||
+		    !in_payload_memory(start, end - start)) {
+			*why = "device tree names an invalid initrd";
+			return -RAMPART_EINVAL;
+		}
+		/* base 0: the reference must not depend on where it lands */
+		record(&boot_measurements.initrd, MEASURE_INITRD, 0,
+		       end - start, (const void *)start, "initrd");
+	}
+	args = fdt_getprop(fdt, chosen, "bootargs", &len);
+	if (args && len > 0 && strnlen(args, (size_t)len) < (size_t)len)
+		record(&boot_measurements.cmdline, MEASURE_CMDLINE, 0,
+		       strlen(args), args, "cmdline");
+	else if (args) {
+		*why = "device tree bootargs not NUL-terminated";
+		return -RAMPART_EINVAL;
+	}
+	return 0;
+}
+
+static int measure_dtb(u64 fdt_addr, const char **why)
+{
+	const void *fdt = (const void *)fdt_addr;
+	u64 size;
+
+	if (!in_payload_memory(fdt_addr, 64) || fdt_check_header(fdt)) {
+		*why = "malformed device tree handed to the payload";
+		return -RAMPART_EINVAL;
+	}
+	size = fdt_totalsize(fdt);
+	if (!in_payload_memory(fdt_addr, size)) {
+		*why = "device tree runs past the end of memory";
+		return -RAMPART_EFAULT;
+	}
+	if (measure_chosen(fdt, why))
+		return -RAMPART_EINVAL;
+	record(&boot_measurements.dtb, MEASURE_DTB, fdt_addr, size, fdt,
+	       "dtb");
+	return 0;
+}
+
+int boot_measure_payload(const struct vcpu *v, u64 payload_size,
+			 const char **why)
+{
+	u64 entry_state[2] = { v->pc, vcpu_reg(v, REG_A1) };
+	u8 le[16];
+	int rc, i;
+
+	rc = measure_kernel(v->pc, payload_size, why);
+	if (!rc)
+		rc = measure_dtb(vcpu_reg(v, REG_A1), why);
+	if (rc)
+		return rc;
+	for (i = 0; i < 16; i++)
+		le[i] = (u8)(entry_state[i / 8] >> (8 * (i % 8)));
+	record(&boot_measurements.entry, MEASURE_ENTRY, 0, sizeof(le), le,
+	       "entry");
+	return 0;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Measured boot in the monitor (DESIGN: "Measured boot and evidence"). */
+#ifndef RAMPART_BOOT_MEASURE_H
+#define RAMPART_BOOT_MEASURE_H
+
+#include "../core/types.h"
+#include "../../measure/measure.h"
+
+struct vcpu;
+
+/* One measured region, as the evidence reports it. */
+struct measured {
+	bool present;
+	u64 base;
+	u64 size;
+	u8 digest[MEASURE_DIGEST_SIZE];
+};
+
+struct boot_measurements {
+	struct measured monitor, firmware, policy;
+	struct measured kernel, initrd, cmdline, dtb, entry;
+};
+
+extern struct boot_measurements boot_measurements;
+
+/* Before the firmware runs: the monitor itself and the firmware blob.
+ * Returns 0, or -RAMPART_EINVAL if the image trailer is missing. */
+int boot_measure_start(const char *policy_text);
+
+/*
+ * At the payload's first entry, after the lock (protect policy): measure
+ * what the firmware hands the payload in @v (pc, a1 = device tree). Fails
+ * closed: returns 0, or a negative error with @why set for the console.
+ */
+int boot_measure_payload(const struct vcpu *v, u64 payload_size,
+			 const char **why);
+
+#endif
