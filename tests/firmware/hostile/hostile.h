@@ -29,6 +29,8 @@
 #define ATK_UNDELEG 14	    /* a2 = 1: stop delegating exceptions (medeleg = 0),
 			     * a2 = 0: delegate again and tell what came */
 #define ATK_ROGUE_START 15  /* start hart 2 at a2, which nobody asked for */
+#define ATK_STIMECMP 16	    /* read and overwrite the payload's stimecmp (Sstc) */
+#define ATK_SPY_FP 17	    /* set mstatus.FS, read and overwrite f0-f31, fcsr */
 #define ATK_SPY_IRQ 12	   /* arms the M timer: spy, and tamper if the payload is
 			    * in its wait loop [a2, a3), at the interrupt */
 
@@ -40,6 +42,9 @@
 
 /* Garbage the tamper attacks leave in register/CSR n. */
 #define GARBAGE(n) (0xbad0bad000000000UL | ((unsigned long)(n) << 4))
+
+/* What stimecmp-tamper leaves: far in the future, so nothing fires. */
+#define STIMECMP_GARBAGE 0x7bad0bad00000000UL
 
 /* M-timer ticks from the spy-irq call to the interrupt; the payload waits
  * SPY_IRQ_WINDOW ticks with its registers loaded (10 MHz timebase). */

@@ -486,6 +486,54 @@ static void spy_irq_arm(const struct trap_frame *f)
 	spy_irq_arm_timer(csr_read(mhartid));
 }
 
+/* Sstc: the payload's timer deadline is a supervisor CSR like the others
+ * (DESIGN rule 3: reads as zero; rule 4: the payload gets its own back). */
+static void stimecmp_attack(void)
+{
+	u64 v = csr_read(0x14d);
+
+	csr_write(0x14d, STIMECMP_GARBAGE);
+	attack_line("stimecmp");
+	if (v) {
+		puts_("SUCCEEDED read the payload's stimecmp=");
+		puthex(v);
+	} else {
+		puts_("reads 0x0");
+	}
+	puts_(", overwrote it with ");
+	puthex(STIMECMP_GARBAGE);
+	putc_('\n');
+}
+
+void fp_read(u64 out[33]);
+void fp_garbage(u64 first, u64 fcsr);
+
+/* The FP registers are the payload's too (DESIGN rule 3: the firmware sees
+ * zero in every register but a0-a7; rule 4: the payload gets its own
+ * back). Turn FP on (mstatus.FS, as a firmware emulating misaligned FP
+ * accesses would), look, overwrite. */
+static void spy_fp(void)
+{
+	u64 regs[33], n = 0;
+	unsigned int i;
+
+	csr_set(mstatus, 3UL << 13); /* FS = dirty */
+	fp_read(regs);
+	for (i = 0; i < 32; i++)
+		n += regs[i] != 0;
+	attack_line("spy-fp");
+	puts_("nonzero=");
+	putdec(n);
+	puts_(" f0=");
+	puthex(regs[0]);
+	puts_(" fcsr=");
+	puthex(regs[32]);
+	puts_(n || regs[32] ? " SUCCEEDED: payload FP state visible" :
+			      " nothing visible");
+	puts_("; f0-f31, fcsr overwritten\n");
+	fp_garbage(GARBAGE(0x200), 0x7e);
+}
+
 /* Run the payload's code in (virtual) M-mode: a fetch fault resumes at ra
  * (hostile_trap). @target is a lone `ret` in the payload. */
 static void exec_kernel(u64 target)
@@ -605,6 +653,12 @@ static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 		break;
 	case ATK_SPY_IRQ:
 		spy_irq_arm(f);
+		break;
+	case ATK_STIMECMP:
+		stimecmp_attack();
+		break;
+	case ATK_SPY_FP:
+		spy_fp();
 		break;
 	case ATK_EXEC_KERNEL:
 		exec_kernel(f->x[REG_A2]);
@@ -845,6 +899,8 @@ static void hart_setup(void)
 	csr_write(medeleg, MEDELEG_SBI);
 	csr_write(mideleg, MIDELEG_SBI);
 	csr_write(mcounteren, 7);
+	/* Sstc for S (as OpenSBI does): the payload owns stimecmp */
+	csr_set(0x30a, 1UL << 63); /* menvcfg.STCE */
 	/* PMP entry 7: everything for S (nothing locked) */
 	csr_write(pmpaddr7, PMPADDR_ALL);
 	csr_clear(pmpcfg0, 0xffUL << 56);

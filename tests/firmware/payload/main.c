@@ -40,6 +40,8 @@
 	(SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP | SSTATUS_SUM | SSTATUS_MXR)
 #define SIE_PATTERN 0x22UL /* SSIE | STIE; sstatus.SIE stays 0 */
 
+/* far in the future: no timer interrupt (sstatus.SIE is 0 anyway) */
+#define STIMECMP_PATTERN 0x7061740000001234UL
 #define HART1_OPAQUE 0x1234UL
 #define HART1_RESTART_OPAQUE 0x4321UL
 #define HSM_STOPPED 1
@@ -164,6 +166,90 @@ static struct sbiret sbi(u64 eid, u64 fid, u64 arg0, u64 arg1)
 	return sbi3(eid, fid, arg0, arg1, 0);
 }
 
+/* --- options: words in the device tree's /chosen/bootargs (-append) ------ */
+
+#define FDT_MAGIC 0xd00dfeedU
+#define FDT_BEGIN_NODE 1
+#define FDT_END_NODE 2
+#define FDT_PROP 3
+#define FDT_NOP 4
+#define FDT_END 9
+#define FDT_MAX_SIZE 0x100000U
+
+static const char *bootargs;
+static u32 bootargs_len;
+
+static u32 be32(const volatile void *p)
+{
+	const volatile u8 *b = p;
+
+	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* The first "bootargs" property anywhere (only /chosen has one). */
+static void find_bootargs(u64 fdt)
+{
+	const u8 *base = (const u8 *)fdt;
+	u32 off, strings, end;
+
+	if (!fdt || (fdt & 3) || be32(base) != FDT_MAGIC ||
+	    be32(base + 4) > FDT_MAX_SIZE)
+		return;
+	off = be32(base + 8);
+	strings = be32(base + 12);
+	end = off + be32(base + 36); /* size_dt_struct */
+	while (off + 4 <= end) {
+		u32 tok = be32(base + off), len;
+
+		off += 4;
+		if (tok == FDT_BEGIN_NODE) {
+			while (base[off])
+				off++;
+			off = (off + 4) & ~3U;
+		} else if (tok == FDT_PROP) {
+			len = be32(base + off);
+			if (str_eq((const char *)base + strings +
+					   be32(base + off + 4),
+				   "bootargs")) {
+				bootargs = (const char *)base + off + 8;
+				bootargs_len = len;
+				return;
+			}
+			off = (off + 8 + len + 3) & ~3U;
+		} else if (tok != FDT_END_NODE && tok != FDT_NOP) {
+			return;
+		}
+	}
+}
+
+/* Is @word one of the blank-separated words of bootargs? */
+static bool option(const char *word)
+{
+	u32 i = 0, j;
+
+	while (i < bootargs_len && bootargs[i]) {
+		for (j = 0; word[j] && i + j < bootargs_len &&
+			    bootargs[i + j] == word[j];
+		     j++)
+			;
+		if (!word[j] && (i + j >= bootargs_len ||
+				 bootargs[i + j] == ' ' || !bootargs[i + j]))
+			return true;
+		while (i < bootargs_len && bootargs[i] && bootargs[i] != ' ')
+			i++;
+		while (i < bootargs_len && bootargs[i] == ' ')
+			i++;
+	}
+	return false;
+}
+
 /* --- state ---------------------------------------------------------------- */
 
 static u64 pattern(unsigned int i)
@@ -220,6 +306,7 @@ static void call_init(u64 eid, u64 fid)
 	call.sepc = pattern(0x41) & ~1UL;
 	call.scause = 0x3;
 	call.stval = pattern(0x43);
+	call.stimecmp = STIMECMP_PATTERN;
 	call.window = 0;
 }
 
@@ -266,7 +353,7 @@ static void check_ex(const char *name, unsigned int flags)
 		call.scause = 3;
 		call.stval = dump.stval;
 	}
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < 9; i++) {
 		u64 mask = i == 6 ? SSTATUS_MASK : ~0UL;
 		const char *csr;
 
@@ -282,7 +369,8 @@ static void check_ex(const char *name, unsigned int flags)
 		case 4: csr = "stval"; break;
 		case 5: csr = "satp"; break;
 		case 6: csr = "sstatus"; break;
-		default: csr = "sie"; break;
+		case 7: csr = "sie"; break;
+		default: csr = "stimecmp"; break;
 		}
 		if (!bad)
 			puts_(" CORRUPTED");
@@ -361,6 +449,44 @@ static void attack_irq(void)
 	if (r.err)
 		puts_("PAYLOAD spy-irq: arming failed\n");
 	check("spy-irq");
+}
+
+/* --- FP registers ------------------------------------------------------------ */
+
+void fp_fill(const u64 in[33]);
+void fp_dump(u64 out[33]);
+
+#define SSTATUS_FS (3UL << 13)
+#define FCSR_PATTERN 0x21 /* frm = 1 (RTZ), fflags = NX */
+
+/* f0-f31 and fcsr hold patterns across the call, like the x registers. */
+static void attack_fp(void)
+{
+	u64 want[33], got[33], bad = 0;
+	unsigned int i;
+
+	csr_write(sstatus, csr_read(sstatus) | SSTATUS_FS);
+	for (i = 0; i < 32; i++)
+		want[i] = pattern(0x80 + i);
+	want[32] = FCSR_PATTERN;
+	fp_fill(want);
+	call_init(HOSTILE_EID, ATK_SPY_FP);
+	attack_call(&call);
+	fp_dump(got);
+	check("spy-fp");
+	for (i = 0; i < 32; i++)
+		bad += got[i] != want[i];
+	puts_("PAYLOAD after spy-fp: FP registers ");
+	if (!bad && got[32] == want[32]) {
+		puts_("intact\n");
+		return;
+	}
+	checks_failed++;
+	puts_("CORRUPTED fregs=");
+	putdec(bad);
+	puts_(" fcsr=");
+	puthex(got[32]);
+	putc_('\n');
 }
 
 /* --- hart 1 ---------------------------------------------------------------- */
@@ -608,6 +734,7 @@ void payload_main(u64 hartid, u64 fdt)
 	puts_(" canary=");
 	puthex((u64)canary);
 	putc_('\n');
+	find_bootargs(fdt);
 	paging_on();
 	s_state_set();
 	canary_fill();
@@ -623,6 +750,11 @@ void payload_main(u64 hartid, u64 fdt)
 	attack("dma", ATK_DMA);
 	attack("fwcfg-dma", ATK_FWCFG_DMA);
 	attack_irq();
+	/* optional: the monitor at this commit is known to fail it */
+	if (option("hostile.stimecmp"))
+		attack("stimecmp", ATK_STIMECMP);
+	if (option("hostile.fp"))
+		attack_fp();
 	undeleg();
 	evil_start();
 	evil_restart();

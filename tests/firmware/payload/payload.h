@@ -13,12 +13,15 @@
 #define PC_SATP 296	/* filled in by attack_call before the ecall */
 #define PC_SSTATUS 304	/* same */
 #define PC_SIE 312	/* same */
-#define PC_WINDOW 320	/* irq_window: ticks to wait */
-#define PC_SIZE 328
+#define PC_STIMECMP 320	/* Sstc: set by attack_call like sscratch */
+#define PC_WINDOW 328	/* irq_window: ticks to wait */
+#define PC_SIZE 336
 
-#define PD_LANDED 320	/* pdump: set if the call came back at ecall+0x40 */
-#define PD_TRAPPED 328	/* pdump: set by ebreak_trap_entry */
-#define PD_SIZE 336
+#define PD_LANDED 328	/* pdump: set if the call came back at ecall+0x40 */
+#define PD_TRAPPED 336	/* pdump: set by ebreak_trap_entry */
+#define PD_SIZE 344
+
+#define CSR_STIMECMP 0x14d
 
 #define SUSPEND_OPAQUE 0x5678
 
@@ -38,6 +41,7 @@ struct pcall {
 	u64 x[32];
 	u64 stvec, sscratch, sepc, scause, stval;
 	u64 satp, sstatus, sie;
+	u64 stimecmp;
 	u64 window;
 };
 
@@ -45,6 +49,7 @@ struct pdump {
 	u64 x[32];
 	u64 stvec, sscratch, sepc, scause, stval;
 	u64 satp, sstatus, sie;
+	u64 stimecmp;
 	u64 landed;
 	u64 trapped;
 };
@@ -53,6 +58,8 @@ _Static_assert(sizeof(struct pcall) == PC_SIZE, "pcall layout");
 _Static_assert(sizeof(struct pdump) == PD_SIZE, "pdump layout");
 _Static_assert(__builtin_offsetof(struct pdump, landed) == PD_LANDED,
 	       "pdump layout");
+_Static_assert(__builtin_offsetof(struct pcall, stimecmp) == PC_STIMECMP,
+	       "pcall layout");
 _Static_assert(__builtin_offsetof(struct pcall, window) == PC_WINDOW,
 	       "pcall layout");
 

@@ -113,6 +113,8 @@ payload_trap_entry:
 	csrw	scause, t1
 	ld	t1, PC_STVAL(a0)
 	csrw	stval, t1
+	ld	t1, PC_STIMECMP(a0)
+	csrw	CSR_STIMECMP, t1
 	csrr	t1, satp
 	sd	t1, PC_SATP(a0)
 	csrr	t1, sstatus
@@ -203,6 +205,8 @@ call_back:
 	sd	a1, PC_SSTATUS(a0)
 	csrr	a1, sie
 	sd	a1, PC_SIE(a0)
+	csrr	a1, CSR_STIMECMP
+	sd	a1, PC_STIMECMP(a0)
 	lla	a0, saved_ctx
 	ld	a1, CTX_PCALL(a0)
 	ld	t0, PC_SATP(a1)
