@@ -48,11 +48,13 @@ int measure_payload_size(const uint8_t *head, uint64_t file_size,
 	unsigned int i;
 
 	*size = file_size;
-	if (file_size < IMAGE_HEADER_SIZE)
-		return 0; /* too short to be an Image: a raw binary */
+	if (file_size < IMAGE_MAGIC2_OFFSET + 4)
+		return 0; /* too short to hold the magic: a raw binary */
 	for (i = 0; i < 4; i++)
 		if (head[IMAGE_MAGIC2_OFFSET + i] != magic2[i])
 			return 0;
+	if (file_size < IMAGE_HEADER_SIZE)
+		return -1; /* an Image's magic, but not its whole header */
 	image_size = get_le(head + IMAGE_SIZE_OFFSET, 8);
 	if (image_size == 0 || image_size < file_size)
 		return -1;

@@ -36,7 +36,9 @@ void measure_region(uint32_t type, uint64_t base, uint64_t size,
  * Image (magic "RSC\x05" at 56) is measured over its header's image_size
  * (code, data and BSS as loaded, the file zero-padded); any other binary
  * over @file_size. Returns 0 and the size, or -1 for a truncated or
- * inconsistent Image header (image_size < file size, or 0).
+ * inconsistent Image header (the magic but under 64 bytes, image_size 0
+ * or below the file size). @file_size ~0 means unknown (the monitor,
+ * for an Image: its header is trusted to give the size).
  */
 int measure_payload_size(const uint8_t *head, uint64_t file_size,
 			 uint64_t *size);

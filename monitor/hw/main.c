@@ -63,6 +63,13 @@ u64 hw_payload_entry(void)
 	return payload_entry;
 }
 
+/* QEMU's sifive,test1: 0x3333 | code << 16 ends the machine with @code. */
+void hw_stop_machine(u32 code)
+{
+	*(volatile u32 *)TEST_DEVICE_BASE = 0x3333 | (code << 16);
+	hw_park("the machine did not stop");
+}
+
 void hw_park(const char *why)
 {
 	console_log("hart %lu parked: %s", csr_read(CSR_MHARTID), why);

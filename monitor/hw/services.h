@@ -42,6 +42,9 @@ u64 hw_payload_entry(void);
 /* The payload file's size the launcher gave (payload_size=), or 0. */
 u64 hw_payload_size(void);
 
+/* Stop the whole machine with exit status @code (fail-closed boot). */
+void hw_stop_machine(u32 code) __attribute__((noreturn));
+
 /* Park this hart for good: it never runs firmware or payload again. */
 void hw_park(const char *why) __attribute__((noreturn));
 

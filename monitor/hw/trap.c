@@ -211,6 +211,8 @@ void trap_prepare_return(struct vcpu *v)
 	csr_write(CSR_MIE, live_mie(v));
 }
 
+#define MEASURE_FAILED_EXIT 3 /* QEMU's exit status: docs/usage.md */
+
 /* Lock (the policy), then measure, then enter: once, on the first entry. */
 static void measure_first_entry(const struct vcpu *v)
 {
@@ -223,7 +225,7 @@ static void measure_first_entry(const struct vcpu *v)
 		/* fail closed: the payload never runs */
 		console_log("measurement failed: %s: not entering the payload",
 			    why);
-		hw_park("measurement failed");
+		hw_stop_machine(MEASURE_FAILED_EXIT);
 	}
 }
 

@@ -1,0 +1,33 @@
+# Hostile inputs for the fail-closed measurement cases (issue 7): each made
+# from the real guest kernel and QEMU's own device tree, so only the one
+# defect under test differs.
+BAD := $(BUILD)/bad
+
+# image_size (header offset 16) claims 1 GiB: larger than MEM=512M
+$(BAD)/oversized.Image: $(BUILD)/Image
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && cp $< $@.tmp && \
+		printf '\000\000\000\100\000\000\000\000' | \
+		dd of=$@.tmp bs=1 seek=16 conv=notrunc status=none && mv $@.tmp $@
+
+# the Image's magic, but only 60 of its 64 header bytes
+$(BAD)/truncated.Image: $(BUILD)/Image
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && head -c 60 $< > $@.tmp && \
+		mv $@.tmp $@
+
+# one byte of the kernel changed (in the header's reserved res1 field)
+$(BAD)/onebyte.Image: $(BUILD)/Image
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && cp $< $@.tmp && \
+		printf '\001' | dd of=$@.tmp bs=1 seek=40 conv=notrunc \
+		status=none && mv $@.tmp $@
+
+# QEMU's tree with an initrd that ends before it starts
+$(BAD)/bad-initrd.dtb:
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
+		qemu-system-riscv64 -M virt,dumpdtb=$@.qemu -m 512M -smp 1 \
+		-display none >/dev/null 2>&1 && \
+		dtc -q -I dtb -O dts -o $@.dts $@.qemu && \
+		printf '/ { chosen { linux,initrd-start = <0x0 0x90000000>; linux,initrd-end = <0x0 0x88000000>; }; };\n' >> $@.dts && \
+		dtc -q -I dts -O dtb -o $@ $@.dts && rm -f $@.qemu $@.dts
+
+ALL_TARGETS += $(BAD)/oversized.Image $(BAD)/truncated.Image \
+	$(BAD)/onebyte.Image $(BAD)/bad-initrd.dtb
