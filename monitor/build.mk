@@ -10,7 +10,8 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/lock.c monitor/hw/audit_hw.c
 MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c
-MON_MEASURE := measure/measure.c monitor/hw/boot_measure.c
+MON_MEASURE := measure/measure.c monitor/hw/boot_measure.c \
+	monitor/hw/fdt_payload.c
 # Debian's mbedTLS, the modules monitor/mbedtls_config.h enables
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \

@@ -6,6 +6,7 @@
  */
 #include "boot_measure.h"
 #include "console.h"
+#include "fdt_payload.h"
 #include "platform.h"
 #include "../core/errno.h"
 #include "../core/vcpu.h"
@@ -144,22 +145,76 @@ static int measure_chosen(const void *fdt, const char **why)
 	return 0;
 }
 
+static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/*
+ * Rampart's region (event log, evidence) sits just below the tree; it must
+ * not overlap the kernel, the tree or the initrd the tree names.
+ */
+static int place_region(const void *fdt, u64 fdt_addr, u64 *base,
+			const char **why)
+{
+	const struct measured *k = &boot_measurements.kernel;
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	bool ok_s = false, ok_e = false;
+	u64 start = 0, end = 0;
+
+	*base = (fdt_addr & ~0xfffULL) - 0x1000 - RAMPART_REGION_SIZE;
+	if (chosen >= 0) {
+		start = prop_u64(fdt, chosen, "linux,initrd-start", &ok_s);
+		end = prop_u64(fdt, chosen, "linux,initrd-end", &ok_e);
+	}
+	if (fdt_addr < 0x2000 + RAMPART_REGION_SIZE ||
+	    !in_payload_memory(*base, RAMPART_REGION_SIZE) ||
+	    overlaps(*base, RAMPART_REGION_SIZE, k->base, k->size) ||
+	    (ok_s && ok_e && end > start &&
+	     overlaps(*base, RAMPART_REGION_SIZE, start, end - start))) {
+		*why = "no room for the event log below the device tree";
+		return -RAMPART_ENOSPC;
+	}
+	return 0;
+}
+
+/* The tree may grow in place up to the next thing above it. */
+static u64 growth_limit(const void *fdt, u64 fdt_addr)
+{
+	u64 limit = platform.dram_base + platform.dram_size;
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	bool ok;
+	u64 start = chosen < 0 ? 0 :
+		prop_u64(fdt, chosen, "linux,initrd-start", &ok);
+
+	if (chosen >= 0 && ok && start > fdt_addr && start < limit)
+		limit = start;
+	return limit;
+}
+
 static int measure_dtb(u64 fdt_addr, const char **why)
 {
-	const void *fdt = (const void *)fdt_addr;
-	u64 size;
+	void *fdt = (void *)fdt_addr;
+	u64 size, base, tpm_base;
 
-	if (!in_payload_memory(fdt_addr, 64) || fdt_check_header(fdt)) {
+	if (!in_payload_memory(fdt_addr, 64) || fdt_check_header(fdt) ||
+	    !in_payload_memory(fdt_addr, fdt_totalsize(fdt))) {
 		*why = "malformed device tree handed to the payload";
 		return -RAMPART_EINVAL;
 	}
-	size = fdt_totalsize(fdt);
-	if (!in_payload_memory(fdt_addr, size)) {
-		*why = "device tree runs past the end of memory";
-		return -RAMPART_EFAULT;
+	if (place_region(fdt, fdt_addr, &base, why))
+		return -RAMPART_ENOSPC;
+	if (fdt_payload_prepare(fdt, growth_limit(fdt, fdt_addr), base,
+				&tpm_base)) {
+		*why = "cannot add the event log to the device tree";
+		return -RAMPART_ENOSPC;
 	}
+	memset((void *)base, 0, RAMPART_REGION_SIZE);
+	boot_measurements.region_base = base;
+	boot_measurements.tpm_base = tpm_base;
 	if (measure_chosen(fdt, why))
 		return -RAMPART_EINVAL;
+	size = fdt_totalsize(fdt);
 	record(&boot_measurements.dtb, MEASURE_DTB, fdt_addr, size, fdt,
 	       "dtb");
 	return 0;

@@ -19,6 +19,8 @@ struct measured {
 struct boot_measurements {
 	struct measured monitor, firmware, policy;
 	struct measured kernel, initrd, cmdline, dtb, entry;
+	u64 region_base;	/* event log, then evidence (fdt_payload.h) */
+	u64 tpm_base;		/* TIS registers, 0 if the tree has no TPM */
 };
 
 extern struct boot_measurements boot_measurements;

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "fdt_payload.h"
+#include "../core/errno.h"
+#include <libfdt.h>
+
+#define FDT_ROOM 1024
+
+static int set_pair(void *fdt, int node, const char *name, u64 a, u64 b)
+{
+	fdt64_t v[2] = { cpu_to_fdt64(a), cpu_to_fdt64(b) };
+
+	return fdt_setprop(fdt, node, name, v, sizeof(v));
+}
+
+static int reserve(void *fdt, u64 base)
+{
+	int parent = fdt_path_offset(fdt, "/reserved-memory"), node;
+
+	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
+	    fdt_size_cells(fdt, parent) != 2)
+		return -1;
+	node = fdt_add_subnode(fdt, parent, "rampart-log");
+	if (node < 0)
+		return -1;
+	return set_pair(fdt, node, "reg", base, RAMPART_REGION_SIZE);
+}
+
+/* Linux (drivers/char/tpm/eventlog/of.c) reads sml-base as a big-endian
+ * u64 and sml-size as a big-endian u32 on the TPM's own node. */
+static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "tcg,tpm-tis-mmio");
+	int len;
+	const fdt32_t *reg;
+
+	*tpm_base = 0;
+	if (node < 0)
+		return 0;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg || len < 8)
+		return -1;
+	*tpm_base = ((u64)fdt32_to_cpu(reg[0]) << 32) | fdt32_to_cpu(reg[1]);
+	if (fdt_setprop_u64(fdt, node, "linux,sml-base", base) ||
+	    fdt_setprop_u32(fdt, node, "linux,sml-size", RAMPART_LOG_SIZE))
+		return -1;
+	return 0;
+}
+
+int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
+{
+	u64 room = fdt_totalsize(fdt) + FDT_ROOM;
+	int chosen;
+
+	if ((u64)(uintptr_t)fdt + room > limit)
+		return -RAMPART_ENOSPC;
+	if (fdt_open_into(fdt, fdt, (int)room) || reserve(fdt, base))
+		return -RAMPART_EINVAL;
+	/* offsets move when a node is added: look /chosen up only now */
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen < 0)
+		chosen = fdt_add_subnode(fdt, 0, "chosen");
+	if (chosen < 0 ||
+	    set_pair(fdt, chosen, "rampart,event-log", base, RAMPART_LOG_SIZE) ||
+	    set_pair(fdt, chosen, "rampart,evidence", base + RAMPART_LOG_SIZE,
+		     RAMPART_EVIDENCE_SIZE) ||
+	    publish_to_tpm(fdt, base, tpm_base))
+		return -RAMPART_EINVAL;
+	fdt_pack(fdt);
+	return 0;
+}

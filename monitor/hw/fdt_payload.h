@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the monitor adds to the payload's device tree before measuring it. */
+#ifndef RAMPART_FDT_PAYLOAD_H
+#define RAMPART_FDT_PAYLOAD_H
+
+#include "../core/types.h"
+
+/* Rampart's region for the payload: event log then evidence. Linux copies
+ * the log through its linear map, so it is reserved but mapped (no no-map). */
+#define RAMPART_LOG_SIZE 0xf000
+#define RAMPART_EVIDENCE_SIZE 0x1000
+#define RAMPART_REGION_SIZE (RAMPART_LOG_SIZE + RAMPART_EVIDENCE_SIZE)
+
+/*
+ * Grow the tree at @fdt in place (up to @limit) and add: a /reserved-memory
+ * node for [@base, @base + RAMPART_REGION_SIZE), /chosen/rampart,event-log
+ * and /chosen/rampart,evidence (u64 address, u64 size each), and, on a
+ * tcg,tpm-tis-mmio node if there is one, linux,sml-base/linux,sml-size.
+ * Returns 0, -RAMPART_ENOSPC or -RAMPART_EINVAL. Sets @tpm_base (0: none).
+ */
+int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base);
+
+#endif
