@@ -56,6 +56,11 @@ static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)
 	/* Rule 3: only SBI calls and machine interrupts reach the firmware. */
 	if ((cause & CAUSE_IRQ_FLAG) || cause == CAUSE_SUPERVISOR_ECALL)
 		return false;
+	/* Rule 5: misaligned accesses are emulated with the payload's own
+	 * privilege and page tables (MPRV), never by the firmware. */
+	if ((cause == CAUSE_MISALIGNED_LOAD ||
+	     cause == CAUSE_MISALIGNED_STORE) && hw_misaligned_emulate(v, tval))
+		return true;
 	/* Rule 5: what the firmware would only bounce back goes straight
 	 * to the payload's own trap vector. */
 	hw_redirect_to_supervisor(v, cause, tval);

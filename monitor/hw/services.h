@@ -28,6 +28,11 @@ void hw_supervisor_restore(const struct supervisor_csrs *s);
  * hart does for a delegated exception (Priv. spec 3.1.8, 4.1.1). */
 void hw_redirect_to_supervisor(struct vcpu *v, u64 cause, u64 tval);
 
+/* misaligned_hw.c: emulate the payload's misaligned load/store at v->pc
+ * (its page fault, if any, goes to its own vector). False if it is not a
+ * load/store: the caller redirects the original trap. */
+bool hw_misaligned_emulate(struct vcpu *v, u64 addr);
+
 /* lock.c: the one-way switch that takes the payload from the firmware on
  * every hart. Returns once no hart can run firmware code unlocked. */
 void hw_lock_firmware(u64 self);
