@@ -34,6 +34,17 @@
 #define ATK_SPY_IRQ 12	   /* arms the M timer: spy, and tamper if the payload is
 			    * in its wait loop [a2, a3), at the interrupt */
 
+/*
+ * Fixed places in the payload (payload/start.S, checked by payload.ld):
+ * race_word, which hart 1 of the firmware keeps incrementing from reset on
+ * (race-lock), and evil_boot, where the firmware enters the payload first
+ * instead of its entry (evil-boot).
+ */
+#define PAYLOAD_ENTRY 0x80200000UL
+#define PAYLOAD_RACE_WORD 0x80200008UL
+#define PAYLOAD_EVIL_BOOT 0x80200010UL
+#define EVIL_BOOT_MARK 0xe71b007UL
+
 /* What the firmware stores when it can (write-kernel, mprv-write). */
 #define HACKED 0x44454b4341480000UL /* "\0\0HACKED" */
 

@@ -18,8 +18,8 @@
  */
 #include "../common/fw.h"
 #include "hostile.h"
+#include "bootargs.h"
 
-#define PAYLOAD_BASE 0x80200000UL
 #define NHARTS 3
 #define HART_STACK_SIZE 8192
 #define SZ_2M 0x200000UL
@@ -81,8 +81,12 @@ static volatile struct {
 } hsm[NHARTS];
 
 /* Faults the firmware took itself while an attempt was under way. */
-static volatile u64 attempt_armed, fault_count, fault_cause;
-static u64 fault_mark;
+static volatile struct {
+	u64 armed, count, cause, mark;
+} fault[NHARTS];
+
+/* this hart's fault bookkeeping (hart 1 races while hart 0 attacks) */
+#define MYFAULT (fault[csr_read(mhartid) % NHARTS])
 
 /* The payload's page tables, as the firmware would like them: an identity
  * map of its own (the tamper attacks point satp here). */
@@ -116,8 +120,8 @@ static void attack_line(const char *name)
 
 static void attempt_begin(void)
 {
-	fault_mark = fault_count;
-	attempt_armed = 1;
+	MYFAULT.mark = MYFAULT.count;
+	MYFAULT.armed = 1;
 	asm volatile("" : : : "memory");
 }
 
@@ -125,15 +129,15 @@ static void attempt_begin(void)
 static bool attempt_end(void)
 {
 	asm volatile("" : : : "memory");
-	attempt_armed = 0;
-	return fault_count != fault_mark;
+	MYFAULT.armed = 0;
+	return MYFAULT.count != MYFAULT.mark;
 }
 
 static void blocked_line(const char *name)
 {
 	attack_line(name);
 	puts_("blocked mcause=");
-	putdec(fault_cause);
+	putdec(MYFAULT.cause);
 	putc_('\n');
 }
 
@@ -308,12 +312,12 @@ static void dma_virtio(void)
 	magic = load32(VIRTIO0_BASE + VIRTIO_MAGIC);
 	rblocked = attempt_end();
 	if (rblocked)
-		rcause = fault_cause;
+		rcause = MYFAULT.cause;
 	attempt_begin();
 	store32(VIRTIO0_BASE + VIRTIO_QUEUE_SEL, 0);
 	wblocked = attempt_end();
 	if (wblocked)
-		wcause = fault_cause;
+		wcause = MYFAULT.cause;
 	attack_line("dma");
 	if (rblocked && wblocked) {
 		puts_("blocked mcause=");
@@ -859,16 +863,16 @@ u64 hostile_trap(struct trap_frame *f)
 
 	if (cause & CAUSE_IRQ) {
 		irq(f, cause & ~CAUSE_IRQ, from, epc);
-	} else if (from == PRV_M && attempt_armed &&
+	} else if (from == PRV_M && MYFAULT.armed &&
 		   (cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS)) {
 		/* an attempt was stopped: note it, skip the instruction */
-		fault_cause = cause;
-		fault_count++;
+		MYFAULT.cause = cause;
+		MYFAULT.count++;
 		csr_write(mepc, epc + insn_len_at(epc));
-	} else if (from == PRV_M && attempt_armed && cause == EXC_INSN_ACCESS) {
+	} else if (from == PRV_M && MYFAULT.armed && cause == EXC_INSN_ACCESS) {
 		/* exec-kernel: the jump faulted, back to the caller */
-		fault_cause = cause;
-		fault_count++;
+		MYFAULT.cause = cause;
+		MYFAULT.count++;
 		csr_write(mepc, f->x[1]);
 	} else if (from != PRV_M && cause == EXC_ECALL_S) {
 		sbi_call(f, epc, status);
@@ -916,6 +920,64 @@ static void __attribute__((noreturn)) enter_s(u64 pc, u64 a0, u64 a1)
 	enter_lower(pc, a0, a1, hart_stack_top(a0));
 }
 
+/*
+ * race-lock, hart 1 from reset on: keep writing the payload's race_word
+ * (allowed until the payload's first entry, DESIGN rule 1) until a write
+ * faults (the lock) or a hart_start comes. Each round reads mhartid, which
+ * traps into the monitor under Rampart, so that the lock can take effect;
+ * the result is printed when the hart starts, not to garble the payload's
+ * output.
+ */
+static volatile u64 race_writes, race_cause, race_blocked, race_reported;
+static volatile u64 race_busy; /* hostile.busy-race: never trap on purpose */
+static volatile u64 race_progress; /* writes so far, for hart 0 to wait on */
+#define RACE_RUNNING 1000 /* writes before hart 0 enters the payload */
+#define RACE_START_WAIT 10000000UL /* ticks: 1 s at most (no hart 1) */
+
+static void race_lock(void)
+{
+	u64 n = 0;
+
+	fault[1].mark = fault[1].count;
+	fault[1].armed = 1;
+	while (!hsm[1].valid && fault[1].count == fault[1].mark) {
+		store64(PAYLOAD_RACE_WORD, n + 1);
+		if (fault[1].count != fault[1].mark)
+			break;
+		n++;
+		race_progress = n;
+		/* a CSR read: under Rampart a trap into the monitor */
+		if (!race_busy)
+			(void)csr_read(mhartid);
+	}
+	fault[1].armed = 0;
+	if (fault[1].count != fault[1].mark) {
+		race_cause = fault[1].cause;
+		race_blocked = 1;
+	}
+	race_writes = n;
+}
+
+static void race_report(void)
+{
+	if (race_reported)
+		return;
+	race_reported = 1;
+	attack_line("race-lock");
+	if (race_blocked) {
+		puts_("blocked mcause=");
+		putdec(race_cause);
+		puts_(" after ");
+		putdec(race_writes);
+		puts_(" writes before the payload's entry\n");
+		return;
+	}
+	puts_(race_busy ? "(busy loop) " : "");
+	puts_("SUCCEEDED still writing the payload after ");
+	putdec(race_writes);
+	puts_(" writes, until hart 1 was started\n");
+}
+
 /* Wait for a hart_start (MSIE wakes the wfi, MIE stays off), then enter. */
 void hostile_wait(u64 hartid)
 {
@@ -928,22 +990,41 @@ void hostile_wait(u64 hartid)
 	hsm[hartid].valid = 0;
 	hsm[hartid].started = 1;
 	csr_write(mie, 0);
+	if (hartid == 1)
+		race_report();
 	enter_s(hsm[hartid].pc, hartid, hsm[hartid].a1);
 }
 
 void hostile_secondary(u64 hartid)
 {
 	hart_setup();
+	hsm[hartid].present = 1;
+	if (hartid == 1)
+		race_lock();
 	hostile_wait(hartid);
 }
 
 void fw_main(void)
 {
+	u64 t0;
+
 	hart_setup();
-	puts_("HOSTILE firmware: booting the payload at ");
-	puthex(PAYLOAD_BASE);
-	putc_('\n');
+	puts_("HOSTILE firmware: booting the payload\n");
+	find_bootargs(boot_fdt);
+	race_busy = option("hostile.busy-race");
 	asm volatile("fence rw, rw" : : : "memory");
 	hostile_ready = 1;
-	enter_s(PAYLOAD_BASE, 0, boot_fdt);
+	/* race-lock: make sure hart 1 is in its loop when the lock comes */
+	t0 = mmio_read64(CLINT_MTIME);
+	while (race_progress < RACE_RUNNING &&
+	       mmio_read64(CLINT_MTIME) - t0 < RACE_START_WAIT)
+		;
+	/* the first entry, bent: evil_boot instead of the payload's entry */
+	attack_line("evil-boot");
+	puts_("entering the payload at ");
+	puthex(PAYLOAD_EVIL_BOOT);
+	puts_(" instead of ");
+	puthex(PAYLOAD_ENTRY);
+	putc_('\n');
+	enter_s(PAYLOAD_EVIL_BOOT, 0, boot_fdt);
 }

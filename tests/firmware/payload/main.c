@@ -168,87 +168,7 @@ static struct sbiret sbi(u64 eid, u64 fid, u64 arg0, u64 arg1)
 
 /* --- options: words in the device tree's /chosen/bootargs (-append) ------ */
 
-#define FDT_MAGIC 0xd00dfeedU
-#define FDT_BEGIN_NODE 1
-#define FDT_END_NODE 2
-#define FDT_PROP 3
-#define FDT_NOP 4
-#define FDT_END 9
-#define FDT_MAX_SIZE 0x100000U
-
-static const char *bootargs;
-static u32 bootargs_len;
-
-static u32 be32(const volatile void *p)
-{
-	const volatile u8 *b = p;
-
-	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
-}
-
-static bool str_eq(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return *a == *b;
-}
-
-/* The first "bootargs" property anywhere (only /chosen has one). */
-static void find_bootargs(u64 fdt)
-{
-	const u8 *base = (const u8 *)fdt;
-	u32 off, strings, end;
-
-	if (!fdt || (fdt & 3) || be32(base) != FDT_MAGIC ||
-	    be32(base + 4) > FDT_MAX_SIZE)
-		return;
-	off = be32(base + 8);
-	strings = be32(base + 12);
-	end = off + be32(base + 36); /* size_dt_struct */
-	while (off + 4 <= end) {
-		u32 tok = be32(base + off), len;
-
-		off += 4;
-		if (tok == FDT_BEGIN_NODE) {
-			while (base[off])
-				off++;
-			off = (off + 4) & ~3U;
-		} else if (tok == FDT_PROP) {
-			len = be32(base + off);
-			if (str_eq((const char *)base + strings +
-					   be32(base + off + 4),
-				   "bootargs")) {
-				bootargs = (const char *)base + off + 8;
-				bootargs_len = len;
-				return;
-			}
-			off = (off + 8 + len + 3) & ~3U;
-		} else if (tok != FDT_END_NODE && tok != FDT_NOP) {
-			return;
-		}
-	}
-}
-
-/* Is @word one of the blank-separated words of bootargs? */
-static bool option(const char *word)
-{
-	u32 i = 0, j;
-
-	while (i < bootargs_len && bootargs[i]) {
-		for (j = 0; word[j] && i + j < bootargs_len &&
-			    bootargs[i + j] == word[j];
-		     j++)
-			;
-		if (!word[j] && (i + j >= bootargs_len ||
-				 bootargs[i + j] == ' ' || !bootargs[i + j]))
-			return true;
-		while (i < bootargs_len && bootargs[i] && bootargs[i] != ' ')
-			i++;
-		while (i < bootargs_len && bootargs[i] == ' ')
-			i++;
-	}
-	return false;
-}
+#include "../hostile/bootargs.h"
 
 /* --- state ---------------------------------------------------------------- */
 
@@ -725,8 +645,21 @@ static void audit(void)
 	}
 }
 
+extern volatile u64 race_word;
+extern u64 boot_mark;
+
+#define RACE_WAIT 1000000UL /* ticks: 100 ms */
+
 void payload_main(u64 hartid, u64 fdt)
 {
+	/* race-lock: does the firmware's hart 1 still write race_word now
+	 * that the payload runs? Nothing printed meanwhile: the monitor
+	 * prints hart 1's audit line. */
+	u64 race0 = race_word, race1, t0 = csr_read(time);
+
+	while (csr_read(time) - t0 < RACE_WAIT)
+		;
+	race1 = race_word;
 	puts_("PAYLOAD start hart=");
 	putdec(hartid);
 	puts_(" a1=");
@@ -734,6 +667,24 @@ void payload_main(u64 hartid, u64 fdt)
 	puts_(" canary=");
 	puthex((u64)canary);
 	putc_('\n');
+	if (boot_mark == EVIL_BOOT_MARK) {
+		puts_("PAYLOAD evil-boot: EVIL BOOT entered at evil_boot\n");
+		checks_failed++;
+	} else {
+		puts_("PAYLOAD evil-boot: entered at _start\n");
+	}
+	if (race0 != race1 || race_word != race1) {
+		puts_("PAYLOAD race-lock: CORRUPTED race_word still changing (");
+		puthex(race0);
+		puts_(" -> ");
+		puthex(race1);
+		puts_(")\n");
+		checks_failed++;
+	} else {
+		puts_("PAYLOAD race-lock: race_word stable at ");
+		puthex(race1);
+		putc_('\n');
+	}
 	find_bootargs(fdt);
 	paging_on();
 	s_state_set();

@@ -7,18 +7,37 @@
  * is caught and reported instead of crashing the payload.
  */
 #include "payload.h"
+#include "../hostile/hostile.h"
 
 	.section .text.entry, "ax"
+	.option	push
+	.option	norvc
 	.globl	_start
-_start:
-	/* a0 = hartid, a1 = device tree (kept for payload_main) */
+_start:				/* PAYLOAD_ENTRY */
+	j	real_start
+	.word	0
+	.globl	race_word
+race_word:			/* PAYLOAD_RACE_WORD */
+	.dword	0
+	.globl	evil_boot
+evil_boot:			/* PAYLOAD_EVIL_BOOT: a bent first entry */
+	li	t6, EVIL_BOOT_MARK
+	j	real_start
+	.option	pop
+
+real_start:
+	/* a0 = hartid, a1 = device tree (kept for payload_main); t6 is
+	 * EVIL_BOOT_MARK if the entry was evil_boot (else 0: a fresh entry
+	 * has every other register clear) */
 	lla	t0, __bss_start
 	lla	t1, __bss_end
 1:	bgeu	t0, t1, 2f
 	sd	zero, 0(t0)
 	addi	t0, t0, 8
 	j	1b
-2:	lla	sp, __stack0_top
+2:	lla	t0, boot_mark
+	sd	t6, 0(t0)
+	lla	sp, __stack0_top
 	lla	t0, payload_trap_entry
 	csrw	stvec, t0
 	call	payload_main
@@ -277,6 +296,9 @@ suspend_evil:
 
 	.bss
 	.balign	8
+	.globl	boot_mark
+boot_mark:
+	.space	8
 saved_ctx:
 	.space	CTX_SIZE
 susp_ctx:
