@@ -14,6 +14,8 @@
 
 #define HOSTILE_EID 0x09000000UL
 
+/* Attack ids (a6 of the vendor call), in id order; the payload decides the
+ * order they run in (payload/main.c, payload_main). */
 #define ATK_READ_KERNEL 1  /* load from the canary */
 #define ATK_WRITE_KERNEL 2 /* store to the canary */
 #define ATK_PMP_GRANT 3	   /* unlocked PMP entry over the payload, then read */
@@ -25,14 +27,16 @@
 #define ATK_PMP_LOCK 9	   /* locked PMP entry over the payload, then read */
 #define ATK_MPRV_WRITE 10  /* store through MPRV with MPP = S */
 #define ATK_FWCFG_DMA 11   /* fw_cfg DMA of the signature into the canary */
-#define ATK_EXEC_KERNEL 13  /* jump to the payload's code at a2 (a `ret`) */
-#define ATK_UNDELEG 14	    /* a2 = 1: stop delegating exceptions (medeleg = 0),
-			     * a2 = 0: delegate again and tell what came */
-#define ATK_ROGUE_START 15  /* start hart 2 at a2, which nobody asked for */
-#define ATK_STIMECMP 16	    /* read and overwrite the payload's stimecmp (Sstc) */
-#define ATK_SPY_FP 17	    /* set mstatus.FS, read and overwrite f0-f31, fcsr */
-#define ATK_SPY_IRQ 12	   /* arms the M timer: spy, and tamper if the payload is
-			    * in its wait loop [a2, a3), at the interrupt */
+/* Arm the M timer; at the interrupt spy, and tamper if the payload is in
+ * its wait loop [a2, a3). */
+#define ATK_SPY_IRQ 12
+#define ATK_EXEC_KERNEL 13 /* jump to the payload's code at a2 (a `ret`) */
+/* a2 = 1: stop delegating exceptions (medeleg = 0); a2 = 0: delegate again
+ * and tell what came. */
+#define ATK_UNDELEG 14
+#define ATK_ROGUE_START 15 /* start hart 2 at a2, which nobody asked for */
+#define ATK_STIMECMP 16	   /* read, overwrite the payload's stimecmp (Sstc) */
+#define ATK_SPY_FP 17	   /* set mstatus.FS, read, overwrite f0-f31, fcsr */
 
 /*
  * Fixed places in the payload (payload/start.S, checked by payload.ld):

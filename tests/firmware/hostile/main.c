@@ -24,8 +24,10 @@
 #define HART_STACK_SIZE 8192
 #define SZ_2M 0x200000UL
 
-#define MEDELEG_SBI 0xb109UL  /* misaligned fetch, breakpoint, U ecall, page faults */
-#define MIDELEG_SBI 0x222UL   /* S software, timer, external */
+/* As OpenSBI: misaligned fetch, breakpoint, U ecall, page faults; S
+ * software, timer and external interrupts. */
+#define MEDELEG_SBI 0xb109UL
+#define MIDELEG_SBI 0x222UL
 #define PMP_L 0x80
 #define PMPADDR_ALL (~0UL >> 10)
 #define PMP_RWX (PMP_R | PMP_W | PMP_X)
@@ -353,8 +355,8 @@ static u64 be64(u64 v)
  * past any PMP. Only the register write is the firmware's access. */
 static void dma_fwcfg(u64 canary)
 {
-	u32 control = (FW_CFG_SIGNATURE << 16) | FW_CFG_DMA_SELECT |
-		      FW_CFG_DMA_READ;
+	u32 control =
+		(FW_CFG_SIGNATURE << 16) | FW_CFG_DMA_SELECT | FW_CFG_DMA_READ;
 
 	fwcfg_desc.control = be32(control);
 	fwcfg_desc.length = be32(4);
@@ -415,11 +417,11 @@ static void spy(const char *name, const struct trap_frame *f, u64 mask)
 	attack_line(name);
 	puts_("nonzero=");
 	putdec(n);
-#define SPY_CSR(label, expr)        \
-	do {                        \
-		v = (expr);         \
-		leak |= v;          \
-		put_kv(label, v);   \
+#define SPY_CSR(label, expr)      \
+	do {                      \
+		v = (expr);       \
+		leak |= v;        \
+		put_kv(label, v); \
 	} while (0)
 	SPY_CSR("sepc", csr_read(sepc));
 	SPY_CSR("stvec", csr_read(stvec));
@@ -470,9 +472,9 @@ static void tamper(struct trap_frame *f, u64 mask)
 	csr_set(sie, MIP_SEIP);
 }
 
-#define SPY_ECALL_REGS 0xfffc03feUL /* x1-x9, x18-x31 */
+#define SPY_ECALL_REGS 0xfffc03feUL    /* x1-x9, x18-x31 */
 #define TAMPER_ECALL_REGS 0xfffff3feUL /* x1-x31 but a0, a1 */
-#define SPY_IRQ_REGS 0xfffffffeUL /* x1-x31 */
+#define SPY_IRQ_REGS 0xfffffffeUL      /* x1-x31 */
 
 static void spy_irq_arm_timer(u64 hart)
 {
@@ -692,14 +694,29 @@ static bool known_ext(u64 eid)
 static long base_call(u64 fid, u64 arg, u64 *val)
 {
 	switch (fid) {
-	case 0: *val = 2UL << 24; break;	/* spec 2.0 */
-	case 1: *val = 0x484f53; break;	/* implementation id "HOS" */
-	case 2: *val = 1; break;
-	case 3: *val = known_ext(arg); break;
-	case 4: *val = csr_read(mvendorid); break;
-	case 5: *val = csr_read(marchid); break;
-	case 6: *val = csr_read(mimpid); break;
-	default: return SBI_ERR_NOT_SUPPORTED;
+	case 0: /* spec 2.0 */
+		*val = 2UL << 24;
+		break;
+	case 1: /* implementation id "HOS" */
+		*val = 0x484f53;
+		break;
+	case 2:
+		*val = 1;
+		break;
+	case 3:
+		*val = known_ext(arg);
+		break;
+	case 4:
+		*val = csr_read(mvendorid);
+		break;
+	case 5:
+		*val = csr_read(marchid);
+		break;
+	case 6:
+		*val = csr_read(mimpid);
+		break;
+	default:
+		return SBI_ERR_NOT_SUPPORTED;
 	}
 	return 0;
 }
@@ -931,7 +948,7 @@ static void __attribute__((noreturn)) enter_s(u64 pc, u64 a0, u64 a1)
 static volatile u64 race_writes, race_cause, race_blocked, race_reported;
 static volatile u64 race_busy; /* hostile.busy-race: never trap on purpose */
 static volatile u64 race_progress; /* writes so far, for hart 0 to wait on */
-#define RACE_RUNNING 1000 /* writes before hart 0 enters the payload */
+#define RACE_RUNNING 1000	   /* writes before hart 0 enters the payload */
 #define RACE_START_WAIT 10000000UL /* ticks: 1 s at most (no hart 1) */
 
 static void race_lock(void)

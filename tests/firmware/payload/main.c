@@ -67,8 +67,7 @@ void payload_main(u64 hartid, u64 fdt);
 void hart1_good(u64 a0, u64 a1);
 void hart_evil(u64 a0, u64 a1);
 void hart1_restarted(u64 a0, u64 a1);
-void payload_fatal(u64 scause, u64 sepc, u64 stval)
-	__attribute__((noreturn));
+void payload_fatal(u64 scause, u64 sepc, u64 stval) __attribute__((noreturn));
 
 struct pdump dump;
 static volatile u64 canary[CANARY_WORDS] = {
@@ -137,6 +136,22 @@ void payload_fatal(u64 scause, u64 sepc, u64 stval)
 	*(volatile u32 *)TEST_BASE = TEST_FAIL | (4 << 16);
 	for (;;)
 		asm volatile("wfi");
+}
+
+static u64 rdtime(void)
+{
+	u64 t;
+
+	asm volatile("rdtime %0" : "=r"(t));
+	return t;
+}
+
+static void delay(u64 ticks)
+{
+	u64 t0 = rdtime();
+
+	while (rdtime() - t0 < ticks)
+		;
 }
 
 /* --- plain SBI calls (no attack): base, Rampart, SRST -------------------- */
@@ -236,6 +251,21 @@ static void put_sep(bool *first)
 	*first = false;
 }
 
+/* The S CSRs a check compares, in the order it names them. */
+static void csrs_of(u64 out[9], u64 stvec, u64 sscratch, u64 sepc, u64 scause,
+		    u64 stval, u64 satp, u64 sstatus, u64 sie, u64 stimecmp)
+{
+	out[0] = stvec;
+	out[1] = sscratch;
+	out[2] = sepc;
+	out[3] = scause;
+	out[4] = stval;
+	out[5] = satp;
+	out[6] = sstatus;
+	out[7] = sie;
+	out[8] = stimecmp;
+}
+
 /* check() flags: the payload's own ebreak handler ran (ebreak_call), so
  * sepc, scause and sstatus.SPP/SPIE are its doing, stval is QEMU's. */
 #define CHK_TRAP 1
@@ -243,7 +273,7 @@ static void put_sep(bool *first)
 /* Compare what came back (dump) with what was there (call, canary). */
 static void check_ex(const char *name, unsigned int flags)
 {
-	const u64 *want = &call.stvec, *got = &dump.stvec;
+	u64 want[9], got[9];
 	u64 bad_regs = 0, first_reg = 0;
 	bool bad = false, first = true;
 	unsigned int i;
@@ -273,6 +303,10 @@ static void check_ex(const char *name, unsigned int flags)
 		call.scause = 3;
 		call.stval = dump.stval;
 	}
+	csrs_of(want, call.stvec, call.sscratch, call.sepc, call.scause,
+		call.stval, call.satp, call.sstatus, call.sie, call.stimecmp);
+	csrs_of(got, dump.stvec, dump.sscratch, dump.sepc, dump.scause,
+		dump.stval, dump.satp, dump.sstatus, dump.sie, dump.stimecmp);
 	for (i = 0; i < 9; i++) {
 		u64 mask = i == 6 ? SSTATUS_MASK : ~0UL;
 		const char *csr;
@@ -282,15 +316,33 @@ static void check_ex(const char *name, unsigned int flags)
 		if ((want[i] & mask) == (got[i] & mask))
 			continue;
 		switch (i) {
-		case 0: csr = "stvec"; break;
-		case 1: csr = "sscratch"; break;
-		case 2: csr = "sepc"; break;
-		case 3: csr = "scause"; break;
-		case 4: csr = "stval"; break;
-		case 5: csr = "satp"; break;
-		case 6: csr = "sstatus"; break;
-		case 7: csr = "sie"; break;
-		default: csr = "stimecmp"; break;
+		case 0:
+			csr = "stvec";
+			break;
+		case 1:
+			csr = "sscratch";
+			break;
+		case 2:
+			csr = "sepc";
+			break;
+		case 3:
+			csr = "scause";
+			break;
+		case 4:
+			csr = "stval";
+			break;
+		case 5:
+			csr = "satp";
+			break;
+		case 6:
+			csr = "sstatus";
+			break;
+		case 7:
+			csr = "sie";
+			break;
+		default:
+			csr = "stimecmp";
+			break;
 		}
 		if (!bad)
 			puts_(" CORRUPTED");
@@ -464,9 +516,9 @@ void hart_evil(u64 a0, u64 a1)
 
 static bool wait_hart(u64 hart)
 {
-	u64 t0 = csr_read(time);
+	u64 t0 = rdtime();
 
-	while (!hart_seen[hart] && csr_read(time) - t0 < HART_WAIT)
+	while (!hart_seen[hart] && rdtime() - t0 < HART_WAIT)
 		;
 	return hart_seen[hart] != 0;
 }
@@ -495,13 +547,12 @@ static void evil_start(void)
  * sends it to evil_entry): the stop-then-start path of the monitor. */
 static void evil_restart(void)
 {
-	u64 t0 = csr_read(time);
+	u64 t0 = rdtime();
 	struct sbiret r;
 
 	do {
 		r = sbi(SBI_EXT_HSM, 2, 1, 0);
-	} while (!r.err && r.val != HSM_STOPPED &&
-		 csr_read(time) - t0 < HART_WAIT);
+	} while (!r.err && r.val != HSM_STOPPED && rdtime() - t0 < HART_WAIT);
 	if (r.err || r.val != HSM_STOPPED) {
 		puts_("PAYLOAD evil-restart: hart1 did not stop\n");
 		return;
@@ -577,8 +628,8 @@ static void exec_kernel(void)
  * firmware (DESIGN rule 5). */
 static void undeleg(void)
 {
-	struct sbiret r = sbi3(HOSTILE_EID, ATK_UNDELEG, ATK_UNDELEG,
-			       (u64)canary, 1);
+	struct sbiret r =
+		sbi3(HOSTILE_EID, ATK_UNDELEG, ATK_UNDELEG, (u64)canary, 1);
 
 	call_init(HOSTILE_EID, ATK_UNDELEG);
 	call.stvec = (u64)ebreak_trap_entry;
@@ -655,10 +706,9 @@ void payload_main(u64 hartid, u64 fdt)
 	/* race-lock: does the firmware's hart 1 still write race_word now
 	 * that the payload runs? Nothing printed meanwhile: the monitor
 	 * prints hart 1's audit line. */
-	u64 race0 = race_word, race1, t0 = csr_read(time);
+	u64 race0 = race_word, race1;
 
-	while (csr_read(time) - t0 < RACE_WAIT)
-		;
+	delay(RACE_WAIT);
 	race1 = race_word;
 	puts_("PAYLOAD start hart=");
 	putdec(hartid);

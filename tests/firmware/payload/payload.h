@@ -4,7 +4,7 @@
 #define PAYLOAD_H
 
 /* struct pcall / struct pdump offsets */
-#define PC_X 0		/* u64 x[32]: registers at the ecall */
+#define PC_X 0 /* u64 x[32]: registers at the ecall */
 #define PC_STVEC 256
 #define PC_SSCRATCH 264
 #define PC_SEPC 272
@@ -13,12 +13,12 @@
 #define PC_SATP 296	/* filled in by attack_call before the ecall */
 #define PC_SSTATUS 304	/* same */
 #define PC_SIE 312	/* same */
-#define PC_STIMECMP 320	/* Sstc: set by attack_call like sscratch */
+#define PC_STIMECMP 320 /* Sstc: set by attack_call like sscratch */
 #define PC_WINDOW 328	/* irq_window: ticks to wait */
 #define PC_SIZE 336
 
-#define PD_LANDED 328	/* pdump: set if the call came back at ecall+0x40 */
-#define PD_TRAPPED 336	/* pdump: set by ebreak_trap_entry */
+#define PD_LANDED 328  /* pdump: set if the call came back at ecall+0x40 */
+#define PD_TRAPPED 336 /* pdump: set by ebreak_trap_entry */
 #define PD_SIZE 344
 
 #define CSR_STIMECMP 0x14d
