@@ -6,6 +6,7 @@
  */
 #include "boot_measure.h"
 #include "console.h"
+#include "csr.h"
 #include "fdt_payload.h"
 #include "platform.h"
 #include "../core/errno.h"
@@ -34,18 +35,20 @@ static void record(struct measured *m, u32 type, u64 base, u64 size,
 	static const char hex[] = "0123456789abcdef";
 	char text[2 * MEASURE_DIGEST_SIZE + 1];
 	unsigned int i;
+	u64 insns = csr_read(CSR_MINSTRET);
 
 	m->present = true;
 	m->base = base;
 	m->size = size;
 	measure_region(type, base, size, bytes, m->digest);
+	insns = csr_read(CSR_MINSTRET) - insns; /* cost, for make bench */
 	for (i = 0; i < MEASURE_DIGEST_SIZE; i++) {
 		text[2 * i] = hex[m->digest[i] >> 4];
 		text[2 * i + 1] = hex[m->digest[i] & 15];
 	}
 	text[2 * MEASURE_DIGEST_SIZE] = '\0';
-	console_log("measured %s 0x%lx+0x%lx sha256=%s", name, base, size,
-		    text);
+	console_log("measured %s 0x%lx+0x%lx sha256=%s insns=%lu", name, base,
+		    size, text, insns);
 }
 
 int boot_measure_start(const char *policy_text)

@@ -20,6 +20,11 @@ static void uart_putc(char c, void *ctx)
 	uart[UART_THR] = (u8)c;
 }
 
+void console_putchar(u8 c)
+{
+	uart_putc((char)c, NULL);
+}
+
 void console_init(void)
 {
 	/* The firmware programs the UART; the monitor only polls THRE. */

@@ -3,7 +3,12 @@
 #ifndef RAMPART_CONSOLE_H
 #define RAMPART_CONSOLE_H
 
+#include "../core/types.h"
+
 void console_init(void);
+
+/* One raw character to the UART (the payload's legacy putchar). */
+void console_putchar(u8 c);
 
 /* Print one "[rampart] ..." line; harts never interleave within a line. */
 void console_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -5,6 +5,7 @@
 
 #include "../core/types.h"
 #include "../core/vcpu.h"
+#include "../core/fastpath.h"
 
 struct pmp_layout;
 
@@ -18,6 +19,9 @@ struct hart {
 	/* lock barrier (lock.c) */
 	volatile u32 in_firmware;	/* the hart may be running firmware */
 	volatile u32 lock_applied;	/* its firmware PMP is the locked one */
+	/* SBI fast paths (core/fastpath.h): this hart's cache */
+	struct fastpath_cache fast;
+	struct fastpath_pending fast_pending;
 	/* a monitor probe expecting a trap (probe_csr) */
 	volatile bool probe_armed;
 	volatile u64 probe_cause;
@@ -27,6 +31,7 @@ extern struct hart harts[];
 
 struct policy_ops;
 extern const struct policy_ops *active_policy;
+extern bool fastpath_enabled;
 
 static inline struct hart *hart_of(struct vcpu *v)
 {

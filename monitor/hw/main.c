@@ -5,6 +5,7 @@
  * base in virtual M-mode with QEMU's a0/a1/a2 (DESIGN: entry contract).
  */
 #include "hw.h"
+#include <string.h>
 #include "console.h"
 #include "csr.h"
 #include "boot_measure.h"
@@ -23,6 +24,7 @@ static char policy_name[16] = "protect";
 static u64 payload_entry = PAYLOAD_BASE;
 static u64 payload_size;	/* raw payloads only: the launcher's file size */
 const struct policy_ops *active_policy = &policy_protect;
+bool fastpath_enabled = true;
 
 /* QEMU's fw_dynamic_info (OpenSBI's fw_dynamic.h), in the boot ROM. */
 #define FW_DYNAMIC_INFO_MAGIC 0x4942534fULL
@@ -37,6 +39,16 @@ static void read_payload_entry(u64 info)
 	if (info >= BOOT_ROM_BASE && info + 6 * 8 <= BOOT_ROM_END &&
 	    !(info & 7) && d[0] == FW_DYNAMIC_INFO_MAGIC && d[2])
 		payload_entry = d[2];
+}
+
+/* fastpath=0 turns the fast paths off (tests compare both ways) */
+static void read_fastpath(void)
+{
+	char text[4];
+
+	if (options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE, "fastpath",
+			text, sizeof(text)) > 0 && !strcmp(text, "0"))
+		fastpath_enabled = false;
 }
 
 static void read_payload_size(void)
@@ -108,13 +120,15 @@ static void boot_platform(void *fdt, u64 info)
 		console_bug("unknown policy '%s': not booting", policy_name);
 	read_payload_entry(info);
 	read_payload_size();
+	read_fastpath();
 	if (boot_measure_start(policy_name))
 		console_bug("image trailer missing: build with scripts/mkimage.sh");
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s",
 		    platform.nharts, platform.dram_base, platform.dram_size,
 		    platform.has_sstc ? "yes" : "no");
-	console_log("policy: %s, payload entry 0x%lx", active_policy->name,
-		    payload_entry);
+	console_log("policy: %s, payload entry 0x%lx, fast paths %s",
+		    active_policy->name, payload_entry,
+		    fastpath_enabled ? "on" : "off");
 }
 
 static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)

@@ -165,9 +165,28 @@ static bool monitor_call(struct vcpu *v)
 	return sbi_ext_handle(v, &env);
 }
 
+static void set_stimecmp(u64 value)
+{
+	csr_write(CSR_STIMECMP, value);
+}
+
+static bool fast_call(struct vcpu *v)
+{
+	struct hart *h = hart_of(v);
+	struct fastpath_hw hw = {
+		.has_sstc = platform.has_sstc &&
+			    (v->csr.menvcfg & MENVCFG_STCE),
+		.set_stimecmp = set_stimecmp,
+		.putchar = console_putchar,
+	};
+
+	return fastpath_enabled &&
+	       fastpath_call(v, &h->fast, &hw, &h->fast_pending);
+}
+
 static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 {
-	if (cause == CAUSE_SUPERVISOR_ECALL && monitor_call(v))
+	if (cause == CAUSE_SUPERVISOR_ECALL && (monitor_call(v) || fast_call(v)))
 		return;
 	if (active_policy->payload_trap(v, cause, tval))
 		return;
@@ -234,6 +253,8 @@ static void to_payload(struct vcpu *v)
 	if (!active_policy->enter_payload(v))
 		hw_park("the firmware entered the payload where it never asked");
 	measure_first_entry(v);
+	if (hart_of(v)->fast_pending.active)
+		fastpath_learn(v, &hart_of(v)->fast, &hart_of(v)->fast_pending);
 	world_enter_payload(v);
 }
 
