@@ -7,7 +7,7 @@ SAMPLE_SRCS := tests/fuzz/sample.c
 
 LINT_TARGET_CFLAGS += -I$(MBEDTLS_SRC)/include
 
-HOST_TESTS += evlog
+HOST_TESTS += evlog evidence
 HOST_TEST_SRCS_evlog := tests/host/test_evlog.c $(MEASURE_SRCS) $(SAMPLE_SRCS)
 HOST_TEST_LDLIBS_evlog := -lmbedcrypto
 HOST_TEST_SRCS_evidence := tests/host/test_evidence.c $(MEASURE_SRCS) \
