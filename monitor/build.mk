@@ -10,8 +10,9 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c
 MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c
-MON_MEASURE := measure/measure.c monitor/hw/boot_measure.c \
-	monitor/hw/fdt_payload.c
+MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
+	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
+	monitor/hw/device_key.S
 # Debian's mbedTLS, the modules monitor/mbedtls_config.h enables
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \
@@ -39,6 +40,15 @@ $(BUILD)/mon/%.c.o: %.c
 $(BUILD)/mon/%.S.o: %.S
 	$(call quiet,AS,$<)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) -MMD -MP -c $< -o $@
+
+# The development device key (keys/README.md): made once per build dir.
+DEVICE_KEY := $(BUILD)/keys/device.key.bin
+$(DEVICE_KEY) $(BUILD)/keys/device.pub.pem:
+	$(call quiet,KEYGEN,$(BUILD)/keys)keys/gen-device-key.sh $(BUILD)/keys
+
+$(BUILD)/mon/monitor/hw/device_key.S.o: $(DEVICE_KEY)
+$(BUILD)/mon/monitor/hw/device_key.S.o: MON_CFLAGS += \
+	-DDEVICE_KEY_FILE='"$(DEVICE_KEY)"'
 
 # Debian's libfdt as it is: its own code, its own warnings.
 $(BUILD)/mon/libfdt/%.o: $(LIBFDT_SRC)/%

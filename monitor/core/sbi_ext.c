@@ -6,6 +6,7 @@
 #define REG_A0 10
 #define REG_A1 11
 #define REG_A2 12
+#define REG_A3 13
 #define REG_A6 16
 #define REG_A7 17
 #define ECALL_LEN 4
@@ -33,6 +34,31 @@ static long audit_records(struct vcpu *v, const struct sbi_ext_env *env,
 	return SBI_SUCCESS;
 }
 
+#define NONCE_MAX 64
+
+/* a0 = nonce buffer, a1 = its length, a2 = output buffer, a3 = its size */
+static long evidence_call(struct vcpu *v, const struct sbi_ext_env *env,
+			  u64 *out)
+{
+	u64 npa = vcpu_reg(v, REG_A0), nlen = vcpu_reg(v, REG_A1);
+	u64 opa = vcpu_reg(v, REG_A2), osize = vcpu_reg(v, REG_A3);
+	u64 needed = 0;
+	long rc;
+
+	if (!env->evidence)
+		return SBI_ERR_NOT_SUPPORTED;
+	if (nlen < 1 || nlen > NONCE_MAX)
+		return SBI_ERR_INVALID_PARAM;
+	if (!sbi_ext_buffer_ok(env, npa, nlen) ||
+	    !sbi_ext_buffer_ok(env, opa, osize))
+		return SBI_ERR_INVALID_ADDRESS;
+	/* physical buffers, checked above to lie in payload memory */
+	rc = env->evidence((const u8 *)(uintptr_t)npa, (u32)nlen,
+			   (u8 *)(uintptr_t)opa, osize, &needed);
+	*out = rc >= 0 ? (u64)rc : needed;
+	return rc >= 0 ? SBI_SUCCESS : rc;
+}
+
 static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
 			 u64 *out)
 {
@@ -46,6 +72,8 @@ static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
 		return SBI_SUCCESS;
 	case SBI_RAMPART_AUDIT_RECORDS:
 		return audit_records(v, env, out);
+	case SBI_RAMPART_EVIDENCE:
+		return evidence_call(v, env, out);
 	default:
 		return SBI_ERR_NOT_SUPPORTED;
 	}

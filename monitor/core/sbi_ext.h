@@ -33,6 +33,10 @@ struct sbi_ext_env {
 	u64 buf_base, buf_end;	/* buffers must lie in [buf_base, buf_end) */
 	/* Write @len bytes at physical @pa (already checked to be inside). */
 	void (*copy_out)(u64 pa, const void *src, u64 len);
+	/* Evidence for @nonce into @out (docs/evidence.md): its length, or
+	 * a negative SBI error with @needed set when @size is too small. */
+	long (*evidence)(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
+			 u64 *needed);
 };
 
 /* Is [pa, pa + len) an 8-byte aligned buffer inside the payload region? */

@@ -51,6 +51,24 @@ static void record(struct measured *m, u32 type, u64 base, u64 size,
 		    size, text, insns);
 }
 
+const struct measured *boot_measure_region(u32 type)
+{
+	static const struct measured none;
+	struct boot_measurements *b = &boot_measurements;
+
+	switch (type) {
+	case MEASURE_MONITOR: return &b->monitor;
+	case MEASURE_FIRMWARE: return &b->firmware;
+	case MEASURE_POLICY: return &b->policy;
+	case MEASURE_KERNEL: return &b->kernel;
+	case MEASURE_INITRD: return &b->initrd;
+	case MEASURE_CMDLINE: return &b->cmdline;
+	case MEASURE_DTB: return &b->dtb;
+	case MEASURE_ENTRY: return &b->entry;
+	default: return &none;
+	}
+}
+
 int boot_measure_start(const char *policy_text)
 {
 	const u8 *trailer = (const u8 *)(MONITOR_BASE + MONITOR_SIZE -
@@ -235,6 +253,8 @@ int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 		rc = measure_dtb(vcpu_reg(v, REG_A1), why);
 	if (rc)
 		return rc;
+	boot_measurements.entry_pc = entry_state[0];
+	boot_measurements.entry_a1 = entry_state[1];
 	for (i = 0; i < 16; i++)
 		le[i] = (u8)(entry_state[i / 8] >> (8 * (i % 8)));
 	record(&boot_measurements.entry, MEASURE_ENTRY, 0, sizeof(le), le,

@@ -19,11 +19,15 @@ struct measured {
 struct boot_measurements {
 	struct measured monitor, firmware, policy;
 	struct measured kernel, initrd, cmdline, dtb, entry;
+	u64 entry_pc, entry_a1;	/* what MEASURE_ENTRY hashes */
 	u64 region_base;	/* event log, then evidence (fdt_payload.h) */
 	u64 tpm_base;		/* TIS registers, 0 if the tree has no TPM */
 };
 
 extern struct boot_measurements boot_measurements;
+
+/* The measurement of @type (enum measure_type); never NULL. */
+const struct measured *boot_measure_region(u32 type);
 
 /* Before the firmware runs: the monitor itself and the firmware blob.
  * Returns 0, or -RAMPART_EINVAL if the image trailer is missing. */

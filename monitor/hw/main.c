@@ -8,7 +8,9 @@
 #include <string.h>
 #include "console.h"
 #include "csr.h"
+#include "attest.h"
 #include "boot_measure.h"
+#include "../core/errno.h"
 #include "fdt_platform.h"
 #include "platform.h"
 #include "../core/options.h"
@@ -39,6 +41,48 @@ static void read_payload_entry(u64 info)
 	if (info >= BOOT_ROM_BASE && info + 6 * 8 <= BOOT_ROM_END &&
 	    !(info & 7) && d[0] == FW_DYNAMIC_INFO_MAGIC && d[2])
 		payload_entry = d[2];
+}
+
+static u8 launch_nonce[64];
+static u32 launch_nonce_len;
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* nonce=HEX: 1 to 64 bytes; anything else is refused, not truncated */
+static void read_nonce(void)
+{
+	char text[2 * sizeof(launch_nonce) + 1];
+	int n = options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE, "nonce",
+			    text, sizeof(text));
+	int i;
+
+	if (n == -RAMPART_ENOENT)
+		return;
+	if (n <= 0 || (n & 1))
+		console_bug("nonce option is not 1 to 64 bytes of hex");
+	for (i = 0; i < n; i += 2) {
+		int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
+
+		if (hi < 0 || lo < 0)
+			console_bug("nonce option is not hex");
+		launch_nonce[i / 2] = (u8)(hi << 4 | lo);
+	}
+	launch_nonce_len = (u32)n / 2;
+}
+
+const u8 *hw_launch_nonce(u32 *len)
+{
+	*len = launch_nonce_len;
+	return launch_nonce;
 }
 
 /* fastpath=0 turns the fast paths off (tests compare both ways) */
@@ -121,6 +165,9 @@ static void boot_platform(void *fdt, u64 info)
 	read_payload_entry(info);
 	read_payload_size();
 	read_fastpath();
+	read_nonce();
+	if (attest_init())
+		console_bug("device key unusable: not booting");
 	if (boot_measure_start(policy_name))
 		console_bug("image trailer missing: build with scripts/mkimage.sh");
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s",

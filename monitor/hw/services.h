@@ -47,6 +47,9 @@ u64 hw_payload_entry(void);
 /* The payload file's size the launcher gave (payload_size=), or 0. */
 u64 hw_payload_size(void);
 
+/* The launch nonce given with nonce=HEX (length 0: none). */
+const u8 *hw_launch_nonce(u32 *len);
+
 /* Stop the whole machine with exit status @code (fail-closed boot). */
 void hw_stop_machine(u32 code) __attribute__((noreturn));
 

@@ -19,6 +19,7 @@
 #include "../../policy/policy.h"
 #include "services.h"
 #include "boot_measure.h"
+#include "attest.h"
 
 static void wait_for_interrupt(struct vcpu *v)
 {
@@ -160,6 +161,7 @@ static bool monitor_call(struct vcpu *v)
 		.buf_base = PAYLOAD_BASE,
 		.buf_end = platform.dram_base + platform.dram_size,
 		.copy_out = copy_to_payload,
+		.evidence = attest_evidence,
 	};
 
 	return sbi_ext_handle(v, &env);
@@ -232,6 +234,15 @@ void trap_prepare_return(struct vcpu *v)
 
 #define MEASURE_FAILED_EXIT 3 /* QEMU's exit status: docs/usage.md */
 
+static int boot_attest(const char **why)
+{
+	u32 nonce_len;
+	const u8 *nonce = hw_launch_nonce(&nonce_len);
+
+	return attest_boot(nonce, nonce_len, (u32)active_policy->id,
+			   active_policy->name, why);
+}
+
 /* Lock (the policy), then measure, then enter: once, on the first entry. */
 static void measure_first_entry(const struct vcpu *v)
 {
@@ -240,7 +251,8 @@ static void measure_first_entry(const struct vcpu *v)
 
 	if (__atomic_exchange_n(&measured, 1, __ATOMIC_ACQ_REL))
 		return;
-	if (boot_measure_payload(v, hw_payload_size(), &why)) {
+	if (boot_measure_payload(v, hw_payload_size(), &why) ||
+	    boot_attest(&why)) {
 		/* fail closed: the payload never runs */
 		console_log("measurement failed: %s: not entering the payload",
 			    why);

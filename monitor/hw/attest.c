@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Event log and evidence. The device key is linked into the monitor image
+ * (device_key.S): the monitor region is denied to the firmware and the
+ * payload by PMP entry 0, so no world below M-mode can read it.
+ */
+#include "attest.h"
+#include "boot_measure.h"
+#include "console.h"
+#include "fdt_payload.h"
+#include "../core/audit.h"
+#include "../core/errno.h"
+#include "../core/sbi_ext.h"
+#include "../../measure/evidence.h"
+#include "../../measure/evlog.h"
+#include <mbedtls/ecp.h>
+#include <mbedtls/memory_buffer_alloc.h>
+#include <mbedtls/sha256.h>
+#include <string.h>
+
+#define CRYPTO_POOL_SIZE (24 * 1024)
+#define HEX_LINE 64	/* bytes per console line of a hex dump */
+
+extern const u8 device_key[32];
+extern struct audit_log audit_log;
+
+static u8 crypto_pool[CRYPTO_POOL_SIZE];
+static mbedtls_ecp_keypair key;
+static bool key_ready;
+static struct evidence ev;	/* the launch evidence's fields */
+static bool ev_ready;
+static volatile u32 attest_lock;
+
+void rampart_crypto_abort(int status)
+{
+	console_bug("BUG: mbedTLS allocator pool corrupted (%d)", status);
+}
+
+int attest_init(void)
+{
+	mbedtls_memory_buffer_alloc_init(crypto_pool, sizeof(crypto_pool));
+	mbedtls_ecp_keypair_init(&key);
+	if (evidence_key_init(&key, device_key))
+		return -RAMPART_EINVAL;
+	key_ready = true;
+	return 0;
+}
+
+static void dump_hex(const char *what, const u8 *p, u64 len)
+{
+	static const char hex[] = "0123456789abcdef";
+	char line[2 * HEX_LINE + 1];
+	u64 at, i;
+
+	console_log("%s begin %lu", what, len);
+	for (at = 0; at < len; at += HEX_LINE) {
+		u64 n = len - at < HEX_LINE ? len - at : HEX_LINE;
+
+		for (i = 0; i < n; i++) {
+			line[2 * i] = hex[p[at + i] >> 4];
+			line[2 * i + 1] = hex[p[at + i] & 15];
+		}
+		line[2 * n] = '\0';
+		console_log("%s %s", what, line);
+	}
+	console_log("%s end", what);
+}
+
+static int write_log(u8 *buf, u64 size, u64 *len)
+{
+	static const u32 order[] = {
+		MEASURE_MONITOR, MEASURE_FIRMWARE, MEASURE_POLICY,
+		MEASURE_KERNEL,	 MEASURE_INITRD,   MEASURE_CMDLINE,
+		MEASURE_DTB,	 MEASURE_ENTRY,
+	};
+	const struct measured *m = &boot_measurements.monitor;
+	struct evlog log;
+	unsigned int i;
+	u8 digest[EVLOG_DIGEST_SIZE];
+
+	if (evlog_init(&log, buf, size))
+		return -RAMPART_ENOSPC;
+	for (i = 0; i < ARRAY_SIZE(order); i++) {
+		m = boot_measure_region(order[i]);
+		if (m->present && evlog_append_region(&log, order[i], m->digest))
+			return -RAMPART_ENOSPC;
+	}
+	if (evlog_append_separators(&log, digest))
+		return -RAMPART_ENOSPC;
+	*len = evlog_len(&log);
+	return 0;
+}
+
+static void fill_fields(u64 log_size, const u8 *log, u32 policy_id,
+			const char *policy_name)
+{
+	u32 t;
+
+	for (t = MEASURE_MONITOR; t <= MEASURE_ENTRY; t++) {
+		const struct measured *m = boot_measure_region(t);
+
+		ev.regions[t].present = m->present;
+		ev.regions[t].base = m->base;
+		ev.regions[t].size = m->size;
+		memcpy(ev.regions[t].digest, m->digest, MEASURE_DIGEST_SIZE);
+	}
+	ev.policy_id = policy_id;
+	memcpy(ev.policy_name, policy_name,
+	       strnlen(policy_name, EVIDENCE_POLICY_NAME_MAX));
+	ev.entry_pc = boot_measurements.entry_pc;
+	ev.entry_a1 = boot_measurements.entry_a1;
+	ev.log_size = log_size;
+	mbedtls_sha256_ret(log, log_size, ev.log_digest, 0);
+}
+
+/* Encode and sign @ev with @nonce and the audit counters of now. */
+static int make_evidence(const u8 *nonce, u32 nonce_len, u16 flags, u8 *out,
+			 u64 size, u64 *len)
+{
+	size_t signed_len, total;
+	unsigned int i;
+
+	if (!key_ready || !ev_ready || nonce_len > EVIDENCE_NONCE_MAX)
+		return -RAMPART_EINVAL;
+	ev.flags = flags;
+	memcpy(ev.nonce, nonce, nonce_len);
+	ev.nonce_len = nonce_len;
+	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
+		audit_count(&audit_log, i, &ev.audit[i]);
+	if (evidence_encode(&ev, out, size, &signed_len) ||
+	    evidence_sign(&key, out, signed_len, size, &total))
+		return -RAMPART_ENOSPC;
+	*len = total;
+	return 0;
+}
+
+int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
+		const char *policy_name, const char **why)
+{
+	u8 *log = (u8 *)boot_measurements.region_base;
+	u8 *out = log + RAMPART_LOG_SIZE;
+	u64 log_len, len;
+
+	if (write_log(log, RAMPART_LOG_SIZE, &log_len)) {
+		*why = "event log does not fit";
+		return -RAMPART_ENOSPC;
+	}
+	fill_fields(log_len, log, policy_id, policy_name);
+	ev_ready = true;
+	dump_hex("event-log", log, log_len);
+	if (!nonce_len) {
+		console_log("no launch nonce: launch evidence not made");
+		return 0;
+	}
+	if (make_evidence(nonce, nonce_len, EVIDENCE_FLAG_LAUNCH, out,
+			  RAMPART_EVIDENCE_SIZE, &len)) {
+		*why = "cannot sign the launch evidence";
+		return -RAMPART_EINVAL;
+	}
+	dump_hex("evidence", out, len);
+	return 0;
+}
+
+long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
+		     u64 *needed)
+{
+	static u8 buf[EVIDENCE_MAX_SIZE];
+	u64 len = 0;
+	long rc;
+
+	while (__atomic_exchange_n(&attest_lock, 1, __ATOMIC_ACQUIRE))
+		;
+	rc = make_evidence(nonce, nonce_len, 0, buf, sizeof(buf), &len) ?
+		     SBI_ERR_NOT_SUPPORTED : (long)len;
+	if (rc > 0 && len > size) {
+		*needed = len;
+		rc = SBI_ERR_INVALID_PARAM;
+	} else if (rc > 0) {
+		memcpy(out, buf, len);
+	}
+	__atomic_store_n(&attest_lock, 0, __ATOMIC_RELEASE);
+	return rc;
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The event log and signed evidence the monitor produces (docs/evidence.md). */
+#ifndef RAMPART_ATTEST_H
+#define RAMPART_ATTEST_H
+
+#include "../core/types.h"
+
+/* Once at boot, before any signing: the allocator pool and the device key.
+ * Returns 0, or a negative error (no usable key: nothing is signed). */
+int attest_init(void);
+
+/*
+ * After boot_measure_payload(): write the TCG event log into the payload
+ * region, then the launch evidence (signed, with the launch nonce if one
+ * was given) next to it, and print both on the console for the host.
+ * Returns 0 or a negative error with @why set.
+ */
+int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
+		const char *policy_name, const char **why);
+
+/*
+ * Fresh evidence with the caller's @nonce and the audit counters as they
+ * are now, into @out (@size bytes). Returns its length, or a negative SBI
+ * error code (docs/sbi.md) with @needed set when @out is too small.
+ */
+long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
+		     u64 *needed);
+
+#endif
