@@ -32,6 +32,12 @@
 #define TPM_ALG_SM2 0x001b
 #define TPM_ALG_ECSCHNORR 0x001c
 
+/* Part 2 §6.6.3 TPM_RC warnings that ask for the command again */
+#define TPM_RC_YIELDED 0x908
+#define TPM_RC_TESTING 0x90a
+#define RETRIES 8		/* waits 10, 20, ... 1280 ms: 2.55 s in all */
+#define RETRY_FIRST_US 10000
+
 #define HEADER_SIZE 10		/* tag u16, size u32, code or rc u32 */
 #define PCR_SELECT_SIZE 3	/* sizeofSelect for TPM2_PCR_COUNT PCRs */
 #define CLOCK_INFO_SIZE 17	/* Part 2 §10.11.1 TPMS_CLOCK_INFO */
@@ -129,12 +135,11 @@ static bool rd_is_done(const struct rd *r)
 	return !r->bad && r->off == r->len;
 }
 
-/* Part 1 §18.2 command header; its size is patched by cmd_end(). */
-static void cmd_begin(struct wr *w, const struct tpm2_dev *dev, u16 tag,
-		      u32 cc)
+/* Part 1 §18.2 command header into @cmd; its size is patched by cmd_end(). */
+static void cmd_begin(struct wr *w, u8 cmd[TPM2_CMD_MAX], u16 tag, u32 cc)
 {
-	w->p = dev->buf;
-	w->cap = dev->cap;
+	w->p = cmd;
+	w->cap = TPM2_CMD_MAX;
 	w->len = 0;
 	w->bad = false;
 	wr_u16(w, tag);
@@ -208,29 +213,52 @@ static int rsp_params(struct rd *r, struct rd *params)
 	return rd_is_done(r) ? 0 : -RAMPART_EINVAL;
 }
 
-/* Send the command built in dev->buf (@cmd_len 0: it did not fit). */
-static int cmd_send(const struct tpm2_dev *dev, size_t cmd_len,
-		    size_t *rsp_len)
+static bool is_resubmit(const u8 *rsp, size_t len)
 {
+	u32 rc;
+
+	if (len < HEADER_SIZE)
+		return false;
+	rc = (u32)rsp[6] << 24 | (u32)rsp[7] << 16 | (u32)rsp[8] << 8 | rsp[9];
+	return rc == TPM2_RC_RETRY || rc == TPM_RC_YIELDED ||
+	       rc == TPM_RC_TESTING;
+}
+
+/* Send @cmd (@cmd_len 0: it did not fit); the response lands in dev->buf.
+ * Resubmitted while the TPM asks for it, at most RETRIES times. */
+static int cmd_send(const struct tpm2_dev *dev, const u8 *cmd,
+		    size_t cmd_len, size_t *rsp_len)
+{
+	u32 wait = RETRY_FIRST_US;
+	unsigned int tries = 0;
 	int rc;
 
-	*rsp_len = 0;
 	if (!cmd_len)
 		return -RAMPART_ENOSPC;
-	rc = dev->transmit(dev->ctx, dev->buf, cmd_len, dev->cap, rsp_len);
-	if (rc)
-		return rc < 0 ? rc : -RAMPART_EINVAL;
-	return *rsp_len <= dev->cap ? 0 : -RAMPART_EINVAL;
+	for (;;) {
+		*rsp_len = 0;
+		rc = dev->transmit(dev->ctx, cmd, cmd_len, dev->buf, dev->cap,
+				   rsp_len);
+		if (rc)
+			return rc < 0 ? rc : -RAMPART_EINVAL;
+		if (*rsp_len > dev->cap)
+			return -RAMPART_EINVAL;
+		if (!is_resubmit(dev->buf, *rsp_len) || tries++ == RETRIES)
+			return 0;
+		if (dev->delay_us)
+			dev->delay_us(dev->ctx, wait);
+		wait *= 2;
+	}
 }
 
 /* cmd_send(), then check the header of the response. */
-static int cmd_transact(const struct tpm2_dev *dev, size_t cmd_len, u16 tag,
-			struct rd *r)
+static int cmd_transact(const struct tpm2_dev *dev, const u8 *cmd,
+			size_t cmd_len, u16 tag, struct rd *r)
 {
 	size_t rsp_len;
 	int rc;
 
-	rc = cmd_send(dev, cmd_len, &rsp_len);
+	rc = cmd_send(dev, cmd, cmd_len, &rsp_len);
 	if (rc)
 		return rc;
 	return rsp_header(dev->buf, rsp_len, tag, r);
@@ -239,13 +267,14 @@ static int cmd_transact(const struct tpm2_dev *dev, size_t cmd_len, u16 tag,
 /* Part 3 §9.3 TPM2_Startup */
 int tpm2_cmd_startup(const struct tpm2_dev *dev)
 {
+	u8 cmd[TPM2_CMD_MAX];
 	struct wr w;
 	struct rd r;
 	int rc;
 
-	cmd_begin(&w, dev, TPM_ST_NO_SESSIONS, TPM_CC_STARTUP);
+	cmd_begin(&w, cmd, TPM_ST_NO_SESSIONS, TPM_CC_STARTUP);
 	wr_u16(&w, TPM_SU_CLEAR);
-	rc = cmd_transact(dev, cmd_end(&w), TPM_ST_NO_SESSIONS, &r);
+	rc = cmd_transact(dev, cmd, cmd_end(&w), TPM_ST_NO_SESSIONS, &r);
 	if (!rc && !rd_is_done(&r))
 		rc = -RAMPART_EINVAL;
 	return rc;
@@ -255,19 +284,20 @@ int tpm2_cmd_startup(const struct tpm2_dev *dev)
 int tpm2_cmd_pcr_extend(const struct tpm2_dev *dev, u32 pcr,
 			const u8 digest[TPM2_SHA256_SIZE])
 {
+	u8 cmd[TPM2_CMD_MAX];
 	struct rd r, params;
 	struct wr w;
 	int rc;
 
 	if (pcr >= TPM2_PCR_COUNT)
 		return -RAMPART_EINVAL;
-	cmd_begin(&w, dev, TPM_ST_SESSIONS, TPM_CC_PCR_EXTEND);
+	cmd_begin(&w, cmd, TPM_ST_SESSIONS, TPM_CC_PCR_EXTEND);
 	wr_u32(&w, pcr);	/* TPM_RH_PCR0 + pcr (Part 2 §7.4) */
 	cmd_pw_session(&w);
 	wr_u32(&w, 1);		/* TPML_DIGEST_VALUES.count */
 	wr_u16(&w, TPM_ALG_SHA256);
 	wr_bytes(&w, digest, TPM2_SHA256_SIZE);
-	rc = cmd_transact(dev, cmd_end(&w), TPM_ST_SESSIONS, &r);
+	rc = cmd_transact(dev, cmd, cmd_end(&w), TPM_ST_SESSIONS, &r);
 	if (!rc)
 		rc = rsp_params(&r, &params);
 	if (!rc && params.len != 0)
@@ -291,6 +321,7 @@ static void wr_pcr_selection(struct wr *w, u32 pcrs)
 int tpm2_cmd_quote(const struct tpm2_dev *dev, u32 ak, const u8 *qual,
 		   size_t qual_len, u32 pcrs, struct tpm2_quote *out)
 {
+	u8 cmd[TPM2_CMD_MAX];
 	size_t rsp_len;
 	struct wr w;
 	int rc;
@@ -300,14 +331,14 @@ int tpm2_cmd_quote(const struct tpm2_dev *dev, u32 ak, const u8 *qual,
 	if (qual_len > TPM2_QUALIFYING_MAX || (qual_len && !qual) || !pcrs ||
 	    pcrs >> TPM2_PCR_COUNT)
 		return -RAMPART_EINVAL;
-	cmd_begin(&w, dev, TPM_ST_SESSIONS, TPM_CC_QUOTE);
+	cmd_begin(&w, cmd, TPM_ST_SESSIONS, TPM_CC_QUOTE);
 	wr_u32(&w, ak);
 	cmd_pw_session(&w);
 	wr_u16(&w, (u16)qual_len);
 	wr_bytes(&w, qual, qual_len);
 	wr_u16(&w, TPM_ALG_NULL);	/* inScheme: the key's own */
 	wr_pcr_selection(&w, pcrs);
-	rc = cmd_send(dev, cmd_end(&w), &rsp_len);
+	rc = cmd_send(dev, cmd, cmd_end(&w), &rsp_len);
 	if (rc)
 		return rc;
 	return tpm2_cmd_parse_quote(dev->buf, rsp_len, qual, qual_len, pcrs,

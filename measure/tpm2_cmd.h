@@ -9,7 +9,11 @@
  *
  * Every command returns 0, a positive TPM_RC when the TPM answered with an
  * error (as Linux's tpm_transmit_cmd does), or a negative -RAMPART_E* when
- * there is no usable answer (transport error, malformed response).
+ * there is no usable answer (transport error, malformed response). A TPM
+ * that answers "resubmit" (TPM_RC_RETRY, _YIELDED, _TESTING: Part 2
+ * §6.6.3) gets the command again, a bounded number of times, the wait
+ * doubling from 10 ms (swtpm answers the first Quote after Startup with
+ * TPM_RC_RETRY).
  */
 #ifndef RAMPART_TPM2_CMD_H
 #define RAMPART_TPM2_CMD_H
@@ -22,19 +26,23 @@
 #define TPM2_SIGNATURE_MAX 264	/* TPMT_SIGNATURE bytes (RSA-2048 fits) */
 #define TPM2_PCR_COUNT 24	/* PCR_SELECT_MIN (3 bytes) of PCRs */
 #define TPM2_BUF_SIZE 1024	/* a struct tpm2_dev.buf large enough */
+#define TPM2_CMD_MAX 128	/* our largest command (Quote: 101 bytes) */
 
 #define TPM2_RC_INITIALIZE 0x100 /* Startup: the TPM was already started */
+#define TPM2_RC_RETRY 0x922	/* still so after every resubmission */
 #define TPM2_AK_HANDLE 0x81010002 /* keys/provision-ak.sh puts the AK here */
 
 /*
- * A TPM: @transmit sends the command in @buf[0, @cmd_len) and leaves the
- * response in @buf[0, *@rsp_len), at most @cap bytes; it returns 0 or a
- * negative -RAMPART_E* (tpm_tis_transport() is one). @buf is the scratch
- * buffer commands are built in, @cap bytes (TPM2_BUF_SIZE is enough).
+ * A TPM. @transmit sends the command @cmd[0, @cmd_len) and receives the
+ * response into @rsp[0, *@rsp_len), at most @cap bytes; it returns 0 or a
+ * negative -RAMPART_E* (tpm_tis_transport() is one). @delay_us (may be
+ * NULL) waits before a command is resubmitted. Responses land in @buf, @cap
+ * bytes (TPM2_BUF_SIZE is enough); commands are built on the stack.
  */
 struct tpm2_dev {
-	int (*transmit)(void *ctx, u8 *buf, size_t cmd_len, size_t cap,
-			size_t *rsp_len);
+	int (*transmit)(void *ctx, const u8 *cmd, size_t cmd_len, u8 *rsp,
+			size_t cap, size_t *rsp_len);
+	void (*delay_us)(void *ctx, u32 us);
 	void *ctx;
 	u8 *buf;
 	size_t cap;

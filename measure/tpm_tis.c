@@ -197,24 +197,26 @@ static int tis_recv(const struct tpm_tis *tis, u8 *buf, size_t cap,
 	return 0;
 }
 
-int tpm_tis_transmit(struct tpm_tis *tis, u8 *buf, size_t cmd_len,
-		     size_t cap, size_t *rsp_len)
+int tpm_tis_transmit(struct tpm_tis *tis, const u8 *cmd, size_t cmd_len,
+		     u8 *rsp, size_t cap, size_t *rsp_len)
 {
 	int rc;
 
 	*rsp_len = 0;
-	if (cmd_len < HEADER_SIZE || cmd_len > cap || be32(buf + 2) != cmd_len)
+	if (cmd_len < HEADER_SIZE || be32(cmd + 2) != cmd_len)
 		return -RAMPART_EINVAL;
+	if (cap < HEADER_SIZE)
+		return -RAMPART_ENOSPC;
 	rc = tis_request_locality(tis);
 	if (rc) {
 		/* Withdraw the pending request (PTP TPM_ACCESS.activeLocality). */
 		tis_write8(tis, TIS_ACCESS, ACCESS_ACTIVE);
 		return rc;
 	}
-	rc = tis_send(tis, buf, cmd_len);
+	rc = tis_send(tis, cmd, cmd_len);
 	if (!rc) {
 		tis_write8(tis, TIS_STS, STS_GO);
-		rc = tis_recv(tis, buf, cap, rsp_len);
+		rc = tis_recv(tis, rsp, cap, rsp_len);
 	}
 	/* Completion (or any failed state) -> Ready: drops whatever is left. */
 	tis_write8(tis, TIS_STS, STS_READY);
@@ -222,10 +224,17 @@ int tpm_tis_transmit(struct tpm_tis *tis, u8 *buf, size_t cmd_len,
 	return rc;
 }
 
-int tpm_tis_transport(void *ctx, u8 *buf, size_t cmd_len, size_t cap,
-		      size_t *rsp_len)
+int tpm_tis_transport(void *ctx, const u8 *cmd, size_t cmd_len, u8 *rsp,
+		      size_t cap, size_t *rsp_len)
 {
-	return tpm_tis_transmit(ctx, buf, cmd_len, cap, rsp_len);
+	return tpm_tis_transmit(ctx, cmd, cmd_len, rsp, cap, rsp_len);
+}
+
+void tpm_tis_delay(void *ctx, u32 us)
+{
+	const struct tpm_tis *tis = ctx;
+
+	tis->ops->delay_us(tis->ctx, us);
 }
 
 int tpm_tis_init(struct tpm_tis *tis, const struct tpm_tis_ops *ops,

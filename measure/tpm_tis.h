@@ -43,19 +43,22 @@ int tpm_tis_init(struct tpm_tis *tis, const struct tpm_tis_ops *ops,
 		 void *ctx);
 
 /*
- * Send the TPM command in @buf[0, @cmd_len) and receive its response into
- * @buf[0, *@rsp_len), at most @cap bytes: locality 0 is requested first
- * and relinquished last. The response's header size field must match the
- * bytes the FIFO holds and fit @cap; burst counts are clamped.
+ * Send the TPM command @cmd[0, @cmd_len) (its header's size must be
+ * @cmd_len) and receive its response into @rsp[0, *@rsp_len), at most @cap
+ * bytes: locality 0 is requested first and relinquished last. The
+ * response's header size field must match the bytes the FIFO holds and fit
+ * @cap; burst counts are clamped. *@rsp_len is 0 on failure.
  * Returns 0, -RAMPART_EINVAL (bad command, or the TPM broke the FIFO
  * protocol), -RAMPART_ENOSPC (response larger than @cap) or
  * -RAMPART_ETIMEDOUT.
  */
-int tpm_tis_transmit(struct tpm_tis *tis, u8 *buf, size_t cmd_len,
-		     size_t cap, size_t *rsp_len);
+int tpm_tis_transmit(struct tpm_tis *tis, const u8 *cmd, size_t cmd_len,
+		     u8 *rsp, size_t cap, size_t *rsp_len);
 
-/* tpm_tis_transmit() with @ctx a struct tpm_tis: struct tpm2_dev.transmit. */
-int tpm_tis_transport(void *ctx, u8 *buf, size_t cmd_len, size_t cap,
-		      size_t *rsp_len);
+/* With @ctx a struct tpm_tis, for struct tpm2_dev: tpm_tis_transmit(), and
+ * a wait of @us microseconds through the ops' delay. */
+int tpm_tis_transport(void *ctx, const u8 *cmd, size_t cmd_len, u8 *rsp,
+		      size_t cap, size_t *rsp_len);
+void tpm_tis_delay(void *ctx, u32 us);
 
 #endif
