@@ -692,6 +692,12 @@ static void audit(void)
 			puts_(" (evil_entry)");
 		else if (addr == (u64)suspend_evil)
 			puts_(" (suspend_evil)");
+		else if (addr == (u64)payload_ret)
+			puts_(" (payload_ret)");
+		else if (addr == PAYLOAD_RACE_WORD)
+			puts_(" (race_word)");
+		else if (addr == PAYLOAD_EVIL_BOOT)
+			puts_(" (evil_boot)");
 		putc_('\n');
 	}
 }
