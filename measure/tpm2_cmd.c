@@ -35,12 +35,12 @@
 /* Part 2 §6.6.3 TPM_RC warnings that ask for the command again */
 #define TPM_RC_YIELDED 0x908
 #define TPM_RC_TESTING 0x90a
-#define RETRIES 8		/* waits 10, 20, ... 1280 ms: 2.55 s in all */
+#define RETRIES 8 /* waits 10, 20, ... 1280 ms: 2.55 s in all */
 #define RETRY_FIRST_US 10000
 
-#define HEADER_SIZE 10		/* tag u16, size u32, code or rc u32 */
-#define PCR_SELECT_SIZE 3	/* sizeofSelect for TPM2_PCR_COUNT PCRs */
-#define CLOCK_INFO_SIZE 17	/* Part 2 §10.11.1 TPMS_CLOCK_INFO */
+#define HEADER_SIZE 10	   /* tag u16, size u32, code or rc u32 */
+#define PCR_SELECT_SIZE 3  /* sizeofSelect for TPM2_PCR_COUNT PCRs */
+#define CLOCK_INFO_SIZE 17 /* Part 2 §10.11.1 TPMS_CLOCK_INFO */
 
 struct wr {
 	u8 *p;
@@ -165,9 +165,9 @@ static void cmd_pw_session(struct wr *w)
 {
 	wr_u32(w, 4 + 2 + 1 + 2);
 	wr_u32(w, TPM_RS_PW);
-	wr_u16(w, 0);		/* nonceCaller: empty */
-	wr_u8(w, 0);		/* sessionAttributes */
-	wr_u16(w, 0);		/* hmac: the (empty) password */
+	wr_u16(w, 0); /* nonceCaller: empty */
+	wr_u8(w, 0);  /* sessionAttributes */
+	wr_u16(w, 0); /* hmac: the (empty) password */
 }
 
 /*
@@ -207,9 +207,9 @@ static int rsp_params(struct rd *r, struct rd *params)
 	params->len = size;
 	params->off = 0;
 	params->bad = false;
-	rd_tpm2b(r, &n);	/* nonceTPM */
-	rd_u8(r);		/* sessionAttributes */
-	rd_tpm2b(r, &n);	/* hmac */
+	rd_tpm2b(r, &n); /* nonceTPM */
+	rd_u8(r);	 /* sessionAttributes */
+	rd_tpm2b(r, &n); /* hmac */
 	return rd_is_done(r) ? 0 : -RAMPART_EINVAL;
 }
 
@@ -226,8 +226,8 @@ static bool is_resubmit(const u8 *rsp, size_t len)
 
 /* Send @cmd (@cmd_len 0: it did not fit); the response lands in dev->buf.
  * Resubmitted while the TPM asks for it, at most RETRIES times. */
-static int cmd_send(const struct tpm2_dev *dev, const u8 *cmd,
-		    size_t cmd_len, size_t *rsp_len)
+static int cmd_send(const struct tpm2_dev *dev, const u8 *cmd, size_t cmd_len,
+		    size_t *rsp_len)
 {
 	u32 wait = RETRY_FIRST_US;
 	unsigned int tries = 0;
@@ -292,9 +292,9 @@ int tpm2_cmd_pcr_extend(const struct tpm2_dev *dev, u32 pcr,
 	if (pcr >= TPM2_PCR_COUNT)
 		return -RAMPART_EINVAL;
 	cmd_begin(&w, cmd, TPM_ST_SESSIONS, TPM_CC_PCR_EXTEND);
-	wr_u32(&w, pcr);	/* TPM_RH_PCR0 + pcr (Part 2 §7.4) */
+	wr_u32(&w, pcr); /* TPM_RH_PCR0 + pcr (Part 2 §7.4) */
 	cmd_pw_session(&w);
-	wr_u32(&w, 1);		/* TPML_DIGEST_VALUES.count */
+	wr_u32(&w, 1); /* TPML_DIGEST_VALUES.count */
 	wr_u16(&w, TPM_ALG_SHA256);
 	wr_bytes(&w, digest, TPM2_SHA256_SIZE);
 	rc = cmd_transact(dev, cmd, cmd_end(&w), TPM_ST_SESSIONS, &r);
@@ -336,7 +336,7 @@ int tpm2_cmd_quote(const struct tpm2_dev *dev, u32 ak, const u8 *qual,
 	cmd_pw_session(&w);
 	wr_u16(&w, (u16)qual_len);
 	wr_bytes(&w, qual, qual_len);
-	wr_u16(&w, TPM_ALG_NULL);	/* inScheme: the key's own */
+	wr_u16(&w, TPM_ALG_NULL); /* inScheme: the key's own */
 	wr_pcr_selection(&w, pcrs);
 	rc = cmd_send(dev, cmd, cmd_end(&w), &rsp_len);
 	if (rc)
@@ -359,7 +359,7 @@ static bool is_quote_info(struct rd *r, u32 pcrs)
 	if (!sel || sel[0] != (u8)pcrs || sel[1] != (u8)(pcrs >> 8) ||
 	    sel[2] != (u8)(pcrs >> 16))
 		return false;
-	rd_tpm2b(r, &n);	/* pcrDigest */
+	rd_tpm2b(r, &n); /* pcrDigest */
 	return n == TPM2_SHA256_SIZE && rd_is_done(r);
 }
 
@@ -374,12 +374,12 @@ static bool is_quote_attest(const u8 *attest, size_t len, const u8 *qual,
 	if (rd_u32(&r) != TPM_GENERATED_VALUE ||
 	    rd_u16(&r) != TPM_ST_ATTEST_QUOTE)
 		return false;
-	rd_tpm2b(&r, &n);		/* qualifiedSigner */
-	extra = rd_tpm2b(&r, &n);	/* extraData */
-	if (!extra || n != qual_len || (n && memcmp(extra, qual, n)))
+	rd_tpm2b(&r, &n);	  /* qualifiedSigner */
+	extra = rd_tpm2b(&r, &n); /* extraData */
+	if (!extra || n != qual_len || (n && memcmp(extra, qual, n) != 0))
 		return false;
 	rd_bytes(&r, CLOCK_INFO_SIZE);
-	rd_bytes(&r, 8);		/* firmwareVersion */
+	rd_bytes(&r, 8); /* firmwareVersion */
 	return !r.bad && is_quote_info(&r, pcrs);
 }
 
@@ -393,16 +393,16 @@ static bool is_signature(const u8 *sig, size_t len)
 	switch (rd_u16(&r)) {
 	case TPM_ALG_RSASSA:
 	case TPM_ALG_RSAPSS:
-		rd_u16(&r);		/* hash */
-		rd_tpm2b(&r, &n);	/* sig */
+		rd_u16(&r);	  /* hash */
+		rd_tpm2b(&r, &n); /* sig */
 		break;
 	case TPM_ALG_ECDSA:
 	case TPM_ALG_ECDAA:
 	case TPM_ALG_SM2:
 	case TPM_ALG_ECSCHNORR:
-		rd_u16(&r);		/* hash */
-		rd_tpm2b(&r, &n);	/* signatureR */
-		rd_tpm2b(&r, &n);	/* signatureS */
+		rd_u16(&r);	  /* hash */
+		rd_tpm2b(&r, &n); /* signatureR */
+		rd_tpm2b(&r, &n); /* signatureS */
 		break;
 	default:
 		return false;

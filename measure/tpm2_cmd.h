@@ -21,15 +21,15 @@
 #include "../monitor/core/types.h"
 
 #define TPM2_SHA256_SIZE 32
-#define TPM2_QUALIFYING_MAX 64	/* qualifyingData bytes we send */
-#define TPM2_ATTEST_MAX 512	/* TPMS_ATTEST bytes we accept */
-#define TPM2_SIGNATURE_MAX 264	/* TPMT_SIGNATURE bytes (RSA-2048 fits) */
-#define TPM2_PCR_COUNT 24	/* PCR_SELECT_MIN (3 bytes) of PCRs */
-#define TPM2_BUF_SIZE 1024	/* a struct tpm2_dev.buf large enough */
-#define TPM2_CMD_MAX 128	/* our largest command (Quote: 101 bytes) */
+#define TPM2_QUALIFYING_MAX 64 /* qualifyingData bytes we send */
+#define TPM2_ATTEST_MAX 512    /* TPMS_ATTEST bytes we accept */
+#define TPM2_SIGNATURE_MAX 264 /* TPMT_SIGNATURE bytes (RSA-2048 fits) */
+#define TPM2_PCR_COUNT 24      /* PCR_SELECT_MIN (3 bytes) of PCRs */
+#define TPM2_BUF_SIZE 1024     /* a struct tpm2_dev.buf large enough */
+#define TPM2_CMD_MAX 128       /* our largest command (Quote: 101 bytes) */
 
-#define TPM2_RC_INITIALIZE 0x100 /* Startup: the TPM was already started */
-#define TPM2_RC_RETRY 0x922	/* still so after every resubmission */
+#define TPM2_RC_INITIALIZE 0x100  /* Startup: the TPM was already started */
+#define TPM2_RC_RETRY 0x922	  /* still so after every resubmission */
 #define TPM2_AK_HANDLE 0x81010002 /* keys/provision-ak.sh puts the AK here */
 
 /*
@@ -51,9 +51,9 @@ struct tpm2_dev {
 /* A quote as the TPM produced it: what a verifier checks the AK's
  * signature over, and the signature. */
 struct tpm2_quote {
-	u8 attest[TPM2_ATTEST_MAX];	/* TPMS_ATTEST (TPM2B_ATTEST's bytes) */
+	u8 attest[TPM2_ATTEST_MAX]; /* TPMS_ATTEST (TPM2B_ATTEST's bytes) */
 	size_t attest_len;
-	u8 sig[TPM2_SIGNATURE_MAX];	/* TPMT_SIGNATURE, as marshalled */
+	u8 sig[TPM2_SIGNATURE_MAX]; /* TPMT_SIGNATURE, as marshalled */
 	size_t sig_len;
 };
 

@@ -21,41 +21,41 @@
 #include "tpm_tis.h"
 
 /* PTP register space of locality 0, offsets from the TPM base. */
-#define TIS_ACCESS 0x000	/* TPM_ACCESS_0, 8 bits */
-#define TIS_INT_ENABLE 0x008	/* TPM_INT_ENABLE_0: left off, we poll */
-#define TIS_STS 0x018		/* TPM_STS_0: status byte, burstCount 8..23 */
-#define TIS_DATA_FIFO 0x024	/* TPM_DATA_FIFO_0, 8-bit accesses */
-#define TIS_INTERFACE_ID 0x030	/* TPM_INTERFACE_ID_0 */
-#define TIS_DID_VID 0xf00	/* TPM_DID_VID_0 */
+#define TIS_ACCESS 0x000       /* TPM_ACCESS_0, 8 bits */
+#define TIS_INT_ENABLE 0x008   /* TPM_INT_ENABLE_0: left off, we poll */
+#define TIS_STS 0x018	       /* TPM_STS_0: status byte, burstCount 8..23 */
+#define TIS_DATA_FIFO 0x024    /* TPM_DATA_FIFO_0, 8-bit accesses */
+#define TIS_INTERFACE_ID 0x030 /* TPM_INTERFACE_ID_0 */
+#define TIS_DID_VID 0xf00      /* TPM_DID_VID_0 */
 
 /* TPM_ACCESS_x */
-#define ACCESS_VALID 0x80	/* tpmRegValidSts: the other bits mean something */
-#define ACCESS_ACTIVE 0x20	/* activeLocality; writing 1 relinquishes it */
-#define ACCESS_REQUEST 0x02	/* requestUse */
+#define ACCESS_VALID 0x80   /* tpmRegValidSts: the other bits mean something */
+#define ACCESS_ACTIVE 0x20  /* activeLocality; writing 1 relinquishes it */
+#define ACCESS_REQUEST 0x02 /* requestUse */
 
 /* TPM_STS_x */
-#define STS_VALID 0x80		/* stsValid: dataAvail and Expect are valid */
-#define STS_READY 0x40		/* commandReady */
-#define STS_GO 0x20		/* tpmGo */
-#define STS_AVAIL 0x10		/* dataAvail */
-#define STS_EXPECT 0x08		/* Expect */
-#define STS_BURST(sts) (((sts) >> 8) & 0xffff)	/* burstCount */
+#define STS_VALID 0x80	/* stsValid: dataAvail and Expect are valid */
+#define STS_READY 0x40	/* commandReady */
+#define STS_GO 0x20	/* tpmGo */
+#define STS_AVAIL 0x10	/* dataAvail */
+#define STS_EXPECT 0x08 /* Expect */
+#define STS_BURST(sts) (((sts) >> 8) & 0xffff) /* burstCount */
 
 /* TPM_INTERFACE_ID_x.InterfaceType, bits 3:0 */
 #define IFTYPE_MASK 0xf
-#define IFTYPE_FIFO 0x0		/* FIFO interface, TPM 2.0 */
-#define IFTYPE_TIS13 0xf	/* TIS 1.3 (legacy) FIFO */
+#define IFTYPE_FIFO 0x0	 /* FIFO interface, TPM 2.0 */
+#define IFTYPE_TIS13 0xf /* TIS 1.3 (legacy) FIFO */
 
 /* PTP "Interface Timeouts" (ms); commands get a generous execution time. */
-#define TIMEOUT_A_MS 750	/* locality */
-#define TIMEOUT_B_MS 2000	/* commandReady */
-#define TIMEOUT_C_MS 200	/* stsValid */
-#define TIMEOUT_D_MS 30		/* burstCount */
-#define DURATION_MS 10000	/* tpmGo to dataAvail */
+#define TIMEOUT_A_MS 750  /* locality */
+#define TIMEOUT_B_MS 2000 /* commandReady */
+#define TIMEOUT_C_MS 200  /* stsValid */
+#define TIMEOUT_D_MS 30	  /* burstCount */
+#define DURATION_MS 10000 /* tpmGo to dataAvail */
 #define POLL_US 100
 #define POLLS(ms) ((u32)(ms) * (1000 / POLL_US))
 
-#define HEADER_SIZE 10		/* tag, size, code/rc (TPM 2.0 Part 1 §18) */
+#define HEADER_SIZE 10 /* tag, size, code/rc (TPM 2.0 Part 1 §18) */
 
 static u32 be32(const u8 *p)
 {
@@ -237,8 +237,7 @@ void tpm_tis_delay(void *ctx, u32 us)
 	tis->ops->delay_us(tis->ctx, us);
 }
 
-int tpm_tis_init(struct tpm_tis *tis, const struct tpm_tis_ops *ops,
-		 void *ctx)
+int tpm_tis_init(struct tpm_tis *tis, const struct tpm_tis_ops *ops, void *ctx)
 {
 	u32 did_vid, iface;
 

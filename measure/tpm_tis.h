@@ -30,7 +30,7 @@ struct tpm_tis_ops {
 struct tpm_tis {
 	const struct tpm_tis_ops *ops;
 	void *ctx;
-	u32 did_vid;	/* TPM_DID_VID: device id << 16 | vendor id */
+	u32 did_vid; /* TPM_DID_VID: device id << 16 | vendor id */
 };
 
 /*
@@ -39,8 +39,7 @@ struct tpm_tis {
  * and TPM_INTERFACE_ID must name the FIFO interface.
  * Returns 0, or -RAMPART_ENOENT (no FIFO TPM there).
  */
-int tpm_tis_init(struct tpm_tis *tis, const struct tpm_tis_ops *ops,
-		 void *ctx);
+int tpm_tis_init(struct tpm_tis *tis, const struct tpm_tis_ops *ops, void *ctx);
 
 /*
  * Send the TPM command @cmd[0, @cmd_len) (its header's size must be

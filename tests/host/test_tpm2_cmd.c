@@ -24,8 +24,8 @@ static struct {
 	uint8_t cmd[TPM2_CMD_MAX];
 	size_t cmd_len;
 	int calls;
-	int rc;			/* returned instead of a response if nonzero */
-	const uint8_t *rsp[4];	/* the last one repeats */
+	int rc;		       /* returned instead of a response if nonzero */
+	const uint8_t *rsp[4]; /* the last one repeats */
 	size_t rsp_len[4];
 	int nrsp;
 	int delays;
@@ -62,8 +62,11 @@ static void fake_delay(void *ctx, uint32_t us)
 }
 
 static struct tpm2_dev dev = {
-	.transmit = fake_transmit, .delay_us = fake_delay, .ctx = &fk,
-	.buf = buf, .cap = sizeof(buf),
+	.transmit = fake_transmit,
+	.delay_us = fake_delay,
+	.ctx = &fk,
+	.buf = buf,
+	.cap = sizeof(buf),
 };
 
 static void respond(const uint8_t *rsp, size_t len)
@@ -141,9 +144,9 @@ static size_t finish(void)
 
 static void put_auth_response(void)
 {
-	put16(0);	/* nonceTPM */
-	put8(1);	/* continueSession */
-	put16(0);	/* hmac */
+	put16(0); /* nonceTPM */
+	put8(1);  /* continueSession */
+	put16(0); /* hmac */
 }
 
 /* The parts of a quote response the tests vary. */
@@ -158,7 +161,7 @@ struct quote_parts {
 	uint16_t digest_len;
 	uint16_t sig_alg;
 	uint16_t sig_r_len, sig_s_len;
-	size_t trailing;	/* bytes after the signature, in parameters */
+	size_t trailing; /* bytes after the signature, in parameters */
 };
 
 static const uint8_t nonce32[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
@@ -166,9 +169,16 @@ static const uint8_t nonce32[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
 static struct quote_parts good_parts(void)
 {
 	struct quote_parts q = {
-		.signer_len = 34, .nonce = nonce32, .nonce_len = 32,
-		.sel_count = 1, .bank = 0x000b, .sel_size = 3, .pcrs = PCRS,
-		.digest_len = 32, .sig_alg = 0x0018, .sig_r_len = 32,
+		.signer_len = 34,
+		.nonce = nonce32,
+		.nonce_len = 32,
+		.sel_count = 1,
+		.bank = 0x000b,
+		.sel_size = 3,
+		.pcrs = PCRS,
+		.digest_len = 32,
+		.sig_alg = 0x0018,
+		.sig_r_len = 32,
 		.sig_s_len = 32,
 	};
 
@@ -184,7 +194,7 @@ static void put_attest(const struct quote_parts *q)
 		put8(0x5a);
 	put16(q->nonce_len);
 	put(q->nonce, q->nonce_len);
-	for (int i = 0; i < 17 + 8; i++)	/* clockInfo, firmwareVersion */
+	for (int i = 0; i < 17 + 8; i++) /* clockInfo, firmwareVersion */
 		put8((uint8_t)i);
 	put32(q->sel_count);
 	put16(q->bank);
@@ -212,7 +222,7 @@ static size_t quote_rsp(const struct quote_parts *q)
 	put16(q->sig_r_len);
 	for (int i = 0; i < q->sig_r_len; i++)
 		put8(0x11);
-	if (q->sig_alg != 0x0014 || q->sig_s_len) {	/* RSA has no S */
+	if (q->sig_alg != 0x0014 || q->sig_s_len) { /* RSA has no S */
 		put16(q->sig_s_len);
 		for (int i = 0; i < q->sig_s_len; i++)
 			put8(0x22);
@@ -266,19 +276,19 @@ static void test_startup_malformed(void **state)
 
 	(void)state;
 	memcpy(r, ok_no_sessions, 10);
-	r[5] = 0x0b;			/* size says 11, 10 came */
+	r[5] = 0x0b; /* size says 11, 10 came */
 	expect_startup_einval(r, 10);
-	expect_startup_einval(ok_no_sessions, 9);	/* short header */
+	expect_startup_einval(ok_no_sessions, 9); /* short header */
 	expect_startup_einval(ok_no_sessions, 0);
 	memcpy(r, ok_no_sessions, 10);
-	r[1] = 0x02;			/* success with a sessions tag */
+	r[1] = 0x02; /* success with a sessions tag */
 	expect_startup_einval(r, 10);
 	memcpy(r, ok_no_sessions, 10);
-	r[5] = 0x0b;			/* a byte more than Startup returns */
+	r[5] = 0x0b; /* a byte more than Startup returns */
 	r[10] = 0;
 	expect_startup_einval(r, 11);
 	memcpy(r, ok_no_sessions, 10);
-	r[6] = 0x80;			/* rc not representable as an int */
+	r[6] = 0x80; /* rc not representable as an int */
 	expect_startup_einval(r, 10);
 }
 
@@ -287,11 +297,11 @@ static void test_transport_errors(void **state)
 	(void)state;
 	fk.rc = -RAMPART_EFAULT;
 	assert_int_equal(tpm2_cmd_startup(&dev), -RAMPART_EFAULT);
-	fk.rc = 3;		/* a transport must not answer positive */
+	fk.rc = 3; /* a transport must not answer positive */
 	assert_int_equal(tpm2_cmd_startup(&dev), -RAMPART_EINVAL);
 	fk.rc = 0;
 	respond(ok_no_sessions, sizeof(ok_no_sessions));
-	dev.cap = 8;		/* response does not fit: the transport says */
+	dev.cap = 8; /* response does not fit: the transport says */
 	assert_int_equal(tpm2_cmd_startup(&dev), -RAMPART_ENOSPC);
 }
 
@@ -309,7 +319,8 @@ static int lying_transmit(void *ctx, const uint8_t *cmd, size_t cmd_len,
 
 static void test_transport_overlong(void **state)
 {
-	struct tpm2_dev d = { .transmit = lying_transmit, .buf = buf,
+	struct tpm2_dev d = { .transmit = lying_transmit,
+			      .buf = buf,
 			      .cap = sizeof(buf) };
 
 	(void)state;
@@ -365,11 +376,11 @@ static const uint8_t extend_ok[] = {
 static void test_extend_bytes(void **state)
 {
 	static const uint8_t head[] = {
-		0x80, 0x02, 0x00, 0x00, 0x00, 0x41, 0x00, 0x00, 0x01, 0x82,
-		0x00, 0x00, 0x00, 0x09,			/* PCR 9 */
-		0x00, 0x00, 0x00, 0x09,			/* authorizationSize */
-		0x40, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00,
-		0x00, 0x00, 0x00, 0x01, 0x00, 0x0b,	/* 1 digest, SHA-256 */
+		0x80, 0x02, 0x00, 0x00, 0x00, 0x41, 0x00, 0x00,
+		0x01, 0x82, 0x00, 0x00, 0x00, 0x09, /* PCR 9 */
+		0x00, 0x00, 0x00, 0x09,		    /* authorizationSize */
+		0x40, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x0b, /* 1 digest, SHA-256 */
 	};
 	uint8_t digest[32];
 
@@ -389,7 +400,8 @@ static void test_extend_bad_pcr(void **state)
 
 	(void)state;
 	respond(extend_ok, sizeof(extend_ok));
-	assert_int_equal(tpm2_cmd_pcr_extend(&dev, 24, digest), -RAMPART_EINVAL);
+	assert_int_equal(tpm2_cmd_pcr_extend(&dev, 24, digest),
+			 -RAMPART_EINVAL);
 	assert_int_equal(tpm2_cmd_pcr_extend(&dev, 0xffffffff, digest),
 			 -RAMPART_EINVAL);
 	assert_int_equal(fk.calls, 0);
@@ -398,7 +410,8 @@ static void test_extend_bad_pcr(void **state)
 
 static void test_extend_tpm_error(void **state)
 {
-	static const uint8_t rsp[] = {	/* TPM_RC_VALUE, handle 1 */
+	static const uint8_t rsp[] = {
+		/* TPM_RC_VALUE, handle 1 */
 		0x80, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x84,
 	};
 	uint8_t digest[32] = { 0 };
@@ -421,35 +434,35 @@ static void test_extend_malformed(void **state)
 {
 	(void)state;
 	begin(0x8002, 0);
-	put32(0);			/* no authorization area */
+	put32(0); /* no authorization area */
 	expect_extend(-RAMPART_EINVAL);
 	begin(0x8002, 0);
-	put32(1);			/* a parameter Extend has not */
+	put32(1); /* a parameter Extend has not */
 	put8(0);
 	put_auth_response();
 	expect_extend(-RAMPART_EINVAL);
 	begin(0x8002, 0);
 	put32(0);
 	put_auth_response();
-	put8(0);			/* trailing byte */
+	put8(0); /* trailing byte */
 	expect_extend(-RAMPART_EINVAL);
 	begin(0x8002, 0);
-	put32(0xffffffff);		/* parameterSize past the end */
+	put32(0xffffffff); /* parameterSize past the end */
 	put_auth_response();
 	expect_extend(-RAMPART_EINVAL);
 	begin(0x8002, 0);
 	put32(0);
-	put16(40);			/* nonceTPM past the end */
+	put16(40); /* nonceTPM past the end */
 	put8(1);
 	put16(0);
 	expect_extend(-RAMPART_EINVAL);
-	begin(0x8001, 0);		/* success without the sessions tag */
+	begin(0x8001, 0); /* success without the sessions tag */
 	put32(0);
 	put_auth_response();
 	expect_extend(-RAMPART_EINVAL);
 	begin(0x8002, 0);
 	put32(0);
-	put16(2);			/* a nonce is fine: a well-formed area */
+	put16(2); /* a nonce is fine: a well-formed area */
 	put16(0xabcd);
 	put8(1);
 	put16(0);
@@ -461,13 +474,13 @@ static void test_extend_malformed(void **state)
 /* What swtpm 0.7.1 accepted and answered (tests/host/tpm_swtpm_check.c,
  * nonce byte i = 0x85 ^ i, PCRs 0, 1, 7, 8, 9). */
 static const uint8_t swtpm_quote_cmd[] = {
-	0x80, 0x02, 0x00, 0x00, 0x00, 0x49, 0x00, 0x00, 0x01, 0x58, 0x81, 0x01,
-	0x00, 0x02, 0x00, 0x00, 0x00, 0x09, 0x40, 0x00, 0x00, 0x09, 0x00, 0x00,
-	0x00, 0x00, 0x00, 0x00, 0x20, 0x85, 0x84, 0x87, 0x86, 0x81, 0x80, 0x83,
-	0x82, 0x8d, 0x8c, 0x8f, 0x8e, 0x89, 0x88, 0x8b, 0x8a, 0x95, 0x94, 0x97,
-	0x96, 0x91, 0x90, 0x93, 0x92, 0x9d, 0x9c, 0x9f, 0x9e, 0x99, 0x98, 0x9b,
-	0x9a, 0x00, 0x10, 0x00, 0x00, 0x00, 0x01, 0x00, 0x0b, 0x03, 0x83, 0x03,
-	0x00,
+	0x80, 0x02, 0x00, 0x00, 0x00, 0x49, 0x00, 0x00, 0x01, 0x58, 0x81,
+	0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x09, 0x40, 0x00, 0x00, 0x09,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x85, 0x84, 0x87, 0x86,
+	0x81, 0x80, 0x83, 0x82, 0x8d, 0x8c, 0x8f, 0x8e, 0x89, 0x88, 0x8b,
+	0x8a, 0x95, 0x94, 0x97, 0x96, 0x91, 0x90, 0x93, 0x92, 0x9d, 0x9c,
+	0x9f, 0x9e, 0x99, 0x98, 0x9b, 0x9a, 0x00, 0x10, 0x00, 0x00, 0x00,
+	0x01, 0x00, 0x0b, 0x03, 0x83, 0x03, 0x00,
 };
 
 static const uint8_t swtpm_quote_rsp[] = {
@@ -513,17 +526,18 @@ static void test_quote_swtpm(void **state)
 {
 	(void)state;
 	respond(swtpm_quote_rsp, sizeof(swtpm_quote_rsp));
-	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, swtpm_nonce, 32,
-					PCRS, &q), 0);
+	assert_int_equal(
+		tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, swtpm_nonce, 32, PCRS, &q),
+		0);
 	assert_int_equal(fk.cmd_len, sizeof(swtpm_quote_cmd));
 	assert_memory_equal(fk.cmd, swtpm_quote_cmd, sizeof(swtpm_quote_cmd));
 	assert_int_equal(q.attest_len, SWTPM_ATTEST_LEN);
 	assert_memory_equal(q.attest, swtpm_quote_rsp + SWTPM_ATTEST_AT,
 			    SWTPM_ATTEST_LEN);
 	assert_int_equal(q.sig_len, SWTPM_SIG_LEN);
-	assert_memory_equal(q.sig,
-			    swtpm_quote_rsp + SWTPM_ATTEST_AT + SWTPM_ATTEST_LEN,
-			    SWTPM_SIG_LEN);
+	assert_memory_equal(
+		q.sig, swtpm_quote_rsp + SWTPM_ATTEST_AT + SWTPM_ATTEST_LEN,
+		SWTPM_SIG_LEN);
 }
 
 static int parse(const uint8_t *rsp, size_t len)
@@ -602,7 +616,8 @@ static void expect_quote(const struct quote_parts *p, int rc)
 	memset(&fk, 0, sizeof(fk));
 	respond(rb, len);
 	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, p->nonce,
-					p->nonce_len, PCRS, &q), rc);
+					p->nonce_len, PCRS, &q),
+			 rc);
 }
 
 static void test_quote_synthetic(void **state)
@@ -612,14 +627,14 @@ static void test_quote_synthetic(void **state)
 	(void)state;
 	expect_quote(&p, 0);
 	assert_int_equal(q.sig_len, 2 + 2 + 2 + 32 + 2 + 32);
-	p.sig_alg = 0x0014;	/* RSASSA: hash, one TPM2B; S is extra */
+	p.sig_alg = 0x0014; /* RSASSA: hash, one TPM2B; S is extra */
 	expect_quote(&p, -RAMPART_EINVAL);
 	p.sig_s_len = 0;
-	p.sig_r_len = 256;	/* RSA-2048 */
+	p.sig_r_len = 256; /* RSA-2048 */
 	expect_quote(&p, 0);
 	assert_int_equal(q.sig_len, 2 + 2 + 2 + 256);
 	p = good_parts();
-	p.sig_alg = 0x0010;	/* TPM_ALG_NULL: no signature at all */
+	p.sig_alg = 0x0010; /* TPM_ALG_NULL: no signature at all */
 	expect_quote(&p, -RAMPART_EINVAL);
 	p = good_parts();
 	p.trailing = 1;
@@ -632,10 +647,10 @@ static void test_quote_wrong_selection(void **state)
 
 	(void)state;
 	p = good_parts();
-	p.bank = 0x0004;	/* SHA-1 */
+	p.bank = 0x0004; /* SHA-1 */
 	expect_quote(&p, -RAMPART_EINVAL);
 	p = good_parts();
-	p.pcrs = 0;		/* a TPM without the bank drops the PCRs */
+	p.pcrs = 0; /* a TPM without the bank drops the PCRs */
 	expect_quote(&p, -RAMPART_EINVAL);
 	p = good_parts();
 	p.sel_size = 4;
@@ -653,7 +668,7 @@ static void test_quote_too_large(void **state)
 	struct quote_parts p = good_parts();
 
 	(void)state;
-	p.signer_len = TPM2_ATTEST_MAX;	/* well-formed, larger than ours */
+	p.signer_len = TPM2_ATTEST_MAX; /* well-formed, larger than ours */
 	expect_quote(&p, -RAMPART_ENOSPC);
 	assert_int_equal(q.attest_len, 0);
 	p = good_parts();
@@ -671,14 +686,15 @@ static void test_quote_too_large(void **state)
 
 static void test_quote_tpm_error(void **state)
 {
-	static const uint8_t rsp[] = {	/* TPM_RC_HANDLE, handle 1 */
+	static const uint8_t rsp[] = {
+		/* TPM_RC_HANDLE, handle 1 */
 		0x80, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x8b,
 	};
 
 	(void)state;
 	respond(rsp, sizeof(rsp));
-	assert_int_equal(tpm2_cmd_quote(&dev, 0x81000099, nonce32, 32, PCRS,
-					&q), 0x18b);
+	assert_int_equal(
+		tpm2_cmd_quote(&dev, 0x81000099, nonce32, 32, PCRS, &q), 0x18b);
 	assert_int_equal(q.attest_len, 0);
 }
 
@@ -692,18 +708,20 @@ static void test_quote_bad_arguments(void **state)
 	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce,
 					sizeof(nonce), PCRS, &q),
 			 -RAMPART_EINVAL);
-	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, NULL, 4, PCRS,
-					&q), -RAMPART_EINVAL);
+	assert_int_equal(
+		tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, NULL, 4, PCRS, &q),
+		-RAMPART_EINVAL);
 	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, 4, 0, &q),
 			 -RAMPART_EINVAL);
-	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, 4,
-					1u << 24, &q), -RAMPART_EINVAL);
+	assert_int_equal(
+		tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, 4, 1u << 24, &q),
+		-RAMPART_EINVAL);
 	assert_int_equal(fk.calls, 0);
 	/* The largest nonce, and none at all, are fine. */
 	p.nonce = nonce;
 	p.nonce_len = TPM2_QUALIFYING_MAX;
 	expect_quote(&p, 0);
-	assert_int_equal(fk.cmd[27], 0);	/* qualifyingData.size */
+	assert_int_equal(fk.cmd[27], 0); /* qualifyingData.size */
 	assert_int_equal(fk.cmd[28], TPM2_QUALIFYING_MAX);
 	p.nonce_len = 0;
 	expect_quote(&p, 0);

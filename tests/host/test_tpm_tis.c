@@ -31,13 +31,13 @@ static struct fake {
 	uint32_t did_vid, iface;
 	uint8_t access_valid;
 	bool deny_locality;
-	bool ready_stuck;	/* commandReady never comes */
-	uint32_t burst_max;	/* 0: burstCount stays 0 */
-	bool expect_stuck;	/* Expect never clears */
-	bool expect_early;	/* Expect clears after the header */
-	int exec_delays;	/* delays until the response; -1: never */
+	bool ready_stuck;   /* commandReady never comes */
+	uint32_t burst_max; /* 0: burstCount stays 0 */
+	bool expect_stuck;  /* Expect never clears */
+	bool expect_early;  /* Expect clears after the header */
+	int exec_delays;    /* delays until the response; -1: never */
 	uint8_t rsp[4096];
-	size_t fifo_len;	/* bytes the FIFO holds after execution */
+	size_t fifo_len; /* bytes the FIFO holds after execution */
 	/* state */
 	bool active, requested;
 	enum state st;
@@ -47,7 +47,7 @@ static struct fake {
 	/* observations */
 	unsigned int mmio, delays, violations, executed;
 	size_t written, read;	/* FIFO bytes, since the test began */
-	uint8_t last_cmd[4096];	/* the command tpmGo executed last */
+	uint8_t last_cmd[4096]; /* the command tpmGo executed last */
 	size_t last_len;
 	uint64_t waited_us;
 } f;
@@ -79,7 +79,8 @@ static uint32_t min32(uint32_t a, uint32_t b)
 
 static uint32_t sts_value(void)
 {
-	uint32_t room = min32(f.burst_max, (uint32_t)(sizeof(f.cmd) - f.cmd_len));
+	uint32_t room =
+		min32(f.burst_max, (uint32_t)(sizeof(f.cmd) - f.cmd_len));
 	uint32_t left = (uint32_t)(f.fifo_len - f.rd);
 
 	switch (f.st) {
@@ -110,7 +111,7 @@ static uint8_t fake_read8(void *ctx, uint32_t off)
 		return 0xff;
 	}
 	f.read++;
-	return f.rsp[f.rd++];	/* past the response: zeros */
+	return f.rsp[f.rd++]; /* past the response: zeros */
 }
 
 static uint32_t fake_read32(void *ctx, uint32_t off)
@@ -135,7 +136,7 @@ static uint32_t fake_read32(void *ctx, uint32_t off)
 
 static void write_access(uint8_t v)
 {
-	if (v & 0x20) {		/* relinquish, or withdraw a request */
+	if (v & 0x20) { /* relinquish, or withdraw a request */
 		f.active = false;
 		f.requested = false;
 	}
@@ -202,7 +203,9 @@ static void fake_delay(void *ctx, uint32_t us)
 }
 
 static const struct tpm_tis_ops ops = {
-	.read8 = fake_read8, .read32 = fake_read32, .write8 = fake_write8,
+	.read8 = fake_read8,
+	.read32 = fake_read32,
+	.write8 = fake_write8,
 	.delay_us = fake_delay,
 };
 
@@ -274,21 +277,21 @@ static void test_init(void **state)
 {
 	(void)state;
 	assert_int_equal(tis.did_vid, 0x00011014);
-	f.iface = 0xf;		/* TIS 1.3 */
+	f.iface = 0xf; /* TIS 1.3 */
 	assert_int_equal(tpm_tis_init(&tis, &ops, &f), 0);
-	f.iface = 0x2000000f;	/* other fields do not matter */
+	f.iface = 0x2000000f; /* other fields do not matter */
 	assert_int_equal(tpm_tis_init(&tis, &ops, &f), 0);
 }
 
 static void test_init_absent(void **state)
 {
 	(void)state;
-	f.did_vid = 0xffffffff;	/* nothing decodes the address */
+	f.did_vid = 0xffffffff; /* nothing decodes the address */
 	assert_int_equal(tpm_tis_init(&tis, &ops, &f), -RAMPART_ENOENT);
 	f.did_vid = 0;
 	assert_int_equal(tpm_tis_init(&tis, &ops, &f), -RAMPART_ENOENT);
 	f.did_vid = 0x00011014;
-	f.iface = 0x1;		/* CRB, not a FIFO */
+	f.iface = 0x1; /* CRB, not a FIFO */
 	assert_int_equal(tpm_tis_init(&tis, &ops, &f), -RAMPART_ENOENT);
 	f.iface = 0;
 	f.access_valid = 0;
@@ -321,7 +324,7 @@ static void test_round_trips(void **state)
 	for (size_t i = 0; i < sizeof(bursts) / sizeof(bursts[0]); i++) {
 		round_trip(bursts[i], 0, 12, 10);
 		round_trip(bursts[i], 5, 73, 238);
-		round_trip(bursts[i], 1, 10, sizeof(rsp));	/* exactly fits */
+		round_trip(bursts[i], 1, 10, sizeof(rsp)); /* exactly fits */
 	}
 }
 
@@ -338,9 +341,9 @@ static void test_locality_never_granted(void **state)
 	f.deny_locality = true;
 	assert_int_equal(transmit(12), -RAMPART_ETIMEDOUT);
 	assert_int_equal(rsp_len, 0);
-	assert_in_range(f.waited_us, 750000, 760000);	/* TIMEOUT_A */
+	assert_in_range(f.waited_us, 750000, 760000); /* TIMEOUT_A */
 	assert_int_equal(f.written, 0);
-	assert_false(f.requested);	/* the request was withdrawn */
+	assert_false(f.requested); /* the request was withdrawn */
 	assert_int_equal(f.violations, 0);
 }
 
@@ -349,7 +352,7 @@ static void test_command_ready_never(void **state)
 	(void)state;
 	f.ready_stuck = true;
 	assert_int_equal(transmit(12), -RAMPART_ETIMEDOUT);
-	assert_in_range(f.waited_us, 2000000, 2010000);	/* TIMEOUT_B */
+	assert_in_range(f.waited_us, 2000000, 2010000); /* TIMEOUT_B */
 	assert_int_equal(f.written, 0);
 	assert_false(f.active);
 }
@@ -359,7 +362,7 @@ static void test_burst_count_zero(void **state)
 	(void)state;
 	f.burst_max = 0;
 	assert_int_equal(transmit(12), -RAMPART_ETIMEDOUT);
-	assert_in_range(f.waited_us, 30000, 31000);	/* TIMEOUT_D */
+	assert_in_range(f.waited_us, 30000, 31000); /* TIMEOUT_D */
 	assert_int_equal(f.executed, 0);
 	assert_clean_end();
 }
@@ -367,7 +370,7 @@ static void test_burst_count_zero(void **state)
 static void test_expect_stuck(void **state)
 {
 	(void)state;
-	f.expect_stuck = true;	/* wants more than the header's size */
+	f.expect_stuck = true; /* wants more than the header's size */
 	assert_int_equal(transmit(40), -RAMPART_EINVAL);
 	assert_int_equal(f.written, 40);
 	assert_int_equal(f.executed, 0);
@@ -378,7 +381,7 @@ static void test_expect_early(void **state)
 {
 	(void)state;
 	f.burst_max = 10;
-	f.expect_early = true;	/* done while bytes remain */
+	f.expect_early = true; /* done while bytes remain */
 	assert_int_equal(transmit(40), -RAMPART_EINVAL);
 	assert_int_equal(f.written, 10);
 	assert_int_equal(f.executed, 0);
@@ -390,7 +393,7 @@ static void test_never_completes(void **state)
 	(void)state;
 	f.exec_delays = -1;
 	assert_int_equal(transmit(12), -RAMPART_ETIMEDOUT);
-	assert_in_range(f.waited_us, 10000000, 10010000);	/* 10 s */
+	assert_in_range(f.waited_us, 10000000, 10010000); /* 10 s */
 	assert_int_equal(rsp_len, 0);
 	assert_clean_end();
 }
@@ -401,9 +404,9 @@ static void test_response_too_large(void **state)
 	set_response(sizeof(rsp) + 1);
 	assert_int_equal(transmit(12), -RAMPART_ENOSPC);
 	assert_int_equal(rsp_len, 0);
-	assert_int_equal(f.read, 10);	/* only the header was read */
+	assert_int_equal(f.read, 10); /* only the header was read */
 	assert_clean_end();
-	set_response(0xffffffff);	/* absurd size field */
+	set_response(0xffffffff); /* absurd size field */
 	f.fifo_len = 64;
 	assert_int_equal(transmit(12), -RAMPART_ENOSPC);
 	assert_clean_end();
@@ -430,7 +433,7 @@ static void test_response_short(void **state)
 	assert_int_equal(f.read, 60);
 	assert_true(f.waited_us < 1000);
 	assert_clean_end();
-	f.fifo_len = 4;		/* not even a header */
+	f.fifo_len = 4; /* not even a header */
 	assert_int_equal(transmit(12), -RAMPART_EINVAL);
 	assert_clean_end();
 }
@@ -439,7 +442,7 @@ static void test_response_long(void **state)
 {
 	(void)state;
 	set_response(100);
-	f.fifo_len = 101;	/* dataAvail after the declared end */
+	f.fifo_len = 101; /* dataAvail after the declared end */
 	assert_int_equal(transmit(12), -RAMPART_EINVAL);
 	assert_int_equal(rsp_len, 0);
 	assert_int_equal(f.read, 100);
@@ -450,12 +453,14 @@ static void test_bad_arguments(void **state)
 {
 	(void)state;
 	make_cmd(cmd, 12);
-	cmd[5] = 13;		/* header disagrees with the length */
-	assert_int_equal(tpm_tis_transmit(&tis, cmd, 12, rsp, sizeof(rsp),
-					  &rsp_len), -RAMPART_EINVAL);
+	cmd[5] = 13; /* header disagrees with the length */
+	assert_int_equal(
+		tpm_tis_transmit(&tis, cmd, 12, rsp, sizeof(rsp), &rsp_len),
+		-RAMPART_EINVAL);
 	make_cmd(cmd, 9);
-	assert_int_equal(tpm_tis_transmit(&tis, cmd, 9, rsp, sizeof(rsp),
-					  &rsp_len), -RAMPART_EINVAL);
+	assert_int_equal(
+		tpm_tis_transmit(&tis, cmd, 9, rsp, sizeof(rsp), &rsp_len),
+		-RAMPART_EINVAL);
 	make_cmd(cmd, 12);
 	assert_int_equal(tpm_tis_transmit(&tis, cmd, 12, rsp, 9, &rsp_len),
 			 -RAMPART_ENOSPC);
@@ -474,8 +479,9 @@ static void test_transport_adapters(void **state)
 {
 	(void)state;
 	make_cmd(cmd, 12);
-	assert_int_equal(tpm_tis_transport(&tis, cmd, 12, rsp, sizeof(rsp),
-					   &rsp_len), 0);
+	assert_int_equal(
+		tpm_tis_transport(&tis, cmd, 12, rsp, sizeof(rsp), &rsp_len),
+		0);
 	assert_int_equal(rsp_len, 24);
 	f.delays = 0;
 	f.waited_us = 0;

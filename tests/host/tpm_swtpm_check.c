@@ -30,7 +30,7 @@
 
 #include "measure/tpm2_cmd.h"
 
-#define TPM_SEND_COMMAND 8	/* TPM simulator socket protocol */
+#define TPM_SEND_COMMAND 8 /* TPM simulator socket protocol */
 #define PCR_MASK (1u << 0 | 1u << 1 | 1u << 7 | 1u << 8 | 1u << 9)
 #define NPCRS 5
 
@@ -40,7 +40,7 @@ static char dir[] = "/tmp/rampart-swtpm-XXXXXX";
 static int port;
 static pid_t swtpm_pid;
 static uint8_t buf[TPM2_BUF_SIZE];
-static uint8_t expected[24][32];	/* SHA-256 PCRs replayed here */
+static uint8_t expected[24][32]; /* SHA-256 PCRs replayed here */
 
 static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int run(const char *fmt, ...)
@@ -132,14 +132,16 @@ static void sim_delay(void *ctx, uint32_t us)
 }
 
 static const struct tpm2_dev dev = {
-	.transmit = sim_transmit, .delay_us = sim_delay,
-	.buf = buf, .cap = sizeof(buf),
+	.transmit = sim_transmit,
+	.delay_us = sim_delay,
+	.buf = buf,
+	.cap = sizeof(buf),
 };
 
 /* A free loopback port pair: swtpm --daemon fails when one is taken. */
 static int start_swtpm(void)
 {
-	char pidbuf[64];
+	char pidbuf[64], line[32] = "";
 	FILE *f;
 	int i;
 
@@ -162,8 +164,8 @@ static int start_swtpm(void)
 	f = fopen(pidbuf, "r");
 	if (!f)
 		return -1;
-	if (fscanf(f, "%d", &swtpm_pid) != 1)
-		swtpm_pid = 0;
+	if (fgets(line, sizeof(line), f))
+		swtpm_pid = (pid_t)strtol(line, NULL, 10);
 	fclose(f);
 	return swtpm_pid > 0 ? 0 : -1;
 }
@@ -238,7 +240,8 @@ static void test_extend_replays(void **state)
 	extend(9, "initrd");
 	assert_int_equal(run("tpm2_pcrread -Q -T swtpm:host=127.0.0.1,port=%d"
 			     " sha256:0,1,7,8,9 -o %s/pcrs.bin",
-			     port, dir), 0);
+			     port, dir),
+			 0);
 	snprintf(path, sizeof(path), "%s/pcrs.bin", dir);
 	f = fopen(path, "rb");
 	assert_non_null(f);
@@ -285,19 +288,20 @@ static void quote_and_check(size_t n)
 	for (size_t i = 0; i < n; i++)
 		nonce[i] = (uint8_t)(0xa5 ^ i ^ n);
 	hex(nonce, n, nonce_hex);
-	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, n,
-					PCR_MASK, &q), 0);
+	assert_int_equal(
+		tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, n, PCR_MASK, &q),
+		0);
 	assert_in_range(q.attest_len, 100, sizeof(q.attest));
 	assert_in_range(q.sig_len, 8, sizeof(q.sig));
-	assert_int_equal(q.sig[0] << 8 | q.sig[1], 0x0018);	/* ECDSA */
+	assert_int_equal(q.sig[0] << 8 | q.sig[1], 0x0018); /* ECDSA */
 	write_file("quote.msg", q.attest, q.attest_len);
 	write_file("quote.sig", q.sig, q.sig_len);
 	assert_int_equal(checkquote("ak.pub.pem", nonce_hex), 0);
-	assert_int_equal(checkquote("ak.pub", nonce_hex), 0);	/* TPM2B */
+	assert_int_equal(checkquote("ak.pub", nonce_hex), 0); /* TPM2B */
 	nonce_hex[0] = nonce_hex[0] == '0' ? '1' : '0';
 	assert_int_not_equal(checkquote("ak.pub.pem", nonce_hex), 0);
 	nonce_hex[0] = nonce_hex[0] == '0' ? '1' : '0';
-	q.attest[q.attest_len - 1] ^= 1;	/* last byte of pcrDigest */
+	q.attest[q.attest_len - 1] ^= 1; /* last byte of pcrDigest */
 	write_file("quote.msg", q.attest, q.attest_len);
 	assert_int_not_equal(checkquote("ak.pub.pem", nonce_hex), 0);
 }
@@ -320,7 +324,8 @@ static void test_quote_stale_pcrs_rejected(void **state)
 	(void)state;
 	extend(8, "another kernel");
 	assert_int_equal(tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce,
-					sizeof(nonce), PCR_MASK, &q), 0);
+					sizeof(nonce), PCR_MASK, &q),
+			 0);
 	write_file("quote.msg", q.attest, q.attest_len);
 	write_file("quote.sig", q.sig, q.sig_len);
 	hex(nonce, sizeof(nonce), nonce_hex);
@@ -338,7 +343,7 @@ static void test_quote_no_key(void **state)
 	rc = tpm2_cmd_quote(&dev, TPM2_AK_HANDLE + 7, nonce, sizeof(nonce),
 			    PCR_MASK, &q);
 	assert_true(rc > 0);
-	assert_int_equal(rc & 0x0bf, 0x08b);	/* TPM_RC_HANDLE, handle 1 */
+	assert_int_equal(rc & 0x0bf, 0x08b); /* TPM_RC_HANDLE, handle 1 */
 	assert_int_equal(q.attest_len, 0);
 }
 
