@@ -44,6 +44,7 @@ trap cleanup EXIT
 
 rm -rf "$state"
 mkdir -p "$state" "$out"
+state=$(cd "$state" && pwd)	# swtpm --daemon leaves the working directory
 
 # One swtpm on a free loopback port pair (server P, control P+1): --daemon
 # returns only after binding, non-zero if a port is taken; retry elsewhere.

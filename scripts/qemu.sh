@@ -17,6 +17,9 @@
 #   --icount         deterministic: -icount shift=0,sleep=off and a VM clock
 #   --tpm            attach a swtpm TPM 2.0 (tpm-tis-device) and boot with a
 #                    device tree that describes it (QEMU 7.2 adds no node)
+#   --tpm-state DIR  with --tpm: swtpm starts from a copy of the TPM state in
+#                    DIR (keys/provision-ak.sh: holds the attestation key);
+#                    DIR itself is never changed. Default: a fresh TPM.
 #   --timeout S      kill QEMU after S seconds (exit 124)
 #   -- ARGS...       extra QEMU arguments
 # V=1 in the environment prints the QEMU command line.
@@ -28,7 +31,7 @@ usage() {
 }
 
 bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= icount=0
-tpm=0 timeout_s= extra=()
+tpm=0 tpm_state= timeout_s= extra=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--bios) bios=$2; shift 2 ;;
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
 	--nonce) nonce=$2; shift 2 ;;
 	--icount) icount=1; shift ;;
 	--tpm) tpm=1; shift ;;
+	--tpm-state) tpm_state=$2; shift 2 ;;
 	--timeout) timeout_s=$2; shift 2 ;;
 	--) shift; extra=("$@"); break ;;
 	-h | --help) usage ;;
@@ -51,6 +55,10 @@ done
 for f in "$bios" "$kernel" "$initrd"; do
 	[ -z "$f" ] || [ -r "$f" ] || { echo "qemu.sh: cannot read $f" >&2; exit 2; }
 done
+if [ -n "$tpm_state" ] && ! [ -r "$tpm_state/tpm2-00.permall" ]; then
+	echo "qemu.sh: no TPM state in $tpm_state (keys/provision-ak.sh)" >&2
+	exit 2
+fi
 if [ -n "$nonce" ] && ! [[ $nonce =~ ^[0-9a-fA-F]+$ ]]; then
 	echo "qemu.sh: --nonce must be hex" >&2
 	exit 2
@@ -96,6 +104,7 @@ trap cleanup EXIT
 start_tpm() {
 	local i dts
 	mkdir "$tmpdir/state"
+	[ -z "$tpm_state" ] || cp "$tpm_state/tpm2-00.permall" "$tmpdir/state/"
 	swtpm socket --tpm2 --tpmstate dir="$tmpdir/state" \
 		--ctrl type=unixio,path="$tmpdir/swtpm.sock" \
 		--log file="$tmpdir/swtpm.log" &
