@@ -1,0 +1,735 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Behaviour of the verifier CLI (build/host/verifier: the tool under
+ * ASan/UBSan): exit 0 for a good boot, 1 with the right failed check for
+ * each kind of bad boot, 2 with a message for bad input. Boots are made
+ * like the monitor makes them (tests/fuzz/sample.c); the reference comes
+ * from `verifier reference` on the same files, so the two measuring sides
+ * are checked against each other. TPM quotes are synthesised with TPM2-TSS
+ * marshalling and an mbedTLS attestation key, and tpm2_checkquote must
+ * reach the same verdict as the verifier on each of them.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <mbedtls/ecdsa.h>
+#include <mbedtls/sha256.h>
+#include <tss2/tss2_mu.h>
+
+#include "measure/evlog.h"
+#include "tests/fuzz/sample.h"
+
+#define NONCE "00112233445566778899aabbccddeeff"
+#define OTHER_NONCE "00112233445566778899aabbccddeefe"
+
+static char dir[64] = "/tmp/rampart-verifier-XXXXXX";
+static const char *verifier;
+static char out[65536];
+static struct sample_inputs in;
+static mbedtls_ecp_keypair key, other_key, ak_key;
+
+/* --- helpers ----------------------------------------------------------------- */
+
+/* Run a /bin/sh command line (dash: printf takes octal escapes) in @dir,
+ * output (stdout and stderr) into out[]; returns its exit status. */
+static int run(const char *fmt, ...)
+{
+	char cmd[4096];
+	size_t n;
+	va_list ap;
+	FILE *p;
+	int st;
+
+	n = (size_t)snprintf(cmd, sizeof(cmd), "cd %s && ( ", dir);
+	va_start(ap, fmt);
+	vsnprintf(cmd + n, sizeof(cmd) - n, fmt, ap);
+	va_end(ap);
+	strncat(cmd, " ) 2>&1", sizeof(cmd) - strlen(cmd) - 1);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	assert_true(WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+/* `verifier check` of evidence @ev (log @log) with extra arguments */
+static int check(const char *ev, const char *log, const char *extra)
+{
+	return run("%s check --evidence %s --ref ref.json --pubkey pub.pem "
+		   "--nonce %s %s%s %s",
+		   verifier, ev, NONCE, log ? "--eventlog " : "",
+		   log ? log : "", extra ? extra : "");
+}
+
+static void expect_failed(const char *check_name)
+{
+	char line[64];
+
+	snprintf(line, sizeof(line), "  FAIL  %-19s ", check_name);
+	if (!strstr(out, line) || !strstr(out, "verdict: NOT TRUSTED"))
+		fail_msg("expected a failed %s check in:\n%s", check_name, out);
+}
+
+static void expect_text(const char *text)
+{
+	if (!strstr(out, text))
+		fail_msg("expected \"%s\" in:\n%s", text, out);
+}
+
+static void path_in_dir(char *p, size_t n, const char *name)
+{
+	snprintf(p, n, "%s/%s", dir, name);
+}
+
+static void write_in_dir(const char *name, const void *buf, size_t len)
+{
+	char p[256];
+
+	path_in_dir(p, sizeof(p), name);
+	assert_int_equal(sample_write_file(p, buf, len), 0);
+}
+
+/* Measure @i like the monitor, sign with @k; write NAME.ev and NAME.log */
+static void make_boot(const char *name, const struct sample_inputs *i,
+		      mbedtls_ecp_keypair *k, void (*tweak)(struct sample *))
+{
+	static struct sample s;
+	uint8_t ev[EVIDENCE_MAX_SIZE];
+	char file[128];
+	size_t len;
+
+	assert_int_equal(sample_measure(&s, i), 0);
+	if (tweak)
+		tweak(&s);
+	assert_int_equal(sample_seal(&s, k, ev, sizeof(ev), &len), 0);
+	snprintf(file, sizeof(file), "%s.ev", name);
+	write_in_dir(file, ev, len);
+	snprintf(file, sizeof(file), "%s.log", name);
+	write_in_dir(file, s.log, s.log_len);
+}
+
+/* --- fixtures ---------------------------------------------------------------- */
+
+static void write_inputs(void)
+{
+	uint8_t b[300];
+
+	write_in_dir("Image", in.kernel, in.kernel_len);
+	write_in_dir("initrd", in.initrd, in.initrd_len);
+	write_in_dir("firmware", in.firmware, in.firmware_len);
+	write_in_dir("monitor", in.monitor, in.monitor_len);
+	memcpy(b, in.kernel, in.kernel_len);
+	b[100] ^= 1; /* one byte of another kernel */
+	write_in_dir("Image2", b, in.kernel_len);
+}
+
+static void tamper_log_kernel(struct sample *s)
+{
+	/* the kernel event's digest (the 5th record) no longer matches */
+	size_t off = EVLOG_HEADER_SIZE;
+	int n;
+
+	for (n = 0; n < 4; n++)
+		off += EVLOG_EVENT_SIZE + s->log[off + 46];
+	s->log[off + 14] ^= 0x80;
+}
+
+static void extra_event(struct sample *s)
+{
+	struct evlog log = { s->log, sizeof(s->log), s->log_len };
+	uint8_t d[32] = { 1 };
+
+	assert_int_equal(evlog_append(&log, 8, EV_COMPACT_HASH, d, "linux", 6),
+			 0);
+	s->log_len = evlog_len(&log);
+}
+
+static void make_boots(void)
+{
+	struct sample_inputs i;
+	uint8_t k2[300], ini2[200], fw2[400];
+
+	make_boot("good", &in, &key, NULL);
+	i = in;
+	memcpy(k2, in.kernel, in.kernel_len);
+	k2[100] ^= 1;
+	i.kernel = k2;
+	make_boot("kernel2", &i, &key, NULL);
+	i = in;
+	memcpy(ini2, in.initrd, in.initrd_len);
+	ini2[0] ^= 1;
+	i.initrd = ini2;
+	make_boot("initrd2", &i, &key, NULL);
+	i = in;
+	i.cmdline = "console=ttyS0 init=/bin/evil";
+	make_boot("cmdline2", &i, &key, NULL);
+	i = in;
+	memcpy(fw2, in.firmware, in.firmware_len);
+	i.firmware = fw2;
+	i.firmware_len = in.firmware_len + 1;
+	fw2[in.firmware_len] = 0;
+	make_boot("firmware2", &i, &key, NULL);
+	make_boot("otherkey", &in, &other_key, NULL);
+	make_boot("badlog", &in, &key, tamper_log_kernel);
+	make_boot("extraevent", &in, &key, extra_event);
+	i = in;
+	i.policy = "none";
+	i.policy_id = 0;
+	make_boot("nopolicy", &i, &key, NULL);
+}
+
+static int setup(void **state)
+{
+	char p[256];
+
+	(void)state;
+	verifier = getenv("RAMPART_VERIFIER");
+	if (!verifier)
+		verifier = realpath("build/host/verifier", NULL);
+	if (!verifier || !mkdtemp(dir))
+		return -1;
+	mbedtls_ecp_keypair_init(&key);
+	mbedtls_ecp_keypair_init(&other_key);
+	mbedtls_ecp_keypair_init(&ak_key);
+	if (sample_key(&key, 0) || sample_key(&other_key, 1) ||
+	    sample_key(&ak_key, 2))
+		return -1;
+	sample_default_inputs(&in);
+	path_in_dir(p, sizeof(p), "pub.pem");
+	if (sample_write_pubkey(&key, p))
+		return -1;
+	path_in_dir(p, sizeof(p), "other.pem");
+	if (sample_write_pubkey(&other_key, p))
+		return -1;
+	path_in_dir(p, sizeof(p), "ak.pem");
+	if (sample_write_pubkey(&ak_key, p))
+		return -1;
+	write_inputs();
+	make_boots();
+	return run("%s reference --kernel Image --initrd initrd --cmdline "
+		   "console=ttyS0 --firmware firmware --monitor monitor "
+		   "-o ref.json", verifier);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mbedtls_ecp_keypair_free(&key);
+	mbedtls_ecp_keypair_free(&other_key);
+	mbedtls_ecp_keypair_free(&ak_key);
+	if (!getenv("RAMPART_KEEP_TMP")) /* to look at the files */
+		run("rm -rf %s", dir);
+	return 0;
+}
+
+/* --- trusted ----------------------------------------------------------------- */
+
+static void test_good_boot_trusted(void **state)
+{
+	(void)state;
+	assert_int_equal(check("good.ev", "good.log", NULL), 0);
+	expect_text("verdict: TRUSTED");
+	expect_text("  pass  kernel ");
+	expect_text("  pass  eventlog ");
+	expect_text("17 events (\"" SAMPLE_CRTM_VERSION "\")");
+	assert_int_equal(check("good.ev", NULL, "--max-audit 3"), 0);
+	expect_text("  skip  eventlog ");
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	assert_int_equal(check("good.ev", "good.log", "--json"), 0);
+	assert_int_equal(out[0], '{');
+	expect_text("{\"verdict\":\"trusted\",\"exit\":0,\"failed\":[]");
+	expect_text("\"pcrs\":{\"0\":\"");
+	assert_ptr_equal(strchr(out, '\n'), out + strlen(out) - 1); /* one line */
+	assert_int_equal(check("kernel2.ev", "kernel2.log", "--json"), 1);
+	expect_text("\"verdict\":\"not-trusted\",\"exit\":1,"
+		    "\"failed\":[\"kernel\"]");
+	assert_int_equal(check("missing.ev", NULL, "--json"), 2);
+	expect_text("{\"verdict\":\"error\",\"exit\":2,\"error\":");
+	/* the JSON is well-formed: python's parser agrees */
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey pub.pem --nonce %s --eventlog good.log "
+			     "--json | python3 -c 'import json,sys; "
+			     "d=json.load(sys.stdin); assert d[\"exit\"]==0'",
+			     verifier, NONCE),
+			 0);
+}
+
+/* --- not trusted ------------------------------------------------------------- */
+
+static void test_other_kernel(void **state)
+{
+	(void)state;
+	assert_int_equal(check("kernel2.ev", "kernel2.log", NULL), 1);
+	expect_failed("kernel");
+	expect_text("measured kernel differs from the reference");
+	/* and a reference made from the changed file trusts it */
+	assert_int_equal(run("%s reference --kernel Image2 --initrd initrd "
+			     "--cmdline console=ttyS0 -o ref2.json && %s check "
+			     "--evidence kernel2.ev --ref ref2.json --pubkey "
+			     "pub.pem --nonce %s", verifier, verifier, NONCE),
+			 0);
+}
+
+static void test_other_initrd(void **state)
+{
+	(void)state;
+	assert_int_equal(check("initrd2.ev", "initrd2.log", NULL), 1);
+	expect_failed("initrd");
+}
+
+static void test_other_cmdline(void **state)
+{
+	(void)state;
+	assert_int_equal(check("cmdline2.ev", "cmdline2.log", NULL), 1);
+	expect_failed("cmdline");
+}
+
+static void test_other_firmware(void **state)
+{
+	(void)state;
+	assert_int_equal(check("firmware2.ev", "firmware2.log", NULL), 1);
+	expect_failed("firmware");
+	expect_text("(and its size)");
+}
+
+static void test_wrong_nonce(void **state)
+{
+	(void)state;
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey pub.pem --nonce %s", verifier,
+			     OTHER_NONCE),
+			 1);
+	expect_failed("nonce");
+	expect_text("expected " OTHER_NONCE);
+	expect_text("actual   " NONCE);
+}
+
+static void test_wrong_key(void **state)
+{
+	(void)state;
+	assert_int_equal(check("otherkey.ev", NULL, NULL), 1);
+	expect_failed("signature");
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey other.pem --nonce %s", verifier, NONCE),
+			 1);
+	expect_failed("signature");
+}
+
+static void test_flipped_signature_byte(void **state)
+{
+	(void)state;
+	/* the last byte belongs to s: the DER shape stays valid */
+	assert_int_equal(run("cp good.ev flipped.ev && n=$(stat -c %%s good.ev)"
+			     " && printf '\\125' | dd of=flipped.ev bs=1 "
+			     "seek=$((n - 1)) conv=notrunc 2>/dev/null && "
+			     "! cmp -s good.ev flipped.ev"),
+			 0);
+	assert_int_equal(check("flipped.ev", "good.log", NULL), 1);
+	expect_failed("signature");
+}
+
+static void test_log_does_not_replay(void **state)
+{
+	(void)state;
+	/* a log other than the one the evidence signed */
+	assert_int_equal(check("good.ev", "kernel2.log", NULL), 1);
+	expect_failed("eventlog");
+	expect_text("is not the event log the evidence signed");
+	/* signed, but its kernel event is not the evidence's kernel */
+	assert_int_equal(check("badlog.ev", "badlog.log", NULL), 1);
+	expect_failed("eventlog");
+	expect_text("the logged kernel digest is not the evidence's");
+	/* signed, with an event after the separators / a second kernel */
+	assert_int_equal(check("extraevent.ev", "extraevent.log", NULL), 1);
+	expect_failed("eventlog");
+	expect_text("kernel measured twice");
+}
+
+static void test_audit_above_max(void **state)
+{
+	(void)state;
+	assert_int_equal(check("good.ev", "good.log", "--max-audit 2"), 1);
+	expect_failed("max-audit");
+	expect_text("expected <= 2");
+	assert_int_equal(check("good.ev", "good.log", "--max-audit 3"), 0);
+}
+
+static void test_reference_mismatches(void **state)
+{
+	(void)state;
+	/* the reference has no initrd: the boot had one */
+	assert_int_equal(run("%s reference --kernel Image --cmdline "
+			     "console=ttyS0 -o noinitrd.json && %s check "
+			     "--evidence good.ev --ref noinitrd.json --pubkey "
+			     "pub.pem --nonce %s", verifier, verifier, NONCE),
+			 1);
+	expect_failed("initrd");
+	expect_text("the boot measured a initrd the reference does not have");
+	assert_int_equal(check("nopolicy.ev", NULL, NULL), 1);
+	expect_failed("policy");
+	assert_int_equal(run("%s reference --kernel Image --initrd initrd "
+			     "--cmdline console=ttyS0 --policy-config x=1 -o "
+			     "conf.json && %s check --evidence good.ev --ref "
+			     "conf.json --pubkey pub.pem --nonce %s", verifier,
+			     verifier, NONCE),
+			 1);
+	expect_failed("policy");
+	expect_text("policy configuration differs");
+}
+
+/* --- bad input ----------------------------------------------------------------- */
+
+static void test_truncated_and_oversized_evidence(void **state)
+{
+	(void)state;
+	assert_int_equal(run("head -c 100 good.ev >trunc.ev"), 0);
+	assert_int_equal(check("trunc.ev", NULL, NULL), 2);
+	expect_text("trunc.ev: malformed evidence: ");
+	assert_int_equal(run("head -c 0 good.ev >empty.ev"), 0);
+	assert_int_equal(check("empty.ev", NULL, NULL), 2);
+	expect_text("truncated header");
+	/* body length 0x7ffffff8 */
+	assert_int_equal(run("cp good.ev big.ev && printf '\\370\\377\\377\\177'"
+			     " | dd of=big.ev bs=1 seek=8 conv=notrunc "
+			     "2>/dev/null"),
+			 0);
+	assert_int_equal(check("big.ev", NULL, NULL), 2);
+	expect_text("body length runs past the end");
+	/* first field's length 0xffffffff */
+	assert_int_equal(run("cp good.ev big2.ev && printf '\\377\\377\\377\\377'"
+			     " | dd of=big2.ev bs=1 seek=20 conv=notrunc "
+			     "2>/dev/null"),
+			 0);
+	assert_int_equal(check("big2.ev", NULL, NULL), 2);
+	expect_text("field length runs past the body");
+	assert_int_equal(run("head -c 70000 /dev/zero >huge.ev"), 0);
+	assert_int_equal(check("huge.ev", NULL, NULL), 2);
+}
+
+static void test_wrong_version(void **state)
+{
+	(void)state;
+	assert_int_equal(run("cp good.ev v2.ev && printf '\\002' | dd of=v2.ev "
+			     "bs=1 seek=4 conv=notrunc 2>/dev/null"),
+			 0);
+	assert_int_equal(check("v2.ev", NULL, NULL), 2);
+	expect_text("evidence format version 2, this verifier reads version 1");
+}
+
+static void test_garbage_json(void **state)
+{
+	static const char *const bad[] = {
+		"", "{", "[]", "null", "{}x", "{\"rampart_reference\":1}",
+		"{\"rampart_reference\":1,\"rampart_reference\":1}",
+		"{\"kernel\":\"00\",\"kernel_size\":1,\"policy\":\"protect\","
+		"\"rampart_reference\":1}",
+		"{\"rampart_reference\":2}", "{\"unknown\":\"x\"}",
+		"{\"rampart_reference\":01}", "{\"rampart_reference\":-1}",
+		"{\"rampart_reference\":1.0}", "{\"policy\":\"a\\u0000b\"}",
+		"{\"policy\":\"\\ud800\"}", "{'policy':'x'}",
+		"{\"policy\":\"x\",}", "{\"rampart_reference\":"
+		"99999999999999999999999}",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		write_in_dir("bad.json", bad[i], strlen(bad[i]));
+		assert_int_equal(run("%s check --evidence good.ev --ref bad.json "
+				     "--pubkey pub.pem --nonce %s", verifier,
+				     NONCE),
+				 2);
+		expect_text("verifier: reference: ");
+	}
+	/* a valid reference with the kernel digest edited */
+	assert_int_equal(run("sed 's/\"kernel\": \"./\"kernel\": \"g/' ref.json "
+			     ">edited.json && %s check --evidence good.ev --ref "
+			     "edited.json --pubkey pub.pem --nonce %s",
+			     verifier, NONCE),
+			 2);
+	/* cmdline_text must hash to the cmdline digest */
+	assert_int_equal(run("sed 's/\"cmdline_text\": \"console=ttyS0\"/"
+			     "\"cmdline_text\": \"console=ttyS1\"/' ref.json "
+			     ">edited2.json && ! cmp -s ref.json edited2.json && "
+			     "%s check --evidence good.ev --ref edited2.json "
+			     "--pubkey pub.pem --nonce %s", verifier, NONCE),
+			 2);
+	expect_text("cmdline_text does not match");
+}
+
+static void test_missing_files(void **state)
+{
+	(void)state;
+	assert_int_equal(check("nonexistent.ev", NULL, NULL), 2);
+	expect_text("nonexistent.ev: No such file or directory");
+	assert_int_equal(run("%s check --evidence good.ev --ref nope.json "
+			     "--pubkey pub.pem --nonce %s", verifier, NONCE),
+			 2);
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey nope.pem --nonce %s", verifier, NONCE),
+			 2);
+	assert_int_equal(check("good.ev", "nope.log", NULL), 2);
+	assert_int_equal(check("good.ev", NULL, "--ak-pubkey nope.pem"), 2);
+	/* a public key that is not P-256 ECDSA, a directory */
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey ref.json --nonce %s", verifier, NONCE),
+			 2);
+	assert_int_equal(check(".", NULL, NULL), 2);
+	expect_text("not a regular file");
+}
+
+/* No output file, and no temporary left, when reference fails. */
+static void test_reference_no_partial_output(void **state)
+{
+	(void)state;
+	assert_int_equal(run("mkdir -p out && %s reference --kernel nope "
+			     "--initrd initrd -o out/ref.json", verifier),
+			 2);
+	expect_text("nope: No such file or directory");
+	assert_int_equal(run("%s reference --kernel Image --initrd nope -o "
+			     "out/ref.json", verifier),
+			 2);
+	assert_int_equal(run("test -z \"$(ls -A out)\""), 0);
+	/* a truncated Image header is refused, as the monitor refuses it */
+	assert_int_equal(run("head -c 60 Image >short && %s reference --kernel "
+			     "short -o out/ref.json", verifier),
+			 2);
+	expect_text("truncated or inconsistent RISC-V Image header");
+	assert_int_equal(run("test -z \"$(ls -A out)\""), 0);
+	/* an existing file is replaced whole, never half-written */
+	assert_int_equal(run("echo old >out/ref.json && %s reference --kernel "
+			     "nope -o out/ref.json; cat out/ref.json",
+			     verifier),
+			 0);
+	expect_text("old");
+	assert_int_equal(run("%s reference --kernel Image -o out/ref.json && "
+			     "ls -A out", verifier),
+			 0);
+	assert_string_equal(out, "ref.json\n");
+}
+
+static void test_usage(void **state)
+{
+	(void)state;
+	assert_int_equal(run("%s", verifier), 2);
+	assert_int_equal(run("%s frobnicate", verifier), 2);
+	assert_int_equal(run("%s check --evidence good.ev", verifier), 2);
+	expect_text("are required");
+	assert_int_equal(check("good.ev", NULL, "--bogus"), 2);
+	assert_int_equal(check("good.ev", NULL, "--max-audit x"), 2);
+	assert_int_equal(check("good.ev", NULL, "stray"), 2);
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey pub.pem --nonce 0g", verifier),
+			 2);
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey pub.pem --nonce ''", verifier),
+			 2);
+	assert_int_equal(run("%s reference --kernel Image", verifier), 2);
+	assert_int_equal(run("%s reference --kernel Image --policy Bad -o x",
+			     verifier),
+			 2);
+	assert_int_equal(run("%s --help", verifier), 0);
+	expect_text("Remote attestation of a Rampart boot, step by step");
+}
+
+/* --- TPM quote --------------------------------------------------------------- */
+
+/* Blinding only (the nonce is RFC 6979's): any bytes do for a test. */
+static int blinding_rng(void *ctx, unsigned char *p, size_t n)
+{
+	static unsigned char c;
+
+	(void)ctx;
+	while (n--)
+		*p++ = (unsigned char)(c++ * 151 + 7);
+	return 0;
+}
+
+/* A TPM2_Quote over PCRs 0,1,7,8,9 of @pcrs, qualifying data @nonce,
+ * signed ECDSA-SHA256 by the AK; marshalled as a TPM returns it. */
+static void make_quote(const uint8_t (*pcrs)[32], const uint8_t *nonce,
+		       size_t nonce_len, uint8_t *att_buf, size_t *att_len,
+		       uint8_t *sig_buf, size_t *sig_len)
+{
+	static const int sel[] = { 0, 1, 7, 8, 9 };
+	TPMS_ATTEST att = { 0 };
+	TPMT_SIGNATURE sig = { 0 };
+	mbedtls_sha256_context ctx;
+	uint8_t hash[32];
+	mbedtls_mpi r, s;
+	size_t i, off = 0;
+
+	att.magic = TPM2_GENERATED_VALUE;
+	att.type = TPM2_ST_ATTEST_QUOTE;
+	att.qualifiedSigner.size = 34;
+	att.extraData.size = (UINT16)nonce_len;
+	memcpy(att.extraData.buffer, nonce, nonce_len);
+	att.clockInfo.clock = 12345;
+	att.attested.quote.pcrSelect.count = 1;
+	att.attested.quote.pcrSelect.pcrSelections[0].hash = TPM2_ALG_SHA256;
+	att.attested.quote.pcrSelect.pcrSelections[0].sizeofSelect = 3;
+	mbedtls_sha256_init(&ctx);
+	mbedtls_sha256_starts_ret(&ctx, 0);
+	for (i = 0; i < sizeof(sel) / sizeof(sel[0]); i++) {
+		att.attested.quote.pcrSelect.pcrSelections[0]
+			.pcrSelect[sel[i] / 8] |= (uint8_t)(1 << (sel[i] % 8));
+		mbedtls_sha256_update_ret(&ctx, pcrs[sel[i]], 32);
+	}
+	mbedtls_sha256_finish_ret(&ctx, att.attested.quote.pcrDigest.buffer);
+	mbedtls_sha256_free(&ctx);
+	att.attested.quote.pcrDigest.size = 32;
+	assert_int_equal(Tss2_MU_TPMS_ATTEST_Marshal(&att, att_buf, 1024, &off),
+			 0);
+	*att_len = off;
+	mbedtls_sha256_ret(att_buf, off, hash, 0);
+	mbedtls_mpi_init(&r);
+	mbedtls_mpi_init(&s);
+	assert_int_equal(mbedtls_ecdsa_sign_det_ext(&ak_key.grp, &r, &s,
+						    &ak_key.d, hash, 32,
+						    MBEDTLS_MD_SHA256,
+						    blinding_rng, NULL),
+			 0);
+	sig.sigAlg = TPM2_ALG_ECDSA;
+	sig.signature.ecdsa.hash = TPM2_ALG_SHA256;
+	sig.signature.ecdsa.signatureR.size = 32;
+	sig.signature.ecdsa.signatureS.size = 32;
+	mbedtls_mpi_write_binary(&r, sig.signature.ecdsa.signatureR.buffer, 32);
+	mbedtls_mpi_write_binary(&s, sig.signature.ecdsa.signatureS.buffer, 32);
+	mbedtls_mpi_free(&r);
+	mbedtls_mpi_free(&s);
+	off = 0;
+	assert_int_equal(Tss2_MU_TPMT_SIGNATURE_Marshal(&sig, sig_buf, 1024,
+							&off),
+			 0);
+	*sig_len = off;
+}
+
+/* Evidence NAME.ev carrying a quote over @pcrs (replay of the sample log,
+ * or @bad_pcr changed); quote files NAME.att/.sig/.pcrs for
+ * tpm2_checkquote. */
+static void make_quoted_boot(const char *name, int bad_pcr,
+			     const uint8_t *nonce)
+{
+	static struct sample s;
+	uint8_t pcrs[EVLOG_PCRS][32], att[1024], sig[1024];
+	uint8_t ev[EVIDENCE_MAX_SIZE], sel[5 * 32];
+	static const int order[] = { 0, 1, 7, 8, 9 };
+	size_t att_len, sig_len, len, i;
+	char file[128];
+
+	assert_int_equal(sample_measure(&s, &in), 0);
+	assert_true(evlog_replay(s.log, s.log_len, pcrs) > 0);
+	if (bad_pcr >= 0)
+		pcrs[bad_pcr][0] ^= 1;
+	make_quote((const uint8_t(*)[32])pcrs, nonce, 16, att, &att_len, sig,
+		   &sig_len);
+	assert_int_equal(sample_set_quote(&s, att, att_len, sig, sig_len), 0);
+	assert_int_equal(sample_seal(&s, &key, ev, sizeof(ev), &len), 0);
+	snprintf(file, sizeof(file), "%s.ev", name);
+	write_in_dir(file, ev, len);
+	snprintf(file, sizeof(file), "%s.log", name);
+	write_in_dir(file, s.log, s.log_len);
+	snprintf(file, sizeof(file), "%s.att", name);
+	write_in_dir(file, att, att_len);
+	snprintf(file, sizeof(file), "%s.sig", name);
+	write_in_dir(file, sig, sig_len);
+	/* the PCR values the verifier replays, as tpm2_pcrread -o writes */
+	assert_true(evlog_replay(s.log, s.log_len, pcrs) > 0);
+	for (i = 0; i < 5; i++)
+		memcpy(sel + 32 * i, pcrs[order[i]], 32);
+	snprintf(file, sizeof(file), "%s.pcrs", name);
+	write_in_dir(file, sel, sizeof(sel));
+}
+
+static int checkquote(const char *name, const char *ak, const char *nonce)
+{
+	return run("tpm2_checkquote -u %s -m %s.att -s %s.sig -g sha256 -q %s "
+		   "-f %s.pcrs -l sha256:0,1,7,8,9", ak, name, name, nonce,
+		   name);
+}
+
+static void test_quote(void **state)
+{
+	uint8_t nonce[16], other[16];
+	int v;
+
+	(void)state;
+	for (v = 0; v < 16; v++) {
+		nonce[v] = (uint8_t)(0x11 * v);
+		other[v] = (uint8_t)(0x11 * v);
+	}
+	other[15] ^= 1;
+	make_quoted_boot("q-good", -1, nonce);
+	make_quoted_boot("q-pcr", 8, nonce);
+	make_quoted_boot("q-nonce", -1, other);
+	/* good: both trust it */
+	assert_int_equal(check("q-good.ev", "q-good.log", "--ak-pubkey ak.pem"),
+			 0);
+	expect_text("  pass  tpm-quote-pcrs ");
+	expect_text("  pass  tpm-quote-signature ");
+	assert_int_equal(checkquote("q-good", "ak.pem", NONCE), 0);
+	/* PCRs that are not the log's: both refuse */
+	assert_int_equal(check("q-pcr.ev", "q-pcr.log", "--ak-pubkey ak.pem"), 1);
+	expect_failed("tpm-quote-pcrs");
+	assert_int_not_equal(checkquote("q-pcr", "ak.pem", NONCE), 0);
+	/* qualifying data that is not the nonce: both refuse */
+	assert_int_equal(check("q-nonce.ev", "q-nonce.log", "--ak-pubkey ak.pem"),
+			 1);
+	expect_failed("tpm-quote");
+	assert_int_not_equal(checkquote("q-nonce", "ak.pem", NONCE), 0);
+	/* another attestation key: both refuse */
+	assert_int_equal(check("q-good.ev", "q-good.log",
+			       "--ak-pubkey other.pem"),
+			 1);
+	expect_failed("tpm-quote-signature");
+	assert_int_not_equal(checkquote("q-good", "other.pem", NONCE), 0);
+	/* without the log or the AK, those parts are reported as skipped */
+	assert_int_equal(check("q-good.ev", NULL, NULL), 0);
+	expect_text("  skip  tpm-quote-pcrs ");
+	expect_text("  skip  tpm-quote-signature ");
+	/* an AK given but no quote in the evidence */
+	assert_int_equal(check("good.ev", "good.log", "--ak-pubkey ak.pem"), 1);
+	expect_failed("tpm-quote");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_boot_trusted),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_other_kernel),
+		cmocka_unit_test(test_other_initrd),
+		cmocka_unit_test(test_other_cmdline),
+		cmocka_unit_test(test_other_firmware),
+		cmocka_unit_test(test_wrong_nonce),
+		cmocka_unit_test(test_wrong_key),
+		cmocka_unit_test(test_flipped_signature_byte),
+		cmocka_unit_test(test_log_does_not_replay),
+		cmocka_unit_test(test_audit_above_max),
+		cmocka_unit_test(test_reference_mismatches),
+		cmocka_unit_test(test_truncated_and_oversized_evidence),
+		cmocka_unit_test(test_wrong_version),
+		cmocka_unit_test(test_garbage_json),
+		cmocka_unit_test(test_missing_files),
+		cmocka_unit_test(test_reference_no_partial_output),
+		cmocka_unit_test(test_usage),
+		cmocka_unit_test(test_quote),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

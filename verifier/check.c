@@ -1,0 +1,588 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * `verifier check`: is this evidence a trustworthy boot of the reference?
+ * Bad input (unreadable or malformed files, usage) stops with exit 2
+ * before any verdict; otherwise every check runs and every failure is
+ * named, with what was expected and what the evidence says.
+ */
+#include "verifier.h"
+#include <getopt.h>
+#include <mbedtls/pk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REF_MAX_SIZE (64 * 1024)
+#define LOG_MAX_SIZE (1024 * 1024)
+#define EVIDENCE_FILE_MAX (64 * 1024)
+
+static const char *const names[EVIDENCE_REGIONS] = {
+	NULL,	  "monitor", "firmware", "policy", "kernel",
+	"initrd", "cmdline", "dtb",	   "entry",
+};
+
+struct check_opts {
+	const char *evidence, *ref, *pubkey, *nonce, *eventlog, *ak;
+	bool json;
+	bool max_audit_set;
+	uint64_t max_audit;
+};
+
+struct inputs {
+	uint8_t *ev_buf;
+	size_t ev_len;
+	char *ref_text;
+	size_t ref_len;
+	uint8_t *log;
+	size_t log_len;
+	uint8_t nonce[EVIDENCE_NONCE_MAX];
+	size_t nonce_len;
+	mbedtls_pk_context pk;
+	struct reference ref;
+	struct evidence ev;
+	uint8_t pcrs[EVLOG_PCRS][MEASURE_DIGEST_SIZE];
+	bool replayed;
+};
+
+/* --- the checks ----------------------------------------------------------- */
+
+static void check_signature(struct inputs *in, const char *pubkey)
+{
+	uint8_t hash[MEASURE_DIGEST_SIZE];
+	size_t signed_len, sig_len;
+	const uint8_t *sig;
+
+	/* evidence_parse accepted it: the split cannot fail */
+	if (evidence_split(in->ev_buf, in->ev_len, &signed_len, &sig, &sig_len,
+			   NULL))
+		signed_len = sig_len = 0;
+	sha256(in->ev_buf, signed_len, hash);
+	if (!sig_len || mbedtls_pk_verify(&in->pk, MBEDTLS_MD_SHA256, hash,
+					  sizeof(hash), sig, sig_len)) {
+		report_add(ST_FAIL, "signature", NULL, NULL,
+			   "ECDSA P-256 signature does not verify with %s "
+			   "(another device, or altered evidence)",
+			   pubkey);
+		return;
+	}
+	report_add(ST_PASS, "signature", NULL, NULL,
+		   "ECDSA P-256/SHA-256 by the device key %s", pubkey);
+}
+
+static void check_nonce(const struct inputs *in)
+{
+	char want[2 * EVIDENCE_NONCE_MAX + 1], got[2 * EVIDENCE_NONCE_MAX + 1];
+
+	hex_encode(in->nonce, in->nonce_len, want);
+	hex_encode(in->ev.nonce, in->ev.nonce_len, got);
+	if (in->nonce_len == in->ev.nonce_len &&
+	    ct_equal(in->nonce, in->ev.nonce, in->nonce_len))
+		report_add(ST_PASS, "nonce", NULL, NULL, "%s (fresh)", got);
+	else
+		report_add(ST_FAIL, "nonce", want, got,
+			   "not the nonce this check asked for (a replayed "
+			   "or another verifier's evidence)");
+}
+
+static uint64_t expected_base(unsigned int t)
+{
+	if (t == MEASURE_MONITOR)
+		return REF_MONITOR_BASE;
+	if (t == MEASURE_FIRMWARE)
+		return REF_FIRMWARE_BASE;
+	if (t == MEASURE_KERNEL)
+		return REF_KERNEL_BASE;
+	return 0;
+}
+
+static void check_region(const struct inputs *in, unsigned int t)
+{
+	const struct ref_region *r = &in->ref.regions[t];
+	const struct evidence_region *e = &in->ev.regions[t];
+	char want[DIGEST_HEX + 40], got[DIGEST_HEX + 40];
+
+	if (!r->set) {
+		report_add(ST_SKIP, names[t], NULL, NULL,
+			   "not in the reference: not checked");
+		return;
+	}
+	hex_encode(r->digest, MEASURE_DIGEST_SIZE, want);
+	hex_encode(e->digest, MEASURE_DIGEST_SIZE, got);
+	if (r->absent || !e->present) {
+		if (r->absent && !e->present)
+			report_add(ST_PASS, names[t], NULL, NULL,
+				   "none, as the reference says");
+		else
+			report_add(ST_FAIL, names[t], r->absent ? "none" : want,
+				   e->present ? got : "none",
+				   r->absent ? "the boot measured a %s the "
+					       "reference does not have" :
+					       "the boot had no %s",
+				   names[t]);
+		return;
+	}
+	if (ct_equal(r->digest, e->digest, MEASURE_DIGEST_SIZE) &&
+	    r->size == e->size && e->base == expected_base(t)) {
+		report_add(ST_PASS, names[t], NULL, NULL, "%s (%llu bytes)",
+			   got, (unsigned long long)e->size);
+		return;
+	}
+	snprintf(want + strlen(want), 40, " size %llu",
+		 (unsigned long long)r->size);
+	snprintf(got + strlen(got), 40, " size %llu",
+		 (unsigned long long)e->size);
+	report_add(ST_FAIL, names[t], want, got,
+		   "measured %s differs from the reference%s", names[t],
+		   e->base != expected_base(t) ? " (and its base address)" :
+		   r->size != e->size ? " (and its size)" : "");
+}
+
+static const char *known_policy_id(const char *name, uint32_t *id)
+{
+	if (!strcmp(name, "none"))
+		*id = 0;
+	else if (!strcmp(name, "protect"))
+		*id = 1;
+	else
+		return NULL;
+	return name;
+}
+
+static void check_policy(const struct inputs *in)
+{
+	const struct evidence *ev = &in->ev;
+	const struct evidence_region *r = &ev->regions[MEASURE_POLICY];
+	char text[EVIDENCE_POLICY_NAME_MAX + EVIDENCE_POLICY_CONFIG_MAX + 2];
+	uint8_t d[MEASURE_DIGEST_SIZE];
+	uint32_t id;
+	int n = evidence_policy_text(ev, text, sizeof(text));
+
+	measure_region(MEASURE_POLICY, 0, n < 0 ? 0 : (uint64_t)n, text, d);
+	if (n < 0 || r->base || r->size != (uint64_t)n ||
+	    !ct_equal(d, r->digest, sizeof(d)))
+		report_add(ST_FAIL, "policy", NULL, NULL,
+			   "the policy measurement does not hash the policy "
+			   "text \"%s\"", text);
+	else if (strcmp(ev->policy_name, in->ref.policy))
+		report_add(ST_FAIL, "policy", in->ref.policy, ev->policy_name,
+			   "the monitor ran another policy");
+	else if (in->ref.policy_config_set &&
+		 strcmp(ev->policy_config, in->ref.policy_config))
+		report_add(ST_FAIL, "policy", in->ref.policy_config,
+			   ev->policy_config, "policy configuration differs");
+	else if (known_policy_id(ev->policy_name, &id) && id != ev->policy_id)
+		report_add(ST_FAIL, "policy", NULL, NULL,
+			   "policy id %u does not name policy %s",
+			   ev->policy_id, ev->policy_name);
+	else
+		report_add(ST_PASS, "policy", NULL, NULL, "\"%s\"%s", text,
+			   in->ref.policy_config_set || !ev->policy_config[0] ?
+				   "" : " (configuration not in the reference)");
+}
+
+/* Entry state: a1 names the measured tree, pc the measured kernel. */
+static void check_entry(const struct inputs *in)
+{
+	const struct evidence *ev = &in->ev;
+	const struct evidence_region *r = &ev->regions[MEASURE_ENTRY];
+	uint8_t le[16], d[MEASURE_DIGEST_SIZE];
+	int i;
+
+	for (i = 0; i < 16; i++)
+		le[i] = (uint8_t)((i < 8 ? ev->entry_pc : ev->entry_a1) >>
+				  (8 * (i % 8)));
+	measure_region(MEASURE_ENTRY, 0, sizeof(le), le, d);
+	if (r->base || r->size != sizeof(le) || !ct_equal(d, r->digest, 32))
+		report_add(ST_FAIL, "entry", NULL, NULL,
+			   "the entry measurement does not hash pc, a1");
+	else if (ev->entry_pc != ev->regions[MEASURE_KERNEL].base)
+		report_add(ST_FAIL, "entry", NULL, NULL,
+			   "the kernel was entered at 0x%llx, not at the "
+			   "measured image 0x%llx",
+			   (unsigned long long)ev->entry_pc,
+			   (unsigned long long)ev->regions[MEASURE_KERNEL].base);
+	else if (ev->entry_a1 != ev->regions[MEASURE_DTB].base)
+		report_add(ST_FAIL, "entry", NULL, NULL,
+			   "a1 0x%llx is not the measured device tree 0x%llx",
+			   (unsigned long long)ev->entry_a1,
+			   (unsigned long long)ev->regions[MEASURE_DTB].base);
+	else
+		report_add(ST_PASS, "entry", NULL, NULL,
+			   "pc 0x%llx (the kernel), a1 0x%llx (the device tree)",
+			   (unsigned long long)ev->entry_pc,
+			   (unsigned long long)ev->entry_a1);
+}
+
+static void check_audit(const struct inputs *in, const struct check_opts *o)
+{
+	const uint64_t *a = in->ev.audit;
+	char max[32], got[32];
+
+	report_add(ST_INFO, "audit", NULL, NULL,
+		   "blocked firmware accesses: total %llu (read %llu, write "
+		   "%llu, exec %llu; %llu not printed)",
+		   (unsigned long long)a[0], (unsigned long long)a[1],
+		   (unsigned long long)a[2], (unsigned long long)a[3],
+		   (unsigned long long)a[4]);
+	if (!o->max_audit_set)
+		return;
+	snprintf(max, sizeof(max), "<= %llu", (unsigned long long)o->max_audit);
+	snprintf(got, sizeof(got), "%llu", (unsigned long long)a[0]);
+	if (a[0] > o->max_audit)
+		report_add(ST_FAIL, "max-audit", max, got,
+			   "the firmware tried more blocked accesses than "
+			   "--max-audit allows");
+	else
+		report_add(ST_PASS, "max-audit", NULL, NULL, "%s %s", got, max);
+}
+
+/* --- event log ------------------------------------------------------------- */
+
+struct log_walk {
+	const struct evidence *ev;
+	int seen[EVIDENCE_REGIONS];
+	bool closed[EVLOG_SEPARATOR_PCRS];
+	int crtm;
+	char version[128];
+	int bad;
+	int events;
+};
+
+static void log_fail(struct log_walk *w, const struct evlog_event *e,
+		     const char *what)
+{
+	w->bad++;
+	report_add(ST_FAIL, "eventlog", NULL, NULL,
+		   "event at offset %zu (PCR %u, type 0x%x): %s", e->offset,
+		   e->pcr, e->type, what);
+}
+
+/* Its digest is SHA-256 of its data (U-Boot's tcg2_measure_event). */
+static bool digest_is_data(const struct evlog_event *e)
+{
+	uint8_t d[MEASURE_DIGEST_SIZE];
+
+	sha256(e->data, e->data_len, d);
+	return ct_equal(d, e->digest, sizeof(d));
+}
+
+static int region_of(const struct evlog_event *e)
+{
+	const struct evlog_region_event *r;
+	unsigned int t;
+
+	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++) {
+		r = evlog_region_event(t);
+		if (r && r->pcr == e->pcr && r->type == e->type &&
+		    e->data_len == strlen(r->label) + 1 &&
+		    !memcmp(e->data, r->label, e->data_len))
+			return (int)t;
+	}
+	return -1;
+}
+
+static void log_crtm(struct log_walk *w, const struct evlog_event *e)
+{
+	uint32_t i;
+
+	if (w->crtm++)
+		log_fail(w, e, "a second S-CRTM version event");
+	if (!e->data_len || e->data[e->data_len - 1] ||
+	    e->data_len > sizeof(w->version) || !digest_is_data(e)) {
+		log_fail(w, e, "S-CRTM version is not a hashed C string");
+		return;
+	}
+	for (i = 0; i + 1 < e->data_len; i++)
+		w->version[i] = e->data[i] >= 0x20 && e->data[i] < 0x7f ?
+					(char)e->data[i] : '?';
+	w->version[i] = '\0';
+}
+
+static void log_separator(struct log_walk *w, const struct evlog_event *e)
+{
+	static const uint8_t zero[EVLOG_SEPARATOR_SIZE];
+
+	if (e->pcr >= EVLOG_SEPARATOR_PCRS || w->closed[e->pcr])
+		log_fail(w, e, "separator in a PCR already closed or above 7");
+	else if (e->data_len != EVLOG_SEPARATOR_SIZE ||
+		 memcmp(e->data, zero, sizeof(zero)) || !digest_is_data(e))
+		log_fail(w, e, "separator is not SHA-256 of four zero bytes");
+	else
+		w->closed[e->pcr] = true;
+}
+
+static void log_region(struct log_walk *w, const struct evlog_event *e,
+		       int t)
+{
+	const struct evidence_region *r = &w->ev->regions[t];
+	char msg[200], want[DIGEST_HEX], got[DIGEST_HEX];
+
+	if (w->seen[t]++) {
+		snprintf(msg, sizeof(msg), "%s measured twice", names[t]);
+		log_fail(w, e, msg);
+	} else if (!r->present) {
+		snprintf(msg, sizeof(msg), "logs a %s the evidence has not",
+			 names[t]);
+		log_fail(w, e, msg);
+	} else if (!ct_equal(r->digest, e->digest, MEASURE_DIGEST_SIZE)) {
+		hex_encode(r->digest, MEASURE_DIGEST_SIZE, want);
+		hex_encode(e->digest, MEASURE_DIGEST_SIZE, got);
+		w->bad++;
+		report_add(ST_FAIL, "eventlog", want, got,
+			   "the logged %s digest is not the evidence's",
+			   names[t]);
+	}
+}
+
+static int log_event(const struct evlog_event *e, void *arg)
+{
+	struct log_walk *w = arg;
+	int t = region_of(e);
+
+	w->events++;
+	if (e->pcr < EVLOG_SEPARATOR_PCRS && w->closed[e->pcr])
+		log_fail(w, e, "measured after its PCR's separator");
+	else if (e->type == EV_S_CRTM_VERSION && e->pcr == 0)
+		log_crtm(w, e);
+	else if (e->type == EV_SEPARATOR)
+		log_separator(w, e);
+	else if (t > 0)
+		log_region(w, e, t);
+	else
+		log_fail(w, e, "not an event Rampart logs (docs/evidence.md)");
+	return 0;
+}
+
+static void log_missing(struct log_walk *w)
+{
+	unsigned int t, pcr;
+
+	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++)
+		if (w->ev->regions[t].present && !w->seen[t]) {
+			w->bad++;
+			report_add(ST_FAIL, "eventlog", NULL, NULL,
+				   "no event for the %s measurement", names[t]);
+		}
+	for (pcr = 0; pcr < EVLOG_SEPARATOR_PCRS; pcr++)
+		if (!w->closed[pcr]) {
+			w->bad++;
+			report_add(ST_FAIL, "eventlog", NULL, NULL,
+				   "PCR %u has no separator", pcr);
+		}
+	if (!w->crtm) {
+		w->bad++;
+		report_add(ST_FAIL, "eventlog", NULL, NULL,
+			   "no S-CRTM version event");
+	}
+}
+
+static void check_eventlog(struct inputs *in, const char *path)
+{
+	struct log_walk w = { .ev = &in->ev };
+	uint8_t d[MEASURE_DIGEST_SIZE];
+	char want[DIGEST_HEX + 32], got[DIGEST_HEX + 32];
+
+	sha256(in->log, in->log_len, d);
+	if (in->log_len != in->ev.log_size ||
+	    !ct_equal(d, in->ev.log_digest, sizeof(d))) {
+		hex_encode(in->ev.log_digest, sizeof(d), want);
+		hex_encode(d, sizeof(d), got);
+		snprintf(want + strlen(want), 32, " (%llu bytes)",
+			 (unsigned long long)in->ev.log_size);
+		snprintf(got + strlen(got), 32, " (%zu bytes)", in->log_len);
+		report_add(ST_FAIL, "eventlog", want, got,
+			   "%s is not the event log the evidence signed", path);
+		return;
+	}
+	if (evlog_replay(in->log, in->log_len, in->pcrs) < 0) {
+		report_add(ST_FAIL, "eventlog", NULL, NULL,
+			   "%s is not a well-formed TCG SHA-256 event log", path);
+		return;
+	}
+	in->replayed = true;
+	evlog_parse(in->log, in->log_len, log_event, &w);
+	log_missing(&w);
+	if (!w.bad)
+		report_add(ST_PASS, "eventlog", NULL, NULL,
+			   "%d events (\"%s\") replay to the measurements",
+			   w.events, w.version);
+}
+
+/* --- inputs ----------------------------------------------------------------- */
+
+static int load_pubkey(mbedtls_pk_context *pk, const char *path)
+{
+	const mbedtls_ecp_keypair *ec;
+
+	if (mbedtls_pk_parse_public_keyfile(pk, path)) {
+		fail_input("%s: not a PEM or DER public key", path);
+		return -1;
+	}
+	ec = mbedtls_pk_get_type(pk) == MBEDTLS_PK_ECKEY ? mbedtls_pk_ec(*pk) :
+							   NULL;
+	if (!ec || ec->grp.id != MBEDTLS_ECP_DP_SECP256R1) {
+		fail_input("%s: not an ECDSA P-256 key (the device key is one)",
+			   path);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_evidence(struct inputs *in, const char *path)
+{
+	const char *why = NULL;
+
+	if (read_file(path, EVIDENCE_FILE_MAX, &in->ev_buf, &in->ev_len))
+		return -1;
+	if (!evidence_parse(in->ev_buf, in->ev_len, &in->ev, &why))
+		return 0;
+	if (in->ev_len >= 6 && !memcmp(in->ev_buf, EVIDENCE_MAGIC, 4) &&
+	    (in->ev_buf[4] | in->ev_buf[5] << 8) != EVIDENCE_VERSION)
+		fail_input("%s: evidence format version %u, this verifier "
+			   "reads version %u", path,
+			   in->ev_buf[4] | in->ev_buf[5] << 8, EVIDENCE_VERSION);
+	else
+		fail_input("%s: malformed evidence: %s", path, why);
+	return -1;
+}
+
+static int load_inputs(struct inputs *in, const struct check_opts *o)
+{
+	long n = hex_decode(o->nonce, in->nonce, sizeof(in->nonce));
+	uint8_t *text;
+
+	if (n < 1) {
+		fail_input("--nonce: 1 to 64 bytes as hex digits");
+		return -1;
+	}
+	in->nonce_len = (size_t)n;
+	if (load_evidence(in, o->evidence) ||
+	    read_file(o->ref, REF_MAX_SIZE, &text, &in->ref_len))
+		return -1;
+	in->ref_text = (char *)text;
+	if (ref_parse(in->ref_text, in->ref_len, &in->ref) ||
+	    load_pubkey(&in->pk, o->pubkey))
+		return -1;
+	if (o->eventlog &&
+	    read_file(o->eventlog, LOG_MAX_SIZE, &in->log, &in->log_len))
+		return -1;
+	return 0;
+}
+
+static int usage(const char *why)
+{
+	fail_input("check: %s (see verifier --help)", why);
+	return -1;
+}
+
+static int parse_max(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	*v = strtoull(s, &end, 10);
+	return *end ? -1 : 0;
+}
+
+static int parse_args(int argc, char **argv, struct check_opts *o)
+{
+	static const struct option opts[] = {
+		{ "evidence", required_argument, NULL, 'e' },
+		{ "ref", required_argument, NULL, 'r' },
+		{ "pubkey", required_argument, NULL, 'k' },
+		{ "nonce", required_argument, NULL, 'n' },
+		{ "eventlog", required_argument, NULL, 'l' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "max-audit", required_argument, NULL, 'm' },
+		{ "ak-pubkey", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e': o->evidence = optarg; break;
+		case 'r': o->ref = optarg; break;
+		case 'k': o->pubkey = optarg; break;
+		case 'n': o->nonce = optarg; break;
+		case 'l': o->eventlog = optarg; break;
+		case 'j': o->json = true; break;
+		case 'a': o->ak = optarg; break;
+		case 'm':
+			if (parse_max(optarg, &o->max_audit))
+				return usage("--max-audit takes a number");
+			o->max_audit_set = true;
+			break;
+		default:
+			return usage("unknown option or missing value");
+		}
+	}
+	if (optind != argc)
+		return usage("unexpected argument");
+	if (!o->evidence || !o->ref || !o->pubkey || !o->nonce)
+		return usage("--evidence, --ref, --pubkey and --nonce are "
+			     "required");
+	return 0;
+}
+
+static void run_checks(struct inputs *in, const struct check_opts *o)
+{
+	static const unsigned int order[] = { MEASURE_MONITOR, MEASURE_FIRMWARE,
+					      MEASURE_KERNEL, MEASURE_INITRD,
+					      MEASURE_CMDLINE };
+	char dtb[DIGEST_HEX];
+	size_t i;
+
+	check_signature(in, o->pubkey);
+	report_add(ST_PASS, "version", NULL, NULL, "evidence format %u",
+		   in->ev.version);
+	check_nonce(in);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		check_region(in, order[i]);
+	check_policy(in);
+	check_entry(in);
+	hex_encode(in->ev.regions[MEASURE_DTB].digest, MEASURE_DIGEST_SIZE, dtb);
+	report_add(ST_INFO, "dtb", NULL, NULL, "%s (%llu bytes at 0x%llx)", dtb,
+		   (unsigned long long)in->ev.regions[MEASURE_DTB].size,
+		   (unsigned long long)in->ev.regions[MEASURE_DTB].base);
+	if (o->eventlog)
+		check_eventlog(in, o->eventlog);
+	else
+		report_add(ST_SKIP, "eventlog", NULL, NULL,
+			   "no --eventlog: the log is not replayed");
+	check_audit(in, o);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_opts o;
+	struct inputs *in = calloc(1, sizeof(*in));
+	int rc = EXIT_BADINPUT;
+
+	if (!in) {
+		fail_input("out of memory");
+		return EXIT_BADINPUT;
+	}
+	mbedtls_pk_init(&in->pk);
+	if (parse_args(argc, argv, &o) || load_inputs(in, &o))
+		goto out;
+	run_checks(in, &o);
+	if (quote_check(&in->ev, in->replayed ? in->pcrs : NULL, o.ak))
+		goto out;
+	report_print(o.json, &in->ev, o.evidence, in->ev_len,
+		     in->replayed ? in->pcrs : NULL);
+	rc = report_failures() ? EXIT_UNTRUSTED : EXIT_TRUSTED;
+out:
+	if (rc == EXIT_BADINPUT && o.json)
+		report_error_json(last_input_error());
+	mbedtls_pk_free(&in->pk);
+	free(in->ev_buf);
+	free(in->ref_text);
+	free(in->log);
+	free(in);
+	return rc;
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Files, hex, constant-time compare, input errors (verifier.h). */
+#include "verifier.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <mbedtls/sha256.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char input_error[1024];
+
+void fail_input(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(input_error, sizeof(input_error), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "verifier: %s\n", input_error);
+}
+
+const char *last_input_error(void)
+{
+	return input_error;
+}
+
+int read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
+{
+	struct stat st;
+	size_t got = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	*buf = NULL;
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		fail_input("%s: %s", path,
+			   fd < 0 ? strerror(errno) : "not a regular file");
+		goto fail;
+	}
+	if ((uint64_t)st.st_size > max) {
+		fail_input("%s: %lld bytes, more than the %zu this input may have",
+			   path, (long long)st.st_size, max);
+		goto fail;
+	}
+	*buf = malloc((size_t)st.st_size + 1);
+	if (!*buf) {
+		fail_input("%s: out of memory", path);
+		goto fail;
+	}
+	while (got < (size_t)st.st_size &&
+	       (n = read(fd, *buf + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	if (got != (size_t)st.st_size) {
+		fail_input("%s: short read", path);
+		goto fail;
+	}
+	(*buf)[got] = 0;
+	*len = got;
+	close(fd);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(*buf);
+	*buf = NULL;
+	return -1;
+}
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int write_file_atomic(const char *path, const void *buf, size_t len)
+{
+	char tmp[4096], dir[4096];
+	int fd;
+
+	if (!strcmp(path, "-")) {
+		if (!write_all(1, buf, len))
+			return 0;
+		fail_input("stdout: %s", strerror(errno));
+		return -1;
+	}
+	snprintf(dir, sizeof(dir), "%s", path);
+	if (snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dirname(dir),
+		     strrchr(path, '/') ? strrchr(path, '/') + 1 : path) >=
+	    (int)sizeof(tmp)) {
+		fail_input("%s: path too long", path);
+		return -1;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		fail_input("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (write_all(fd, buf, len) || fchmod(fd, 0644) || fsync(fd) ||
+	    close(fd) || rename(tmp, path)) {
+		fail_input("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+void hex_encode(const uint8_t *p, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[p[i] >> 4];
+		out[2 * i + 1] = digits[p[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+static int nibble(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+long hex_decode(const char *s, uint8_t *out, size_t max)
+{
+	size_t n = strlen(s), i;
+	int hi, lo;
+
+	if (n % 2 || n / 2 > max)
+		return -1;
+	for (i = 0; i < n / 2; i++) {
+		hi = nibble(s[2 * i]);
+		lo = nibble(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return (long)(n / 2);
+}
+
+bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	volatile uint8_t acc = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		acc |= a[i] ^ b[i];
+	return acc == 0;
+}
+
+void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE])
+{
+	mbedtls_sha256_ret(p, n, out, 0);
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The host verifier (DESIGN: "Measured boot and evidence"; docs/usage.md,
+ * "Remote attestation"). Exit status: 0 trusted, 1 not trusted, 2 bad input
+ * or usage.
+ */
+#ifndef RAMPART_VERIFIER_H
+#define RAMPART_VERIFIER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "measure/evidence.h"
+#include "measure/evlog.h"
+
+#define EXIT_TRUSTED 0
+#define EXIT_UNTRUSTED 1
+#define EXIT_BADINPUT 2
+
+/* Platform layout the monitor measures at (DESIGN: memory layout). */
+#define REF_MONITOR_BASE 0x80000000ULL
+#define REF_FIRMWARE_BASE 0x80100000ULL
+#define REF_KERNEL_BASE 0x80200000ULL
+
+#define REF_MAX_FILE (1ULL << 30)	/* largest file reference reads */
+#define DIGEST_HEX (2 * MEASURE_DIGEST_SIZE + 1)
+
+/* --- util.c ------------------------------------------------------------- */
+
+/* Print "verifier: MESSAGE" on stderr (and remember it for --json). */
+void fail_input(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *last_input_error(void);
+
+/* Read all of @path (at most @max bytes) into a malloc'ed buffer. Returns
+ * 0, or -1 after fail_input(). */
+int read_file(const char *path, size_t max, uint8_t **buf, size_t *len);
+
+/* Write @len bytes to @path through a temporary file and rename(2), so
+ * @path is either the old file or the complete new one. "-": stdout. */
+int write_file_atomic(const char *path, const void *buf, size_t len);
+
+void hex_encode(const uint8_t *p, size_t n, char *out);
+/* Decode @s (even length, [0-9a-fA-F]) into at most @max bytes; -1 if bad */
+long hex_decode(const char *s, uint8_t *out, size_t max);
+
+/* Constant-time comparison: true if equal. */
+bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
+
+void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
+
+/* --- refjson.c: the reference file (docs/evidence.md) --------------------- */
+
+struct ref_region {
+	bool set;	/* the reference says something about it */
+	bool absent;	/* ... that the evidence must not measure it */
+	uint64_t size;
+	uint8_t digest[MEASURE_DIGEST_SIZE];
+};
+
+struct reference {
+	struct ref_region regions[EVIDENCE_REGIONS];
+	char cmdline[4096];	/* informative, hashes to regions[CMDLINE] */
+	bool cmdline_text;
+	char policy[EVIDENCE_POLICY_NAME_MAX + 1];
+	char policy_config[EVIDENCE_POLICY_CONFIG_MAX + 1];
+	bool policy_config_set;
+};
+
+/* Parse ref.json text; 0, or -1 after fail_input(). */
+int ref_parse(const char *text, size_t len, struct reference *ref);
+/* ref.json text for @ref in a malloc'ed string, or NULL. */
+char *ref_format(const struct reference *ref);
+
+/* --- reference.c, check.c ---------------------------------------------- */
+
+int cmd_reference(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+/* --- report.c: results ----------------------------------------------------- */
+
+enum status { ST_PASS, ST_FAIL, ST_SKIP, ST_INFO };
+
+void report_add(enum status st, const char *check, const char *expected,
+		const char *actual, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+int report_failures(void);
+void report_print(bool json, const struct evidence *ev, const char *path,
+		  size_t len, const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE]);
+void report_error_json(const char *msg);
+
+/* --- quote.c ------------------------------------------------------------- */
+
+/* Check the TPM quote in @ev against @pcrs (NULL: no event log) and the AK
+ * in @ak_path (NULL: none given). Results go to the report. Returns 0, or
+ * -1 after fail_input() for an unusable --ak-pubkey. */
+int quote_check(const struct evidence *ev,
+		const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE], const char *ak_path);
+
+#endif
