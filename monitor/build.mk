@@ -8,7 +8,8 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
-	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c
+	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c \
+	monitor/hw/ipi.c
 MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \

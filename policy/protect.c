@@ -92,7 +92,10 @@ static bool protect_enter_payload(struct vcpu *v)
 	lock_once(v);
 	switch (resume_decide(&p->saved, v, &starts, hw_payload_entry())) {
 	case RESUME_RESTORED:
-		hw_supervisor_restore(&p->s);
+		if (p->saved.timer_call)
+			hw_supervisor_restore_keep_timer(&p->s);
+		else
+			hw_supervisor_restore(&p->s);
 		return true;
 	case RESUME_CORRECTED:
 		/* audited as an exec attempt at the entry the firmware chose */

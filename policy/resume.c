@@ -21,10 +21,13 @@ static void note_hsm(struct resume_state *s, const struct vcpu *v,
 		return;
 	}
 	if (fid == SBI_HSM_HART_SUSPEND &&
-	    (target & SBI_HSM_SUSPEND_NON_RETENTIVE))
+	    (target & SBI_HSM_SUSPEND_NON_RETENTIVE)) {
+		/* it wakes at resume_addr, or returns an error at pc + 4 */
 		target = v->hartid;
-	else if (fid != SBI_HSM_HART_START)
+		s->suspending = true;
+	} else if (fid != SBI_HSM_HART_START) {
 		return;
+	}
 	if (target >= RESUME_MAX_HARTS)
 		return;
 	st = &starts->hart[target];
@@ -41,6 +44,9 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
 	s->kind = v->csr.mcause == CAUSE_SUPERVISOR_ECALL ? RESUME_ECALL :
 							    RESUME_INTERRUPT;
 	s->stopping = false;
+	s->suspending = false;
+	s->timer_call = s->kind == RESUME_ECALL &&
+			vcpu_reg(v, REG_A7) == SBI_EXT_TIME;
 	for (i = 0; i < 32; i++)
 		s->x[i] = v->x[i];
 	s->pc = v->csr.mepc;
@@ -83,6 +89,7 @@ static enum resume_verdict restore(struct resume_state *s, struct vcpu *v)
 	v->csr.satp = s->satp;
 	v->csr.mie = (v->csr.mie & ~MIP_S_BITS) | s->sie;
 	s->kind = RESUME_NONE;
+	s->suspending = false;
 	return RESUME_RESTORED;
 }
 
@@ -105,6 +112,7 @@ static enum resume_verdict enter(struct resume_state *s, struct vcpu *v,
 	v->csr.mie &= ~MIP_S_BITS;
 	s->kind = RESUME_NONE;
 	s->stopping = false;
+	s->suspending = false;
 	return bent ? RESUME_CORRECTED : RESUME_FRESH;
 }
 
@@ -116,7 +124,10 @@ enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 					  &starts->hart[v->hartid] : NULL;
 	bool start = st && __atomic_load_n(&st->valid, __ATOMIC_ACQUIRE);
 
-	if (s->kind != RESUME_NONE && !(s->stopping && start))
+	/* A failed non-retentive suspend returns right after its ecall. */
+	if (s->suspending && v->pc == s->pc + ECALL_LEN)
+		start = false;
+	if (s->kind != RESUME_NONE && !((s->stopping || s->suspending) && start))
 		return restore(s, v);
 	if (start) {
 		st->valid = false;

@@ -16,6 +16,7 @@ struct vcpu;
 #define SBI_HSM_HART_STOP 1
 #define SBI_HSM_HART_SUSPEND 3
 #define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000ULL
+#define SBI_EXT_TIME 0x54494d45ULL
 
 enum resume_kind { RESUME_NONE = 0, RESUME_ECALL, RESUME_INTERRUPT };
 
@@ -23,6 +24,8 @@ enum resume_kind { RESUME_NONE = 0, RESUME_ECALL, RESUME_INTERRUPT };
 struct resume_state {
 	enum resume_kind kind;
 	bool stopping;		/* it asked to stop: a start replaces it */
+	bool suspending;	/* non-retentive suspend: resumes at its addr */
+	bool timer_call;	/* an SBI TIME call: its stimecmp is the answer */
 	u64 x[32];
 	u64 pc;
 	u64 mode;

@@ -23,9 +23,15 @@
 	(MENVCFG_FIOM | MENVCFG_CBIE | MENVCFG_CBCFE | MENVCFG_CBZE |     \
 	 MENVCFG_PBMTE | MENVCFG_STCE)
 #define MSTATUS_XL_64 ((2ULL << 32) | (2ULL << 34)) /* UXL = SXL = 64 */
+/*
+ * What the firmware may change in sstatus. Not FS or VS: the virtual misa
+ * has no F, D or V, and turning them on would hand the firmware the
+ * payload's FP and vector registers (a hostile-firmware case showed it).
+ * They keep the hart's value, as WARL read-only fields.
+ */
 #define SSTATUS_WRITABLE                                                 \
 	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM |        \
-	 MSTATUS_MXR | MSTATUS_FS | MSTATUS_VS)
+	 MSTATUS_MXR)
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_PPN ((1ULL << 60) - 1)
 
@@ -52,8 +58,12 @@ static void mstatus_write(struct vcpu *v, u64 val)
 {
 	/* QEMU 7.2 keeps MPP = 2 (reserved) as written; mret treats it as U
 	 * (vtrap.c), so it never yields a mode the monitor does not know. */
+	u64 cur = 0;
+
 	v->csr.mstatus = val & VMSTATUS_FIELDS;
-	v->ops->csr_write(CSR_SSTATUS, val & SSTATUS_WRITABLE);
+	v->ops->csr_read(CSR_SSTATUS, &cur);
+	v->ops->csr_write(CSR_SSTATUS, (cur & ~SSTATUS_WRITABLE) |
+					       (val & SSTATUS_WRITABLE));
 }
 
 static bool pmp_is_locked(const struct vcpu *v, unsigned int i)
@@ -225,6 +235,11 @@ static void vcsr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	struct vcsr *c = &v->csr;
 
+	if (csr == CSR_SSTATUS) {
+		mstatus_write(v, (v->csr.mstatus & VMSTATUS_FIELDS) |
+					 (val & ~VMSTATUS_FIELDS));
+		return;
+	}
 	if (is_live_csr(csr)) {
 		/* mcycle/minstret: the firmware does not steer the counters */
 		if (csr != CSR_MCYCLE && csr != CSR_MINSTRET)

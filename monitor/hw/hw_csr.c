@@ -7,6 +7,7 @@
 #include "hw.h"
 #include "csr.h"
 #include "platform.h"
+#include "ipi.h"
 #include "../core/errno.h"
 
 static int live_read(u16 csr, u64 *val)
@@ -20,7 +21,7 @@ static int live_read(u16 csr, u64 *val)
 	case CSR_SEPC: *val = csr_read(CSR_SEPC); break;
 	case CSR_SCAUSE: *val = csr_read(CSR_SCAUSE); break;
 	case CSR_STVAL: *val = csr_read(CSR_STVAL); break;
-	case CSR_MIP: *val = csr_read(CSR_MIP); break;
+	case CSR_MIP: *val = ipi_mip((unsigned int)csr_read(CSR_MHARTID)); break;
 	case CSR_TIME: *val = csr_read(CSR_TIME); break;
 	case CSR_CYCLE:
 	case CSR_MCYCLE: *val = csr_read(CSR_MCYCLE); break;

@@ -6,11 +6,14 @@
  * the firmware once the lock is set. The locker sets the lock, then waits
  * for each hart to be either in the monitor or re-planned: after that no
  * hart runs firmware code with the payload unlocked. Both sides order a
- * store before a load with a full fence (the Dekker pattern).
+ * store before a load with a full fence (the Dekker pattern). A hart still
+ * running unlocked firmware code is rung (ipi.h): its doorbell is always
+ * enabled, so it enters the monitor even inside a loop that never traps.
  */
 #include "services.h"
 #include "hw.h"
 #include "platform.h"
+#include "ipi.h"
 
 static volatile u32 firmware_locked;
 
@@ -29,6 +32,10 @@ void hw_lock_firmware(u64 self)
 
 		if (i == self)
 			continue;
+		/* a hart looping in firmware code may never trap by itself */
+		if (__atomic_load_n(&h->in_firmware, __ATOMIC_SEQ_CST) &&
+		    !__atomic_load_n(&h->lock_applied, __ATOMIC_SEQ_CST))
+			ipi_kick(i, KICK_LOCK);
 		while (__atomic_load_n(&h->in_firmware, __ATOMIC_SEQ_CST) &&
 		       !__atomic_load_n(&h->lock_applied, __ATOMIC_SEQ_CST))
 			;

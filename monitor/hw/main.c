@@ -24,6 +24,7 @@ extern volatile u32 boot_released;
 extern u8 hart_stacks[];
 static char policy_name[16] = "protect";
 static u64 payload_entry = PAYLOAD_BASE;
+static bool payload_present;	/* QEMU loaded one (-kernel) */
 static u64 payload_size;	/* raw payloads only: the launcher's file size */
 const struct policy_ops *active_policy = &policy_protect;
 bool fastpath_enabled = true;
@@ -39,8 +40,10 @@ static void read_payload_entry(u64 info)
 	const volatile u64 *d = (const volatile u64 *)info;
 
 	if (info >= BOOT_ROM_BASE && info + 6 * 8 <= BOOT_ROM_END &&
-	    !(info & 7) && d[0] == FW_DYNAMIC_INFO_MAGIC && d[2])
+	    !(info & 7) && d[0] == FW_DYNAMIC_INFO_MAGIC && d[2]) {
 		payload_entry = d[2];
+		payload_present = true;
+	}
 }
 
 static u8 launch_nonce[64];
@@ -112,6 +115,11 @@ static void read_payload_size(void)
 u64 hw_payload_size(void)
 {
 	return payload_size;
+}
+
+bool hw_payload_present(void)
+{
+	return payload_present;
 }
 
 u64 hw_payload_entry(void)

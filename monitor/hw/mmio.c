@@ -2,6 +2,7 @@
 /* Device and memory accesses the monitor makes on the firmware's behalf. */
 #include "hw.h"
 #include "platform.h"
+#include "ipi.h"
 #include "../core/clint.h"
 #include "../core/errno.h"
 
@@ -21,8 +22,14 @@ int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
 	if (!hw_is_clint(addr) ||
 	    clint_decode(addr - CLINT_BASE, width, platform.nharts, &reg, &hart))
 		return -RAMPART_EINVAL;
-	if (reg == CLINT_MSIP && write)
-		*val &= 1;
+	if (reg == CLINT_MSIP) {
+		/* the firmware's MSIP is virtual (ipi.h) */
+		if (write)
+			ipi_set_vmsip(hart, (u32)*val);
+		else
+			*val = ipi_vmsip(hart);
+		return 0;
+	}
 	if (width == 4) {
 		if (write)
 			*(volatile u32 *)p = (u32)*val;

@@ -18,11 +18,14 @@ struct supervisor_csrs {
 	u64 stval;
 	u64 scounteren;
 	u64 senvcfg;
+	u64 stimecmp;		/* only with Sstc */
 };
 
 void hw_supervisor_save(struct supervisor_csrs *s);
 void hw_supervisor_clear(void);
 void hw_supervisor_restore(const struct supervisor_csrs *s);
+/* The firmware's stimecmp (an SBI set_timer answered by it) stays. */
+void hw_supervisor_restore_keep_timer(const struct supervisor_csrs *s);
 
 /* Deliver exception @cause/@tval to the payload's own trap vector, as the
  * hart does for a delegated exception (Priv. spec 3.1.8, 4.1.1). */
@@ -43,6 +46,10 @@ void hw_audit(const struct vcpu *v, u32 access, u64 addr);
 
 /* The entry QEMU's fw_dynamic_info names for the payload (boot ROM). */
 u64 hw_payload_entry(void);
+
+/* Did the platform load a payload (QEMU -kernel)? Without one there is
+ * nothing to measure at the first entry (test firmwares' own S-mode code). */
+bool hw_payload_present(void);
 
 /* The payload file's size the launcher gave (payload_size=), or 0. */
 u64 hw_payload_size(void);

@@ -18,16 +18,18 @@
 #include "../core/sbi_ext.h"
 #include "../../policy/policy.h"
 #include "services.h"
+#include "ipi.h"
 #include "boot_measure.h"
 #include "attest.h"
 
 static void wait_for_interrupt(struct vcpu *v)
 {
 	/* WFI wakes on any interrupt enabled in mie, whatever mstatus.MIE
-	 * (Priv. 3.3.3); the monitor runs with MIE clear, so nothing traps. */
-	if (csr_read(CSR_MIP) & v->csr.mie)
+	 * (Priv. 3.3.3); the monitor runs with MIE clear, so nothing traps.
+	 * The doorbell (MSIE) also wakes it: the monitor may need the hart. */
+	if (ipi_mip((unsigned int)v->hartid) & v->csr.mie)
 		return;
-	csr_write(CSR_MIE, v->csr.mie);
+	csr_write(CSR_MIE, v->csr.mie | MIP_MSIP);
 	__asm__ volatile("wfi");
 }
 
@@ -198,23 +200,32 @@ static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 		vtrap_inject(v, cause, tval);
 }
 
+/* The doorbell rang: do what the other hart asked of this one. */
+static void take_doorbell(struct vcpu *v)
+{
+	(void)ipi_take((unsigned int)v->hartid);
+	/* KICK_LOCK needs nothing here: firmware_resume_checks() re-plans
+	 * the PMP before the firmware runs again. */
+}
+
 static void deliver_interrupts(struct vcpu *v)
 {
-	int irq = vtrap_pending_irq(v, csr_read(CSR_MIP));
+	int irq = vtrap_pending_irq(v, ipi_mip((unsigned int)v->hartid));
 
 	if (irq >= 0)
 		vtrap_inject(v, CAUSE_IRQ_FLAG | (u64)irq, 0);
 }
 
-/* Real mie: in the firmware world only the M-level interrupts it has
- * enabled, and only while its MIE is set (else they would trap at once). */
+/* Real mie: the monitor's doorbell (MSIE) always; in the firmware world
+ * only the M-level interrupts it has enabled, and only while its MIE is
+ * set (else they would trap at once). */
 static u64 live_mie(const struct vcpu *v)
 {
 	if (v->mode != PRV_M)
-		return v->csr.mie;
+		return v->csr.mie | MIP_MSIP;
 	if (!(v->csr.mstatus & MSTATUS_MIE))
-		return 0;
-	return v->csr.mie & ~v->csr.mideleg & MIP_M_BITS;
+		return MIP_MSIP;
+	return (v->csr.mie & ~v->csr.mideleg & MIP_M_BITS) | MIP_MSIP;
 }
 
 void trap_prepare_return(struct vcpu *v)
@@ -251,6 +262,11 @@ static void measure_first_entry(const struct vcpu *v)
 
 	if (__atomic_exchange_n(&measured, 1, __ATOMIC_ACQ_REL))
 		return;
+	if (!hw_payload_present()) {
+		console_log("no payload loaded: first entry at 0x%lx not measured",
+			    v->pc);
+		return;
+	}
 	if (boot_measure_payload(v, hw_payload_size(), &why) ||
 	    boot_attest(&why)) {
 		/* fail closed: the payload never runs */
@@ -304,7 +320,9 @@ struct vcpu *trap_handle(struct vcpu *v)
 	 * delegated traps): the hart's MPP says which mode trapped. */
 	if (!from_firmware)
 		v->mode = (csr_read(CSR_MSTATUS) & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
-	if (from_firmware)
+	if (cause == (CAUSE_IRQ_FLAG | IRQ_M_SOFT))
+		take_doorbell(v);
+	else if (from_firmware)
 		firmware_trap(v, cause, tval);
 	else
 		payload_trap(v, cause, tval);

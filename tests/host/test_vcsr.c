@@ -19,9 +19,11 @@
 #include "tests/host/fake_hart.h"
 
 #define HARTID 3
-#define SSTATUS_RW                                                \
-	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | \
-	 MSTATUS_MXR | MSTATUS_FS | MSTATUS_VS)
+/* what the firmware may change in sstatus: not FS/VS (vcsr.c: the virtual
+ * misa has no F, D, V; a hostile firmware used them to reach the payload's
+ * FP registers) */
+#define SSTATUS_RW                                                      \
+	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
 #define M_ONLY_FIELDS                                              \
 	(MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | \
 	 MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
@@ -89,6 +91,22 @@ static void test_mstatus_split(void **state)
 	set(CSR_MSTATUS, 0);
 	assert_int_equal(v.csr.mstatus, 0);
 	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & SSTATUS_RW, 0);
+}
+
+/* Regression (hostile-protect-fp): the firmware cannot switch FP or vector
+ * state on or off, through mstatus or sstatus; the hart's value stays. */
+static void test_fs_vs_not_writable(void **state)
+{
+	(void)state;
+	fake_hart.csr[CSR_SSTATUS] = 0;
+	set(CSR_MSTATUS, MSTATUS_FS | MSTATUS_VS);
+	set(CSR_SSTATUS, MSTATUS_FS | MSTATUS_VS);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & (MSTATUS_FS | MSTATUS_VS),
+			 0);
+	fake_hart.csr[CSR_SSTATUS] = MSTATUS_FS;
+	set(CSR_MSTATUS, 0);
+	set(CSR_SSTATUS, 0);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & MSTATUS_FS, MSTATUS_FS);
 }
 
 /* The S fields read through mstatus are whatever sstatus holds now. */
@@ -635,6 +653,7 @@ int main(void)
 		T(test_live_csrs_forwarded),
 		T(test_stimecmp_refused),
 		T(test_mip_rmw_does_not_latch_seip),
+		T(test_fs_vs_not_writable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

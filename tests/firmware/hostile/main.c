@@ -524,6 +524,12 @@ static void spy_fp(void)
 	unsigned int i;
 
 	csr_set(mstatus, 3UL << 13); /* FS = dirty */
+	if (!(csr_read(mstatus) & (3UL << 13))) {
+		/* FS stayed off: any FP instruction would be illegal here */
+		attack_line("spy-fp");
+		puts_("blocked: mstatus.FS stays off, FP registers unreachable\n");
+		return;
+	}
 	fp_read(regs);
 	for (i = 0; i < 32; i++)
 		n += regs[i] != 0;

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Software interrupts. The firmware's MSIP bits are virtual (one per hart,
+ * set and cleared through the emulated CLINT); the hart's real msip is the
+ * monitor's doorbell, always enabled in the real mie: ringing it brings the
+ * hart into the monitor wherever it runs, with reasons in a kick mask.
+ */
+#ifndef RAMPART_IPI_H
+#define RAMPART_IPI_H
+
+#include "../core/types.h"
+
+#define KICK_LOCK 0x1	/* re-plan the firmware PMP: the lock is set */
+
+/* The firmware's view of hart @hart's MSIP, and its write. */
+u32 ipi_vmsip(unsigned int hart);
+void ipi_set_vmsip(unsigned int hart, u32 val);
+
+/* Ring hart @hart's doorbell for @reasons (KICK_*). */
+void ipi_kick(unsigned int hart, u32 reasons);
+
+/* This hart took the doorbell interrupt: silence it, return the reasons. */
+u32 ipi_take(unsigned int self);
+
+/* This hart's mip with the firmware's virtual MSIP in place of the real. */
+u64 ipi_mip(unsigned int self);
+
+#endif
