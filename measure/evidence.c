@@ -475,6 +475,7 @@ static int get_body(struct evidence *ev, const uint8_t *p, size_t n,
 {
 	unsigned int tag, last = 0;
 	size_t off = 0, len, pad;
+	bool log = false, audit = false;
 
 	while (off < n) {
 		if (n - off < EVIDENCE_TLV_HEADER_SIZE)
@@ -495,7 +496,12 @@ static int get_body(struct evidence *ev, const uint8_t *p, size_t n,
 			return fail(why, "field padding not zero");
 		off += len + pad;
 		last = tag;
+		log |= tag == EVIDENCE_TAG_EVENT_LOG;
+		audit |= tag == EVIDENCE_TAG_AUDIT;
 	}
+	/* the other required fields are checked by check_fields */
+	if (!log || !audit)
+		return fail(why, "event log digest or audit counters missing");
 	return 0;
 }
 

@@ -401,8 +401,9 @@ char *ref_format(const struct reference *ref)
 	static const int order[] = { MEASURE_KERNEL, MEASURE_INITRD,
 				     MEASURE_CMDLINE, MEASURE_FIRMWARE,
 				     MEASURE_MONITOR };
-	struct out o = { malloc(16384), 0, 16384 };
-	size_t i;
+	/* a string byte takes at most 6 bytes (\u00XX) */
+	size_t i, size = 6 * sizeof(*ref) + 4096;
+	struct out o = { malloc(size), 0, size };
 
 	emit_key(&o, "rampart_reference", true);
 	emit(&o, "1", 1);

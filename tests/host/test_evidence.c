@@ -345,10 +345,11 @@ static void test_padding_and_reserved(void **state)
 /* Cut the TLV with @tag out (body length fixed): a required one missing. */
 static void test_required_fields(void **state)
 {
-	static const uint16_t required[] = { MEASURE_MONITOR, MEASURE_FIRMWARE,
-					     MEASURE_POLICY, MEASURE_KERNEL,
-					     MEASURE_DTB, MEASURE_ENTRY,
-					     EVIDENCE_TAG_NONCE };
+	static const uint16_t required[] = {
+		MEASURE_MONITOR, MEASURE_FIRMWARE,     MEASURE_POLICY,
+		MEASURE_KERNEL,	 MEASURE_DTB,	       MEASURE_ENTRY,
+		EVIDENCE_TAG_NONCE, EVIDENCE_TAG_EVENT_LOG, EVIDENCE_TAG_AUDIT,
+	};
 	static const uint16_t optional[] = { MEASURE_INITRD, MEASURE_CMDLINE };
 	const size_t nreq = sizeof(required) / sizeof(required[0]);
 	uint8_t b[EVIDENCE_MAX_SIZE];
@@ -370,6 +371,8 @@ static void test_required_fields(void **state)
 			expect_reject(b, ev_len - n,
 				      tag == EVIDENCE_TAG_NONCE ?
 					      "nonce missing or longer than 64 bytes" :
+				      tag > EVIDENCE_TAG_NONCE ?
+					      "event log digest or audit counters missing" :
 					      "a required measurement is missing");
 		else
 			assert_int_equal(parse_exact(b, ev_len - n, NULL), 0);
