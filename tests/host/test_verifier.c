@@ -547,6 +547,54 @@ static void test_usage(void **state)
 	expect_text("Remote attestation of a Rampart boot, step by step");
 }
 
+/* keys/gen-device-key.sh: the scalar the monitor embeds (device.key.bin)
+ * signs evidence that device.pub.pem verifies; the key survives reruns. */
+static void test_device_key_tooling(void **state)
+{
+	char *script = realpath("keys/gen-device-key.sh", NULL);
+	mbedtls_ecp_keypair dev;
+	uint8_t d[32];
+	char p[256];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(script);
+	assert_int_equal(run("%s keys && cp keys/device.pub.pem first.pem && "
+			     "%s keys && cmp keys/device.pub.pem first.pem && "
+			     "stat -c %%a keys/device.key.bin keys/device.pem",
+			     script, script),
+			 0);
+	assert_string_equal(out, "gen-device-key: new development device key "
+				 "in keys/device.pem\n600\n600\n");
+	path_in_dir(p, sizeof(p), "keys/device.key.bin");
+	f = fopen(p, "rb");
+	assert_non_null(f);
+	assert_int_equal(fread(d, 1, sizeof(d) + 1, f), sizeof(d));
+	fclose(f);
+	mbedtls_ecp_keypair_init(&dev);
+	assert_int_equal(evidence_key_init(&dev, d), 0);
+	make_boot("devkey", &in, &dev, NULL);
+	mbedtls_ecp_keypair_free(&dev);
+	assert_int_equal(run("%s check --evidence devkey.ev --ref ref.json "
+			     "--pubkey keys/device.pub.pem --nonce %s",
+			     verifier, NONCE),
+			 0);
+	/* openssl reads the private key and agrees on the public one */
+	assert_int_equal(run("openssl pkey -in keys/device.pem -pubout | "
+			     "cmp - keys/device.pub.pem"),
+			 0);
+	/* --force: a new device key, which does not verify the old boot */
+	assert_int_equal(run("%s --force keys >/dev/null && ! cmp -s "
+			     "keys/device.pub.pem first.pem", script),
+			 0);
+	assert_int_equal(run("%s check --evidence devkey.ev --ref ref.json "
+			     "--pubkey keys/device.pub.pem --nonce %s",
+			     verifier, NONCE),
+			 1);
+	expect_failed("signature");
+	free(script);
+}
+
 /* --- TPM quote --------------------------------------------------------------- */
 
 /* Blinding only (the nonce is RFC 6979's): any bytes do for a test. */
@@ -728,6 +776,7 @@ int main(void)
 		cmocka_unit_test(test_missing_files),
 		cmocka_unit_test(test_reference_no_partial_output),
 		cmocka_unit_test(test_usage),
+		cmocka_unit_test(test_device_key_tooling),
 		cmocka_unit_test(test_quote),
 	};
 
