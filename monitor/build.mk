@@ -10,7 +10,8 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c \
 	monitor/hw/ipi.c
-MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c
+MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
+	policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
 	monitor/hw/device_key.S

@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Deprivilege only: the firmware reaches everything but the monitor. */
+/* Deprivilege only: the firmware reaches its devices and all memory but
+ * the monitor's; DMA-capable devices stay denied (allow.h). */
 #include "policy.h"
+#include "allow.h"
 #include "../monitor/core/pmp.h"
 #include "../monitor/core/riscv.h"
 
 static void none_firmware_pmp(struct pmp_entry *out)
 {
-	unsigned int i;
-
-	for (i = 0; i + 1 < PMP_FW_POLICY_COUNT; i++)
-		out[i] = (struct pmp_entry){ 0, PMP_A_OFF };
-	out[i] = (struct pmp_entry){ PMPADDR_ALL,
-				     PMP_A_NAPOT | PMP_R | PMP_W | PMP_X };
+	firmware_allow_list(out, DRAM_ALLOW_SIZE);
 }
 
 static bool none_payload_trap(struct vcpu *v, u64 cause, u64 tval)

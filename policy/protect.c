@@ -7,20 +7,13 @@
  */
 #include "policy.h"
 #include "resume.h"
+#include "allow.h"
 #include "../monitor/core/audit.h"
 #include "../monitor/core/pmp.h"
 #include "../monitor/core/riscv.h"
 #include "../monitor/core/vcpu.h"
 #include "../monitor/hw/platform.h"
 #include "../monitor/hw/services.h"
-
-/* QEMU virt devices the firmware loses at the lock: virtio-mmio and
- * fw_cfg (both DMA-capable), the platform bus (the TPM). */
-#define VIRTIO_BASE 0x10001000ULL
-#define FW_CFG_END 0x10101000ULL
-#define PLATFORM_BUS_BASE 0x4000000ULL
-#define PLATFORM_BUS_SIZE 0x2000000ULL
-#define LOW_DEVICES_SIZE 0x20000000ULL	/* ROM, CLINT, PLIC, UART, RTC */
 
 struct protect_hart {
 	struct resume_state saved;	/* the payload while firmware runs */
@@ -32,23 +25,12 @@ static struct resume_starts starts;
 
 static void protect_firmware_pmp(struct pmp_entry *out)
 {
-	u64 rwx = PMP_R | PMP_W | PMP_X;
-
-	if (!hw_firmware_locked()) {
-		policy_none.firmware_pmp(out);
-		return;
-	}
-	/* Allow list: anything not matched, the payload first, is denied. */
-	out[0] = (struct pmp_entry){ VIRTIO_BASE >> 2, PMP_A_OFF };
-	out[1] = (struct pmp_entry){ FW_CFG_END >> 2, PMP_A_TOR };
-	out[2] = (struct pmp_entry){
-		pmp_napot_addr(PLATFORM_BUS_BASE, PLATFORM_BUS_SIZE),
-		PMP_A_NAPOT };
-	out[3] = (struct pmp_entry){
-		pmp_napot_addr(MONITOR_BASE, PAYLOAD_BASE - MONITOR_BASE),
-		(u8)(PMP_A_NAPOT | rwx) };
-	out[4] = (struct pmp_entry){ pmp_napot_addr(0, LOW_DEVICES_SIZE),
-				     (u8)(PMP_A_NAPOT | rwx) };
+	/* After the lock the firmware keeps its devices and its own 2 MiB
+	 * (the monitor's half stays denied by entry 0); from the payload's
+	 * base up, nothing matches, so nothing is allowed (docs/pmp.md). */
+	firmware_allow_list(out, hw_firmware_locked() ?
+					 PAYLOAD_BASE - MONITOR_BASE :
+					 DRAM_ALLOW_SIZE);
 }
 
 static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)

@@ -133,8 +133,7 @@ enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 		st->valid = false;
 		return enter(s, v, st->addr, st->opaque);
 	}
-	if (!starts->booted) {
-		starts->booted = true;
+	if (!__atomic_exchange_n(&starts->booted, 1, __ATOMIC_ACQ_REL)) {
 		/* a1 (the device tree) is the firmware's: it is measured */
 		return enter(s, v, boot_entry, v->x[REG_A1]);
 	}

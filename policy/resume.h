@@ -43,7 +43,7 @@ struct resume_start {
 
 struct resume_starts {
 	struct resume_start hart[RESUME_MAX_HARTS];
-	bool booted;		/* the boot entry has been used */
+	u32 booted;		/* the boot entry has been used (a word: atomic) */
 };
 
 enum resume_verdict {

@@ -40,6 +40,8 @@ static inline struct hart *hart_of(struct vcpu *v)
 
 /* trap.c */
 struct vcpu *trap_handle(struct vcpu *v);
+/* Before the firmware runs: publish it (lock.c) and re-plan the PMP. */
+void firmware_resume_checks(struct vcpu *v);
 void trap_prepare_return(struct vcpu *v);
 void monitor_trap(u64 *frame);
 /* Arm a probe on this hart: the next trap in the monitor is skipped. */

@@ -164,9 +164,12 @@ static void boot_platform(void *fdt, u64 info)
 	if (rc)
 		console_bug("cannot reserve the monitor in the device tree (%d)",
 			    rc);
-	if (options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE, "policy",
-			policy_name, sizeof(policy_name)) < 0)
+	rc = options_get((const char *)OPTIONS_BASE, OPTIONS_SIZE, "policy",
+			 policy_name, sizeof(policy_name));
+	if (rc == -RAMPART_ENOENT)
 		console_log("no policy given: using %s", policy_name);
+	else if (rc < 0)
+		console_bug("policy option too long: not booting");
 	active_policy = policy_find(policy_name);
 	if (!active_policy)
 		console_bug("unknown policy '%s': not booting", policy_name);
@@ -225,6 +228,8 @@ void monitor_main(u64 hartid, u64 fdt, u64 info, u64 is_boot_hart)
 	hart_init(h, hartid, fdt, info);
 	/* this call's frame is abandoned: trap_exit never returns, and the
 	 * next trap starts again at the top of this hart's stack */
+	/* from here the hart counts as running firmware (lock.c) */
+	firmware_resume_checks(&h->v);
 	trap_prepare_return(&h->v);
 	trap_exit(&h->v);
 }

@@ -257,14 +257,19 @@ static int boot_attest(const char **why)
 /* Lock (the policy), then measure, then enter: once, on the first entry. */
 static void measure_first_entry(const struct vcpu *v)
 {
-	static volatile u32 measured;
+	static volatile u32 measured, done;
 	const char *why = "";
 
-	if (__atomic_exchange_n(&measured, 1, __ATOMIC_ACQ_REL))
+	/* any later hart waits: nothing enters before the measurement ends */
+	if (__atomic_exchange_n(&measured, 1, __ATOMIC_ACQ_REL)) {
+		while (!__atomic_load_n(&done, __ATOMIC_ACQUIRE))
+			;
 		return;
+	}
 	if (!hw_payload_present()) {
 		console_log("no payload loaded: first entry at 0x%lx not measured",
 			    v->pc);
+		__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 		return;
 	}
 	if (boot_measure_payload(v, hw_payload_size(), &why) ||
@@ -274,6 +279,7 @@ static void measure_first_entry(const struct vcpu *v)
 			    why);
 		hw_stop_machine(MEASURE_FAILED_EXIT);
 	}
+	__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 }
 
 static void to_payload(struct vcpu *v)
@@ -297,7 +303,7 @@ static void to_firmware(struct vcpu *v)
  * firmware code, then pick up a lock set meanwhile (lock.c) or a changed
  * virtual PMP or MPRV state.
  */
-static void firmware_resume_checks(struct vcpu *v)
+void firmware_resume_checks(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 

@@ -37,6 +37,8 @@ void hw_pmp_write(const struct pmp_layout *l)
 	csr_write(CSR_PMPADDR0, l->e[0].addr);
 	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0));
 	csr_write(CSR_PMPCFG0 + 2, pmp_layout_cfg(l, 2));
+	/* Priv. spec 3.7.2: cached translations may hold old PMP checks */
+	__asm__ volatile("sfence.vma" : : : "memory");
 }
 
 void world_apply_firmware_pmp(struct vcpu *v)

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "allow.h"
+#include "../monitor/core/pmp.h"
+#include "../monitor/core/riscv.h"
+#include "../monitor/hw/platform.h"
+
+void firmware_allow_list(struct pmp_entry *out, u64 dram_size)
+{
+	u8 rw = PMP_A_NAPOT | PMP_R | PMP_W, rwx = rw | PMP_X;
+
+	out[0] = (struct pmp_entry){
+		pmp_napot_addr(LOW_DEVICES_BASE, LOW_DEVICES_SIZE), rwx };
+	out[1] = (struct pmp_entry){ pmp_napot_addr(PLIC_BASE, PLIC_SIZE), rw };
+	out[2] = (struct pmp_entry){
+		pmp_napot_addr(UART_REGION_BASE, UART_REGION_SIZE), rw };
+	out[3] = (struct pmp_entry){ pmp_napot_addr(MONITOR_BASE, dram_size),
+				     rwx };
+	out[4] = (struct pmp_entry){ 0, PMP_A_OFF };
+}
