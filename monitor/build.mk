@@ -14,7 +14,8 @@ MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
 	policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
-	monitor/hw/device_key.S
+	monitor/hw/device_key.S monitor/hw/tpm_hw.c measure/tpm_tis.c \
+	measure/tpm2_cmd.c
 # Debian's mbedTLS, the modules monitor/mbedtls_config.h enables
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \

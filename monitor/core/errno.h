@@ -9,5 +9,6 @@
 #define RAMPART_ENOSPC 3	/* no room left (device tree, log) */
 #define RAMPART_ENOENT 4	/* no such item */
 #define RAMPART_EPERM 5		/* denied by policy */
+#define RAMPART_ETIMEDOUT 6	/* a device did not answer in time */
 
 #endif

@@ -8,11 +8,13 @@
 #include "boot_measure.h"
 #include "console.h"
 #include "fdt_payload.h"
+#include "tpm_hw.h"
 #include "../core/audit.h"
 #include "../core/errno.h"
 #include "../core/sbi_ext.h"
 #include "../../measure/evidence.h"
 #include "../../measure/evlog.h"
+#include "../../measure/tpm2_cmd.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/memory_buffer_alloc.h>
 #include <mbedtls/sha256.h>
@@ -134,6 +136,29 @@ static int make_evidence(const u8 *nonce, u32 nonce_len, u16 flags, u8 *out,
 	return 0;
 }
 
+/* PCRs extended (fail closed: else they would not match the log), then
+ * the quote for the launch evidence, if the TPM can give one. */
+static int tpm_step(const u8 *log, u64 log_len, const u8 *nonce,
+		    u32 nonce_len, const char **why)
+{
+	static struct tpm2_quote quote;
+	int rc = tpm_hw_extend_and_quote(boot_measurements.tpm_base, log,
+					 log_len, nonce, nonce_len, &quote);
+
+	if (rc < 0) {
+		*why = "the TPM did not take the measurements";
+		return rc;
+	}
+	if (rc == 0 && nonce_len && quote.attest_len <= EVIDENCE_TPM_MAX &&
+	    quote.sig_len <= EVIDENCE_TPM_MAX) {
+		memcpy(ev.tpm_quote, quote.attest, quote.attest_len);
+		ev.tpm_quote_len = (u32)quote.attest_len;
+		memcpy(ev.tpm_sig, quote.sig, quote.sig_len);
+		ev.tpm_sig_len = (u32)quote.sig_len;
+	}
+	return 0;
+}
+
 int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 		const char *policy_name, const char **why)
 {
@@ -146,8 +171,11 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 		return -RAMPART_ENOSPC;
 	}
 	fill_fields(log_len, log, policy_id, policy_name);
-	ev_ready = true;
 	dump_hex("event-log", log, log_len);
+	if (boot_measurements.tpm_base &&
+	    tpm_step(log, log_len, nonce, nonce_len, why))
+		return -RAMPART_EINVAL;
+	ev_ready = true;
 	if (!nonce_len) {
 		console_log("no launch nonce: launch evidence not made");
 		return 0;
@@ -165,13 +193,20 @@ long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
 		     u64 *needed)
 {
 	static u8 buf[EVIDENCE_MAX_SIZE];
+	u32 launch_quote_len, launch_sig_len;
 	u64 len = 0;
 	long rc;
 
 	while (__atomic_exchange_n(&attest_lock, 1, __ATOMIC_ACQUIRE))
 		;
+	/* the launch quote vouches for the launch nonce only: not carried */
+	launch_quote_len = ev.tpm_quote_len;
+	launch_sig_len = ev.tpm_sig_len;
+	ev.tpm_quote_len = ev.tpm_sig_len = 0;
 	rc = make_evidence(nonce, nonce_len, 0, buf, sizeof(buf), &len) ?
 		     SBI_ERR_NOT_SUPPORTED : (long)len;
+	ev.tpm_quote_len = launch_quote_len;
+	ev.tpm_sig_len = launch_sig_len;
 	if (rc > 0 && len > size) {
 		*needed = len;
 		rc = SBI_ERR_INVALID_PARAM;

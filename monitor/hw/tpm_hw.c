@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The TPM at boot. PCRs are extended by walking the finished event log, so
+ * the TPM and the log cannot disagree. The firmware never reaches the TPM
+ * (the platform bus is outside its PMP allow list, policy/allow.h), so it
+ * cannot pre-extend; a TPM already started is accepted all the same (its
+ * PCRs then do not replay, and the verifier says so).
+ */
+#include "tpm_hw.h"
+#include "console.h"
+#include "platform.h"
+#include "../core/clint.h"
+#include "../core/errno.h"
+#include "../../measure/evlog.h"
+#include "../../measure/tpm2_cmd.h"
+#include "../../measure/tpm_tis.h"
+
+#define MTIME_PER_US 10	/* QEMU virt: 10 MHz timebase */
+
+static u8 read8(void *ctx, u32 off)
+{
+	return *(volatile u8 *)((uintptr_t)ctx + off);
+}
+
+static u32 read32(void *ctx, u32 off)
+{
+	return *(volatile u32 *)((uintptr_t)ctx + off);
+}
+
+static void write8(void *ctx, u32 off, u8 val)
+{
+	*(volatile u8 *)((uintptr_t)ctx + off) = val;
+}
+
+/* A real wait: the TPM (swtpm behind QEMU) answers asynchronously. */
+static void delay_us(void *ctx, u32 us)
+{
+	volatile const u64 *mtime =
+		(volatile const u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
+	u64 end = *mtime + (u64)us * MTIME_PER_US;
+
+	(void)ctx;
+	while (*mtime < end)
+		;
+}
+
+static const struct tpm_tis_ops tis_ops = { read8, read32, write8, delay_us };
+
+struct extend_walk {
+	const struct tpm2_dev *dev;
+	u32 pcrs;	/* bitmap of PCRs extended */
+	int rc;
+};
+
+static int extend_one(const struct evlog_event *ev, void *arg)
+{
+	struct extend_walk *w = arg;
+
+	if (ev->type == EV_NO_ACTION || w->rc)
+		return 0; /* the Spec ID event is not extended (TCG PFP 10.4) */
+	w->rc = tpm2_cmd_pcr_extend(w->dev, ev->pcr, ev->digest);
+	w->pcrs |= 1u << ev->pcr;
+	return 0;
+}
+
+int tpm_hw_extend_and_quote(u64 base, const u8 *log, u64 len,
+			    const u8 *nonce, u32 nonce_len,
+			    struct tpm2_quote *quote)
+{
+	static u8 buf[TPM2_BUF_SIZE];
+	static struct tpm_tis tis;
+	struct tpm2_dev dev = { tpm_tis_transport, tpm_tis_delay, &tis, buf,
+				sizeof(buf) };
+	struct extend_walk walk = { &dev, 0, 0 };
+	int rc;
+
+	if (tpm_tis_init(&tis, &tis_ops, (void *)(uintptr_t)base))
+		return -RAMPART_ENOENT;
+	rc = tpm2_cmd_startup(&dev);
+	if (rc == TPM2_RC_INITIALIZE)
+		console_log("tpm: already started before the monitor");
+	else if (rc)
+		return -RAMPART_EINVAL;
+	if (evlog_parse(log, len, extend_one, &walk) < 0 || walk.rc)
+		return -RAMPART_EINVAL;
+	console_log("tpm: extended PCR mask 0x%x", walk.pcrs);
+	if (!nonce_len)
+		return 0;
+	rc = tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, nonce_len, walk.pcrs,
+			    quote);
+	if (rc) {
+		console_log("tpm: no quote (0x%x): is the attestation key provisioned?",
+			    (u32)rc);
+		return 1;
+	}
+	return 0;
+}

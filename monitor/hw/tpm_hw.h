@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The platform TPM (TIS over MMIO) as the monitor uses it at boot. */
+#ifndef RAMPART_TPM_HW_H
+#define RAMPART_TPM_HW_H
+
+#include "../core/types.h"
+
+struct tpm2_quote;
+
+/*
+ * Start the TPM at @base, extend every event of the TCG log @log (@len
+ * bytes) into its PCR, then, if @nonce_len, quote those PCRs with the
+ * attestation key and @nonce as qualifying data into @quote.
+ * Returns 0; -RAMPART_ENOENT if no TPM answers; another negative error if
+ * an extend failed (the PCRs would not match the log); 1 if only the quote
+ * failed (no attestation key provisioned, say).
+ */
+int tpm_hw_extend_and_quote(u64 base, const u8 *log, u64 len,
+			    const u8 *nonce, u32 nonce_len,
+			    struct tpm2_quote *quote);
+
+#endif
