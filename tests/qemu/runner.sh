@@ -51,7 +51,7 @@ case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
 	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
 	c_nonce= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
-	c_expect=() c_forbid=() c_requires=() c_compare=() c_steps=()
+	c_expect=() c_forbid=() c_requires=() c_compare=() c_steps=() c_check=()
 	c_error=
 }
 
@@ -97,6 +97,7 @@ parse_case() {
 		forbid) c_forbid+=("$val") ;;
 		requires) c_requires+=("$val") ;;
 		compare) c_compare+=("$val") ;;
+		check) c_check+=("$val") ;;
 		wait | send) c_steps+=("$key $val") ;;
 		*) c_error="$file:$n: unknown key '$key'" ;;
 		esac
@@ -155,6 +156,8 @@ qemu_args() {
 	fi
 	[ -z "$c_icount" ] || args+=(--icount)
 	[ -z "$c_tpm" ] || args+=(--tpm)
+	# tpm provisioned: the swtpm state keys/provision-ak.sh made (the AK)
+	[ "$c_tpm" != provisioned ] || args+=(--tpm-state "$BUILD/tpm-state")
 	if [ -n "$c_args" ]; then
 		# shellcheck disable=SC2206
 		args+=(-- $c_args)
@@ -258,6 +261,19 @@ fail() {
 	failed=$((failed + 1))
 }
 
+# check CMD ARGS: after the boot, run CMD ARGS LOG (the console log);
+# its exit status decides, its output is the reason.
+run_checks() {
+	local log=$1 c out
+	for c in "${c_check[@]}"; do
+		# shellcheck disable=SC2086 # the case gives a command line
+		if ! out=$($c "$log" 2>&1); then
+			printf 'check %s failed: %s' "$c" "$(printf '%s' "$out" | tail -n 5)"
+			return
+		fi
+	done
+}
+
 run_case() {
 	local file=$1 log bios why native_log
 	parse_case "$file"
@@ -290,6 +306,7 @@ run_case() {
 			why=$(compare_logs "$log" "$native_log")
 		fi
 	fi
+	[ -n "$why" ] || why=$(run_checks "$log")
 	if [ -n "$why" ]; then
 		fail "$log" "$why"
 	else
