@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define CRYPTO_POOL_SIZE (24 * 1024)
+#define RAMPART_VERSION "Rampart 0.1" /* S-CRTM version event (PCR 0) */
 #define HEX_LINE 64	/* bytes per console line of a hex dump */
 
 extern const u8 device_key[32];
@@ -80,7 +81,9 @@ static int write_log(u8 *buf, u64 size, u64 *len)
 	unsigned int i;
 	u8 digest[EVLOG_DIGEST_SIZE];
 
-	if (evlog_init(&log, buf, size))
+	if (evlog_init(&log, buf, size) ||
+	    evlog_append_data(&log, 0, EV_S_CRTM_VERSION, RAMPART_VERSION,
+			      sizeof(RAMPART_VERSION), digest))
 		return -RAMPART_ENOSPC;
 	for (i = 0; i < ARRAY_SIZE(order); i++) {
 		m = boot_measure_region(order[i]);
