@@ -37,3 +37,15 @@ HOST_TEST_SRCS_verifier := tests/host/test_verifier.c $(MEASURE_SRCS) \
 	$(SAMPLE_SRCS)
 HOST_TEST_LDLIBS_verifier := -lmbedcrypto -ltss2-mu
 $(BUILD)/host/test_verifier: | $(BUILD)/host/verifier
+
+# The monitor's measured identity as a file, for `verifier reference
+# --monitor`: the image's first __monitor_identity_end - 0x8000_0000 bytes
+# (docs/evidence.md, section 1).
+$(BUILD)/monitor-identity.bin: $(BUILD)/monitor.elf $(BUILD)/monitor-only.bin
+	$(call quiet,IDENT,$@)end=$$($(CROSS_COMPILE)nm $< | \
+		sed -n 's/^\([0-9a-f]*\) . __monitor_identity_end$$/\1/p') && \
+		test -n "$$end" && \
+		head -c $$((0x$$end - 0x80000000)) $(BUILD)/monitor-only.bin \
+			>$@.tmp && mv $@.tmp $@
+
+ALL_TARGETS += $(BUILD)/monitor-identity.bin

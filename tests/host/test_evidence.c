@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <glob.h>
 #include <mbedtls/ecdsa.h>
+#include <mbedtls/pk.h>
 #include <mbedtls/sha256.h>
 
 #include "measure/evidence.h"
@@ -510,6 +512,99 @@ static void test_largest_evidence(void **state)
 	assert_true(signature_ok(out, len));
 }
 
+/* All bit flips of @buf: each rejected by the parser or by @pk. */
+static void flip_all(const uint8_t *buf, size_t len, mbedtls_pk_context *pk,
+		     const char *name)
+{
+	uint8_t *p = malloc(len), hash[32];
+	size_t bit, by_parse = 0, by_sig = 0, signed_len, sig_len;
+	const uint8_t *sig;
+
+	assert_non_null(p);
+	for (bit = 0; bit < 8 * len; bit++) {
+		memcpy(p, buf, len);
+		p[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+		if (evidence_parse(p, len, &parsed, NULL)) {
+			by_parse++;
+			continue;
+		}
+		assert_int_equal(evidence_split(p, len, &signed_len, &sig,
+						&sig_len, NULL),
+				 0);
+		mbedtls_sha256_ret(p, signed_len, hash, 0);
+		assert_int_not_equal(mbedtls_pk_verify(pk, MBEDTLS_MD_SHA256,
+						       hash, 32, sig, sig_len),
+				     0);
+		by_sig++;
+	}
+	free(p);
+	print_message("%s: %zu bit flips, %zu rejected by the parser, %zu by "
+		      "the signature\n", name, 8 * len, by_parse, by_sig);
+}
+
+/*
+ * Real boots' evidence: the globs in RAMPART_REAL_EVIDENCE (colon-
+ * separated), else the files build/<...>evidence<...>.bin, checked with
+ * build/keys/device.pub.pem (or RAMPART_DEVICE_PUBKEY): every single-bit
+ * flip is rejected. Files the current key does not verify (made with an
+ * older key) are reported and skipped.
+ */
+static void test_real_evidence_bit_flips(void **state)
+{
+	const char *env = getenv("RAMPART_REAL_EVIDENCE");
+	const char *key_path = getenv("RAMPART_DEVICE_PUBKEY");
+	char *list = NULL, *save = NULL, *f;
+	mbedtls_pk_context pk;
+	glob_t g = { 0 };
+	size_t i, done = 0;
+
+	(void)state;
+	if (!key_path)
+		key_path = "build/keys/device.pub.pem";
+	if (env) {
+		list = strdup(env);
+		for (f = strtok_r(list, ":", &save); f;
+		     f = strtok_r(NULL, ":", &save))
+			glob(f, GLOB_NOCHECK | (g.gl_pathc ? GLOB_APPEND : 0),
+			     NULL, &g);
+	} else {
+		glob("build/*evidence*.bin", 0, NULL, &g);
+	}
+	mbedtls_pk_init(&pk);
+	if (g.gl_pathc && mbedtls_pk_parse_public_keyfile(&pk, key_path))
+		fail_msg("%s: cannot read the device public key", key_path);
+	for (i = 0; i < g.gl_pathc; i++) {
+		static uint8_t buf[EVIDENCE_MAX_SIZE + 1];
+		FILE *fp = fopen(g.gl_pathv[i], "rb");
+		size_t len, signed_len, sig_len;
+		const uint8_t *sig;
+		uint8_t hash[32];
+
+		assert_non_null(fp);
+		len = fread(buf, 1, sizeof(buf), fp);
+		fclose(fp);
+		assert_int_equal(parse_exact(buf, len, NULL), 0);
+		assert_int_equal(evidence_split(buf, len, &signed_len, &sig,
+						&sig_len, NULL),
+				 0);
+		mbedtls_sha256_ret(buf, signed_len, hash, 0);
+		if (mbedtls_pk_verify(&pk, MBEDTLS_MD_SHA256, hash, 32, sig,
+				      sig_len)) {
+			print_message("%s: not signed by %s: skipped\n",
+				      g.gl_pathv[i], key_path);
+			continue;
+		}
+		flip_all(buf, len, &pk, g.gl_pathv[i]);
+		done++;
+	}
+	if (!done)
+		print_message("no real boot evidence checked (make run saves "
+			      "it under build/)\n");
+	mbedtls_pk_free(&pk);
+	globfree(&g);
+	free(list);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -529,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_encode_validates),
 		cmocka_unit_test(test_policy_text),
 		cmocka_unit_test(test_largest_evidence),
+		cmocka_unit_test(test_real_evidence_bit_flips),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
