@@ -123,11 +123,25 @@ QEMU_RUN = scripts/qemu.sh --smp $(SMP) --mem $(MEM) \
 	$(if $(filter-out none,$(INITRD)),--initrd $(INITRD)) \
 	--append "$(CMDLINE)" $(if $(filter 1 yes,$(TPM)),--tpm)
 RUN_INPUTS = $(filter-out none,$(PAYLOAD) $(INITRD))
+# make run under the monitor: the provisioned TPM (its attestation key),
+# and a fresh launch nonce unless NONCE= gives one
+RUN_TPM = $(if $(filter 1 yes,$(TPM)),--tpm-state $(BUILD)/tpm-state)
+RUN_NONCE = $(or $(NONCE),$(shell od -An -tx1 -N16 /dev/urandom | tr -d ' \n'))
 
+# After the guest powers off, the boot's evidence and event log are saved
+# under $(BUILD)/run/ and the verifier command that checks them is printed
+# (scripts/run-evidence.sh).
 run: $(DEPS)
-	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin
-	$(QEMU_RUN) --bios $(BUILD)/monitor.bin --policy $(POLICY) \
-		$(if $(NONCE),--nonce $(NONCE))
+	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin $(BUILD)/verifier \
+		$(if $(RUN_TPM),$(BUILD)/tpm-state/tpm2-00.permall)
+	$(Q)mkdir -p $(BUILD)/run
+	$(Q)nonce=$(RUN_NONCE); \
+	{ $(QEMU_RUN) --bios $(BUILD)/monitor.bin --policy $(POLICY) \
+		--nonce $$nonce $(RUN_TPM); echo $$? >$(BUILD)/run/rc; } | \
+		tee $(BUILD)/run/console.log; \
+	rc=$$(cat $(BUILD)/run/rc); scripts/run-evidence.sh $(BUILD)/run $$nonce "$(PAYLOAD)" \
+		"$(INITRD)" "$(CMDLINE)" "$(FIRMWARE)" "$(POLICY)" \
+		$(if $(RUN_TPM),$(BUILD)/keys/ak.pub.pem); exit $$rc
 
 run-native: $(DEPS)
 	$(Q)$(SUBMAKE) $(RUN_INPUTS)
