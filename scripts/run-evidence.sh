@@ -13,10 +13,11 @@ extract() { # NAME OUT: the hex dump NAME from the console, checked, to OUT
 import re, sys
 log, name, out = sys.argv[1:]
 text = open(log, errors="replace").read().replace("\r", "")
-m = re.search(r"\[rampart\] %s begin (\d+)\n(.*?)\[rampart\] %s end" % (name, name), text, re.S)
+# whole lines only: another hart's output may interleave with the dump
+m = re.search(r"^\[rampart\] %s begin (\d+)$" % name, text, re.M)
 if not m:
     sys.exit(1)
-data = bytes.fromhex("".join(l.split()[-1] for l in m.group(2).strip().splitlines()))
+data = bytes.fromhex("".join(re.findall(r"^\[rampart\] %s ([0-9a-f]+)$" % name, text, re.M)))
 if len(data) != int(m.group(1)):
     sys.exit(1)
 open(out + ".tmp", "wb").write(data)

@@ -1,0 +1,117 @@
+#!/bin/bash
+# verify-boot.sh SCENARIO LOG: the verifier on a real boot's evidence (the
+# console log of a case). SCENARIO linux: trusted with the reference from
+# the exact files; NOT trusted, naming the right check, for another kernel,
+# initrd, command line or firmware, a wrong nonce, a wrong key, a flipped
+# signature byte, and an event log that does not replay (a quote whose PCRs
+# are not the log's cannot come from an honest boot: tests/host's verifier
+# tests craft one). SCENARIO hostile: trusted, but not with --max-audit 0.
+# Issue 8, must-shows 1 and 2.
+set -uo pipefail
+scenario=$1 log=$2
+V=build/verifier
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+
+python3 - "$log" "$t" <<'PY' || { echo "no evidence or event log on the console"; exit 1; }
+import re, sys
+text = open(sys.argv[1], errors="replace").read().replace("\r", "")
+for name, out in (("evidence", "ev.bin"), ("event-log", "log.bin")):
+    n = int(re.search(r"^\[rampart\] %s begin (\d+)$" % name, text, re.M).group(1))
+    data = bytes.fromhex("".join(re.findall(r"^\[rampart\] %s ([0-9a-f]+)$" % name, text, re.M)))
+    assert len(data) == n
+    open(sys.argv[2] + "/" + out, "wb").write(data)
+PY
+nonce=$(grep -o -- '--nonce [0-9a-f]*' "$log.cmd" 2>/dev/null | head -1 | cut -d' ' -f2)
+[ -n "$nonce" ] || nonce=00112233445566778899aabbccddeeff
+
+# expect EXIT WORD -- ARGS: the verifier exits EXIT and its output names WORD
+expect() {
+	local want=$1 word=$2 out rc
+	shift 3
+	out=$("$V" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" != "$want" ] || ! grep -q -- "$word" <<<"$out"; then
+		echo "expected exit $want naming '$word', got $rc:"
+		tail -n 4 <<<"$out"
+		fails=$((fails + 1))
+	fi
+}
+
+ref() { # NAME then verifier reference arguments
+	local name=$1
+	shift
+	"$V" reference "$@" --policy protect -o "$t/$name.json" >/dev/null ||
+		{ echo "reference $name failed"; exit 1; }
+}
+
+check() { # REF [extra check arguments]
+	local r=$1
+	shift
+	echo check --evidence "$t/ev.bin" --ref "$t/$r.json" \
+		--pubkey build/keys/device.pub.pem --nonce "$nonce" \
+		--eventlog "$t/log.bin" "$@"
+}
+
+flip() { # IN OFFSET_FROM_END OUT: one byte inverted
+	python3 -c 'import sys; d=bytearray(open(sys.argv[1],"rb").read()); i=len(d)-int(sys.argv[2]); d[i]^=0xff; open(sys.argv[3],"wb").write(d)' "$@"
+}
+
+# An independent tool verifies the device signature (issue 7, must-show 3):
+# the signed part is the header and body, then an 8-byte trailer, then DER.
+python3 - "$t" <<'PY'
+import struct, sys
+d = open(sys.argv[1] + "/ev.bin", "rb").read()
+end = 16 + struct.unpack("<I", d[8:12])[0]
+open(sys.argv[1] + "/signed.bin", "wb").write(d[:end])
+open(sys.argv[1] + "/sig.der", "wb").write(d[end + 8:])
+PY
+if ! openssl dgst -sha256 -verify build/keys/device.pub.pem \
+	-signature "$t/sig.der" "$t/signed.bin" >/dev/null; then
+	echo "openssl does not verify the evidence signature"
+	fails=$((fails + 1))
+fi
+
+fw=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+case $scenario in
+linux)
+	cmdline="console=ttyS0 rampart.test=tpm"
+	ref good --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline" --firmware "$fw"
+	ref kernel --kernel build/bad/onebyte.Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline" --firmware "$fw"
+	ref initrd --kernel build/Image --initrd build/bad/truncated.Image --cmdline "$cmdline" --firmware "$fw"
+	ref cmdline --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline quiet" --firmware "$fw"
+	ref firmware --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline" \
+		--firmware /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+	ak=(--ak-pubkey build/keys/ak.pub.pem)
+	expect 0 "verdict: TRUSTED" -- $(check good) "${ak[@]}"
+	expect 1 "FAIL  kernel" -- $(check kernel) "${ak[@]}"
+	expect 1 "FAIL  initrd" -- $(check initrd) "${ak[@]}"
+	expect 1 "FAIL  cmdline" -- $(check cmdline) "${ak[@]}"
+	expect 1 "FAIL  firmware" -- $(check firmware) "${ak[@]}"
+	nonce_ok=$nonce; nonce=ffeeddccbbaa99887766554433221100
+	expect 1 "FAIL  nonce" -- $(check good) "${ak[@]}"
+	nonce=$nonce_ok
+	openssl ecparam -name prime256v1 -genkey -noout -out "$t/other.pem" 2>/dev/null
+	openssl ec -in "$t/other.pem" -pubout -out "$t/other.pub.pem" 2>/dev/null
+	expect 1 "FAIL  signature" -- $(check good | sed "s#build/keys/device.pub.pem#$t/other.pub.pem#") "${ak[@]}"
+	cp "$t/ev.bin" "$t/ev.orig"; flip "$t/ev.orig" 2 "$t/ev.bin"
+	expect 1 "FAIL  signature" -- $(check good) "${ak[@]}"
+	cp "$t/ev.orig" "$t/ev.bin"
+	cp "$t/log.bin" "$t/log.orig"; flip "$t/log.orig" 40 "$t/log.bin"
+	expect 1 "FAIL  eventlog" -- $(check good) "${ak[@]}"
+	cp "$t/log.orig" "$t/log.bin"
+	;;
+hostile)
+	ref good --kernel build/firmware/payload.bin --cmdline console=ttyS0 \
+		--firmware build/firmware/hostile.bin
+	expect 0 "verdict: TRUSTED" -- $(check good)
+	expect 1 "FAIL  max-audit" -- $(check good) --max-audit 0
+	;;
+*)
+	echo "unknown scenario $scenario"
+	exit 2
+	;;
+esac
+[ "$fails" = 0 ] || exit 1
+echo "verifier verdicts as expected ($scenario)"
