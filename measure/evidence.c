@@ -17,12 +17,13 @@
 #define LOG_VALUE_SIZE (MEASURE_DIGEST_SIZE + 8)
 #define AUDIT_VALUE_SIZE (8 * EVIDENCE_AUDIT_COUNTERS)
 
-_Static_assert(EVIDENCE_HEADER_SIZE + 7 * (8 + ENTRY_VALUE_SIZE) +
-		       8 + POLICY_FIXED_SIZE + EVIDENCE_POLICY_NAME_MAX +
-		       EVIDENCE_POLICY_CONFIG_MAX + 8 + 8 + EVIDENCE_NONCE_MAX +
-		       8 + LOG_VALUE_SIZE + 8 + AUDIT_VALUE_SIZE +
-		       2 * (8 + EVIDENCE_TPM_MAX) + EVIDENCE_TRAILER_SIZE +
-		       EVIDENCE_SIG_MAX <= EVIDENCE_MAX_SIZE,
+_Static_assert(EVIDENCE_HEADER_SIZE + 7 * (8 + ENTRY_VALUE_SIZE) + 8 +
+			       POLICY_FIXED_SIZE + EVIDENCE_POLICY_NAME_MAX +
+			       EVIDENCE_POLICY_CONFIG_MAX + 8 + 8 +
+			       EVIDENCE_NONCE_MAX + 8 + LOG_VALUE_SIZE + 8 +
+			       AUDIT_VALUE_SIZE + 2 * (8 + EVIDENCE_TPM_MAX) +
+			       EVIDENCE_TRAILER_SIZE + EVIDENCE_SIG_MAX <=
+		       EVIDENCE_MAX_SIZE,
 	       "the largest evidence must fit the 4 KiB the driver reads");
 
 /* --- little-endian helpers --------------------------------------------- */
@@ -98,8 +99,8 @@ static int check_fields(const struct evidence *ev, const char **why)
 		}
 	}
 	if (check_string(ev->policy_name, EVIDENCE_POLICY_NAME_MAX, true) < 0 ||
-	    check_string(ev->policy_config, EVIDENCE_POLICY_CONFIG_MAX,
-			 false) < 0) {
+	    check_string(ev->policy_config, EVIDENCE_POLICY_CONFIG_MAX, false) <
+		    0) {
 		*why = "policy name or configuration malformed";
 		return -RAMPART_EINVAL;
 	}
@@ -186,7 +187,8 @@ static void put_region(struct wbuf *w, const struct evidence_region *r)
 
 static void put_regions(struct wbuf *w, const struct evidence *ev)
 {
-	size_t name = strlen(ev->policy_name), config = strlen(ev->policy_config);
+	size_t name = strlen(ev->policy_name),
+	       config = strlen(ev->policy_config);
 	unsigned int t;
 	size_t at;
 
@@ -246,7 +248,7 @@ int evidence_encode(const struct evidence *ev, uint8_t *out, size_t size,
 	put(&w, EVIDENCE_MAGIC, 4);
 	put_u(&w, EVIDENCE_VERSION, 2);
 	put_u(&w, ev->flags, 2);
-	put_u(&w, 0, 4);	/* body length, below */
+	put_u(&w, 0, 4); /* body length, below */
 	put_u(&w, EVIDENCE_SIG_ECDSA_P256_SHA256, 2);
 	put_u(&w, 0, 2);
 	put_regions(&w, ev);
@@ -343,7 +345,7 @@ int evidence_split(const uint8_t *buf, size_t len, size_t *signed_len,
 
 	if (len < EVIDENCE_HEADER_SIZE)
 		return fail(why, "truncated header");
-	if (memcmp(buf, EVIDENCE_MAGIC, 4))
+	if (memcmp(buf, EVIDENCE_MAGIC, 4) != 0)
 		return fail(why, "bad magic (not Rampart evidence)");
 	if (get_le(buf + 4, 2) != EVIDENCE_VERSION)
 		return fail(why, "unsupported format version");
@@ -369,7 +371,8 @@ int evidence_split(const uint8_t *buf, size_t len, size_t *signed_len,
 	*sig = buf + *signed_len + EVIDENCE_TRAILER_SIZE;
 	*sig_len = slen;
 	if (!is_der_signature(*sig, slen))
-		return fail(why, "signature is not a DER ECDSA P-256 signature");
+		return fail(why,
+			    "signature is not a DER ECDSA P-256 signature");
 	return 0;
 }
 
@@ -429,8 +432,12 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 	unsigned int i;
 
 	switch (tag) {
-	case MEASURE_MONITOR: case MEASURE_FIRMWARE: case MEASURE_KERNEL:
-	case MEASURE_INITRD: case MEASURE_CMDLINE: case MEASURE_DTB:
+	case MEASURE_MONITOR:
+	case MEASURE_FIRMWARE:
+	case MEASURE_KERNEL:
+	case MEASURE_INITRD:
+	case MEASURE_CMDLINE:
+	case MEASURE_DTB:
 		if (get_fixed(n, REGION_VALUE_SIZE, why))
 			return -RAMPART_EINVAL;
 		get_region(&ev->regions[tag], v);
@@ -463,8 +470,8 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 		return get_blob(ev->tpm_quote, &ev->tpm_quote_len,
 				EVIDENCE_TPM_MAX, v, n, why);
 	case EVIDENCE_TAG_TPM_SIGNATURE:
-		return get_blob(ev->tpm_sig, &ev->tpm_sig_len,
-				EVIDENCE_TPM_MAX, v, n, why);
+		return get_blob(ev->tpm_sig, &ev->tpm_sig_len, EVIDENCE_TPM_MAX,
+				v, n, why);
 	default:
 		return fail(why, "unknown tag (a newer format version?)");
 	}

@@ -29,29 +29,29 @@ struct mbedtls_ecp_keypair;
 #define EVIDENCE_TLV_HEADER_SIZE 8
 #define EVIDENCE_TRAILER_SIZE 8
 #define EVIDENCE_SIG_ECDSA_P256_SHA256 1
-#define EVIDENCE_SIG_MIN 8	/* DER SEQUENCE of two 1-byte INTEGERs */
-#define EVIDENCE_SIG_MAX 72	/* DER SEQUENCE of two 33-byte INTEGERs */
-#define EVIDENCE_MAX_SIZE 4096	/* what the Linux driver reads */
+#define EVIDENCE_SIG_MIN 8     /* DER SEQUENCE of two 1-byte INTEGERs */
+#define EVIDENCE_SIG_MAX 72    /* DER SEQUENCE of two 33-byte INTEGERs */
+#define EVIDENCE_MAX_SIZE 4096 /* what the Linux driver reads */
 
-#define EVIDENCE_FLAG_LAUNCH 0x0001	/* made at boot, launch nonce */
+#define EVIDENCE_FLAG_LAUNCH 0x0001 /* made at boot, launch nonce */
 #define EVIDENCE_FLAGS_KNOWN EVIDENCE_FLAG_LAUNCH
 
 #define EVIDENCE_NONCE_MAX 64
 #define EVIDENCE_POLICY_NAME_MAX 32
 #define EVIDENCE_POLICY_CONFIG_MAX 256
 #define EVIDENCE_TPM_MAX 1024
-#define EVIDENCE_AUDIT_COUNTERS 5	/* total, read, write, exec, unprinted */
+#define EVIDENCE_AUDIT_COUNTERS 5 /* total, read, write, exec, unprinted */
 
 /* Body tags. 1..8 are the measured regions, equal to enum measure_type. */
 enum evidence_tag {
 	EVIDENCE_TAG_NONCE = 0x10,
 	EVIDENCE_TAG_EVENT_LOG = 0x11,
 	EVIDENCE_TAG_AUDIT = 0x12,
-	EVIDENCE_TAG_TPM_QUOTE = 0x20,		/* TPMS_ATTEST, marshalled */
-	EVIDENCE_TAG_TPM_SIGNATURE = 0x21,	/* TPMT_SIGNATURE, marshalled */
+	EVIDENCE_TAG_TPM_QUOTE = 0x20,	   /* TPMS_ATTEST, marshalled */
+	EVIDENCE_TAG_TPM_SIGNATURE = 0x21, /* TPMT_SIGNATURE, marshalled */
 };
 
-#define EVIDENCE_REGIONS 9	/* regions[] index: enum measure_type */
+#define EVIDENCE_REGIONS 9 /* regions[] index: enum measure_type */
 
 /* A measured region: the header measure_region hashed, and the digest. */
 struct evidence_region {
@@ -62,7 +62,7 @@ struct evidence_region {
 };
 
 struct evidence {
-	uint16_t version;	/* parse output; encode writes EVIDENCE_VERSION */
+	uint16_t version; /* parse output; encode writes EVIDENCE_VERSION */
 	uint16_t flags;
 	uint8_t nonce[EVIDENCE_NONCE_MAX];
 	uint32_t nonce_len;

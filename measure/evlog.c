@@ -14,7 +14,7 @@
 #define SPEC_BODY_OFF 32
 /* TCG_EfiSpecIDEventStruct, from its start */
 #define SPEC_BODY_SIZE 33
-#define SPEC_VERSION_OFF 20	/* minor, major, errata, uintnSize */
+#define SPEC_VERSION_OFF 20 /* minor, major, errata, uintnSize */
 #define SPEC_NALGS_OFF 24
 #define SPEC_ALG_OFF 28
 #define SPEC_VENDOR_OFF 32
@@ -59,15 +59,16 @@ static void sha256(const void *a, size_t alen, const void *b, size_t blen,
 
 int evlog_init(struct evlog *log, uint8_t *buf, size_t size)
 {
-	uint8_t *body = buf + SPEC_BODY_OFF;
+	uint8_t *body;
 
 	log->buf = buf;
 	log->size = size;
 	log->len = 0;
 	if (!buf || size < EVLOG_HEADER_SIZE)
 		return -RAMPART_ENOSPC;
+	body = buf + SPEC_BODY_OFF;
 	memset(buf, 0, EVLOG_HEADER_SIZE);
-	put_le(buf + 4, EV_NO_ACTION, 4);	/* PCR 0, SHA-1 digest zero */
+	put_le(buf + 4, EV_NO_ACTION, 4); /* PCR 0, SHA-1 digest zero */
 	put_le(buf + SPEC_EVENT_SIZE_OFF, SPEC_BODY_SIZE, 4);
 	memcpy(body, spec_signature, sizeof(spec_signature));
 	/* platformClass 0 (client); spec 2.0 errata 2 as U-Boot writes it;
@@ -193,13 +194,15 @@ static long parse_spec_event(const uint8_t *buf, size_t len)
 	uint32_t size;
 
 	if (len < EVLOG_HEADER_SIZE || get_le(buf, 4) != 0 ||
-	    get_le(buf + 4, 4) != EV_NO_ACTION || memcmp(buf + 8, zero, 20))
+	    get_le(buf + 4, 4) != EV_NO_ACTION ||
+	    memcmp(buf + 8, zero, 20) != 0)
 		return -RAMPART_EINVAL;
 	size = get_le(buf + SPEC_EVENT_SIZE_OFF, 4);
-	if (memcmp(body, spec_signature, sizeof(spec_signature)) ||
-	    body[SPEC_VERSION_OFF + 1] != 2 ||		/* major */
-	    body[SPEC_VERSION_OFF] != 0 ||		/* minor */
-	    (body[SPEC_VERSION_OFF + 3] != 1 && body[SPEC_VERSION_OFF + 3] != 2))
+	if (memcmp(body, spec_signature, sizeof(spec_signature)) != 0 ||
+	    body[SPEC_VERSION_OFF + 1] != 2 || /* major */
+	    body[SPEC_VERSION_OFF] != 0 ||     /* minor */
+	    (body[SPEC_VERSION_OFF + 3] != 1 &&
+	     body[SPEC_VERSION_OFF + 3] != 2))
 		return -RAMPART_EINVAL;
 	/* exactly one algorithm, SHA-256: the only bank Rampart logs */
 	if (get_le(body + SPEC_NALGS_OFF, 4) != 1 ||
@@ -259,7 +262,7 @@ int evlog_parse(const uint8_t *buf, size_t len, evlog_fn fn, void *arg)
 
 static int replay_one(const struct evlog_event *ev, void *arg)
 {
-	uint8_t (*pcrs)[EVLOG_DIGEST_SIZE] = arg;
+	uint8_t(*pcrs)[EVLOG_DIGEST_SIZE] = arg;
 
 	/* PFP 10.4.5: EV_NO_ACTION events are not extended */
 	if (ev->type != EV_NO_ACTION)

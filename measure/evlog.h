@@ -16,7 +16,7 @@
 
 #define EVLOG_PCRS 24
 #define EVLOG_DIGEST_SIZE 32
-#define EVLOG_ALG_SHA256 0x000B	/* TPM_ALG_SHA256 */
+#define EVLOG_ALG_SHA256 0x000B /* TPM_ALG_SHA256 */
 
 /* Size of the Spec ID event (TCG_PCR_EVENT with its 33-byte body) */
 #define EVLOG_HEADER_SIZE 65
@@ -57,10 +57,10 @@ struct evlog {
 
 /* One TCG_PCR_EVENT2 record; the pointers point into the parsed log. */
 struct evlog_event {
-	size_t offset;		/* of the record in the log */
+	size_t offset; /* of the record in the log */
 	uint32_t pcr;
 	uint32_t type;
-	const uint8_t *digest;	/* EVLOG_DIGEST_SIZE bytes */
+	const uint8_t *digest; /* EVLOG_DIGEST_SIZE bytes */
 	const uint8_t *data;
 	uint32_t data_len;
 };

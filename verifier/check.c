@@ -18,7 +18,7 @@
 
 static const char *const names[EVIDENCE_REGIONS] = {
 	NULL,	  "monitor", "firmware", "policy", "kernel",
-	"initrd", "cmdline", "dtb",	   "entry",
+	"initrd", "cmdline", "dtb",	 "entry",
 };
 
 struct check_opts {
@@ -134,7 +134,8 @@ static void check_region(const struct inputs *in, unsigned int t)
 	report_add(ST_FAIL, names[t], want, got,
 		   "measured %s differs from the reference%s", names[t],
 		   e->base != expected_base(t) ? " (and its base address)" :
-		   r->size != e->size ? " (and its size)" : "");
+		   r->size != e->size	       ? " (and its size)" :
+						 "");
 }
 
 static const char *known_policy_id(const char *name, uint32_t *id)
@@ -162,12 +163,13 @@ static void check_policy(const struct inputs *in)
 	    !ct_equal(d, r->digest, sizeof(d)))
 		report_add(ST_FAIL, "policy", NULL, NULL,
 			   "the policy measurement does not hash the policy "
-			   "text \"%s\"", text);
-	else if (strcmp(ev->policy_name, in->ref.policy))
+			   "text \"%s\"",
+			   text);
+	else if (strcmp(ev->policy_name, in->ref.policy) != 0)
 		report_add(ST_FAIL, "policy", in->ref.policy, ev->policy_name,
 			   "the monitor ran another policy");
 	else if (in->ref.policy_config_set &&
-		 strcmp(ev->policy_config, in->ref.policy_config))
+		 strcmp(ev->policy_config, in->ref.policy_config) != 0)
 		report_add(ST_FAIL, "policy", in->ref.policy_config,
 			   ev->policy_config, "policy configuration differs");
 	else if (known_policy_id(ev->policy_name, &id) && id != ev->policy_id)
@@ -177,7 +179,8 @@ static void check_policy(const struct inputs *in)
 	else
 		report_add(ST_PASS, "policy", NULL, NULL, "\"%s\"%s", text,
 			   in->ref.policy_config_set || !ev->policy_config[0] ?
-				   "" : " (configuration not in the reference)");
+				   "" :
+				   " (configuration not in the reference)");
 }
 
 /* Entry state: a1 names the measured tree, pc the measured kernel. */
@@ -196,21 +199,23 @@ static void check_entry(const struct inputs *in)
 		report_add(ST_FAIL, "entry", NULL, NULL,
 			   "the entry measurement does not hash pc, a1");
 	else if (ev->entry_pc != ev->regions[MEASURE_KERNEL].base)
-		report_add(ST_FAIL, "entry", NULL, NULL,
-			   "the kernel was entered at 0x%llx, not at the "
-			   "measured image 0x%llx",
-			   (unsigned long long)ev->entry_pc,
-			   (unsigned long long)ev->regions[MEASURE_KERNEL].base);
+		report_add(
+			ST_FAIL, "entry", NULL, NULL,
+			"the kernel was entered at 0x%llx, not at the "
+			"measured image 0x%llx",
+			(unsigned long long)ev->entry_pc,
+			(unsigned long long)ev->regions[MEASURE_KERNEL].base);
 	else if (ev->entry_a1 != ev->regions[MEASURE_DTB].base)
 		report_add(ST_FAIL, "entry", NULL, NULL,
 			   "a1 0x%llx is not the measured device tree 0x%llx",
 			   (unsigned long long)ev->entry_a1,
 			   (unsigned long long)ev->regions[MEASURE_DTB].base);
 	else
-		report_add(ST_PASS, "entry", NULL, NULL,
-			   "pc 0x%llx (the kernel), a1 0x%llx (the device tree)",
-			   (unsigned long long)ev->entry_pc,
-			   (unsigned long long)ev->entry_a1);
+		report_add(
+			ST_PASS, "entry", NULL, NULL,
+			"pc 0x%llx (the kernel), a1 0x%llx (the device tree)",
+			(unsigned long long)ev->entry_pc,
+			(unsigned long long)ev->entry_a1);
 }
 
 static void check_audit(const struct inputs *in, const struct check_opts *o)
@@ -294,7 +299,8 @@ static void log_crtm(struct log_walk *w, const struct evlog_event *e)
 	}
 	for (i = 0; i + 1 < e->data_len; i++)
 		w->version[i] = e->data[i] >= 0x20 && e->data[i] < 0x7f ?
-					(char)e->data[i] : '?';
+					(char)e->data[i] :
+					'?';
 	w->version[i] = '\0';
 }
 
@@ -305,14 +311,13 @@ static void log_separator(struct log_walk *w, const struct evlog_event *e)
 	if (e->pcr >= EVLOG_SEPARATOR_PCRS || w->closed[e->pcr])
 		log_fail(w, e, "separator in a PCR already closed or above 7");
 	else if (e->data_len != EVLOG_SEPARATOR_SIZE ||
-		 memcmp(e->data, zero, sizeof(zero)) || !digest_is_data(e))
+		 memcmp(e->data, zero, sizeof(zero)) != 0 || !digest_is_data(e))
 		log_fail(w, e, "separator is not SHA-256 of four zero bytes");
 	else
 		w->closed[e->pcr] = true;
 }
 
-static void log_region(struct log_walk *w, const struct evlog_event *e,
-		       int t)
+static void log_region(struct log_walk *w, const struct evlog_event *e, int t)
 {
 	const struct evidence_region *r = &w->ev->regions[t];
 	char msg[200], want[DIGEST_HEX], got[DIGEST_HEX];
@@ -396,7 +401,8 @@ static void check_eventlog(struct inputs *in, const char *path)
 	}
 	if (evlog_replay(in->log, in->log_len, in->pcrs) < 0) {
 		report_add(ST_FAIL, "eventlog", NULL, NULL,
-			   "%s is not a well-formed TCG SHA-256 event log", path);
+			   "%s is not a well-formed TCG SHA-256 event log",
+			   path);
 		return;
 	}
 	in->replayed = true;
@@ -439,8 +445,9 @@ static int load_evidence(struct inputs *in, const char *path)
 	if (in->ev_len >= 6 && !memcmp(in->ev_buf, EVIDENCE_MAGIC, 4) &&
 	    (in->ev_buf[4] | in->ev_buf[5] << 8) != EVIDENCE_VERSION)
 		fail_input("%s: evidence format version %u, this verifier "
-			   "reads version %u", path,
-			   in->ev_buf[4] | in->ev_buf[5] << 8, EVIDENCE_VERSION);
+			   "reads version %u",
+			   path, in->ev_buf[4] | in->ev_buf[5] << 8,
+			   EVIDENCE_VERSION);
 	else
 		fail_input("%s: malformed evidence: %s", path, why);
 	return -1;
@@ -505,13 +512,27 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'e': o->evidence = optarg; break;
-		case 'r': o->ref = optarg; break;
-		case 'k': o->pubkey = optarg; break;
-		case 'n': o->nonce = optarg; break;
-		case 'l': o->eventlog = optarg; break;
-		case 'j': o->json = true; break;
-		case 'a': o->ak = optarg; break;
+		case 'e':
+			o->evidence = optarg;
+			break;
+		case 'r':
+			o->ref = optarg;
+			break;
+		case 'k':
+			o->pubkey = optarg;
+			break;
+		case 'n':
+			o->nonce = optarg;
+			break;
+		case 'l':
+			o->eventlog = optarg;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'a':
+			o->ak = optarg;
+			break;
 		case 'm':
 			if (parse_max(optarg, &o->max_audit))
 				return usage("--max-audit takes a number");
@@ -545,7 +566,8 @@ static void run_checks(struct inputs *in, const struct check_opts *o)
 		check_region(in, order[i]);
 	check_policy(in);
 	check_entry(in);
-	hex_encode(in->ev.regions[MEASURE_DTB].digest, MEASURE_DIGEST_SIZE, dtb);
+	hex_encode(in->ev.regions[MEASURE_DTB].digest, MEASURE_DIGEST_SIZE,
+		   dtb);
 	report_add(ST_INFO, "dtb", NULL, NULL, "%s (%llu bytes at 0x%llx)", dtb,
 		   (unsigned long long)in->ev.regions[MEASURE_DTB].size,
 		   (unsigned long long)in->ev.regions[MEASURE_DTB].base);

@@ -35,8 +35,9 @@ static bool unmarshal(const struct evidence *ev, TPMS_ATTEST *att,
 	if (Tss2_MU_TPMT_SIGNATURE_Unmarshal(ev->tpm_sig, ev->tpm_sig_len, &off,
 					     sig) ||
 	    off != ev->tpm_sig_len) {
-		quote_fail(NULL, NULL, "the quote signature is not one "
-				       "TPMT_SIGNATURE");
+		quote_fail(NULL, NULL,
+			   "the quote signature is not one "
+			   "TPMT_SIGNATURE");
 		return false;
 	}
 	return true;
@@ -49,8 +50,9 @@ static bool check_header(const struct evidence *ev, const TPMS_ATTEST *att)
 
 	if (att->magic != TPM2_GENERATED_VALUE ||
 	    att->type != TPM2_ST_ATTEST_QUOTE) {
-		quote_fail(NULL, NULL, "not a TPM-generated quote (magic, "
-				       "type)");
+		quote_fail(NULL, NULL,
+			   "not a TPM-generated quote (magic, "
+			   "type)");
 		return false;
 	}
 	hex_encode(ev->nonce, ev->nonce_len, want);
@@ -65,8 +67,9 @@ static bool check_header(const struct evidence *ev, const TPMS_ATTEST *att)
 	}
 	if (x->size != ev->nonce_len ||
 	    !ct_equal(x->buffer, ev->nonce, ev->nonce_len)) {
-		quote_fail(want, got, "the quote's qualifying data is not the "
-				      "nonce");
+		quote_fail(want, got,
+			   "the quote's qualifying data is not the "
+			   "nonce");
 		return false;
 	}
 	return true;
@@ -107,9 +110,9 @@ static void pcr_digest(const TPML_PCR_SELECTION *sel,
 			mbedtls_sha256_update_ret(&ctx, pcrs[j],
 						  MEASURE_DIGEST_SIZE);
 			if (used < lsz)
-				used += (size_t)snprintf(list + used, lsz - used,
-							 "%s%u", used ? "," : "",
-							 j);
+				used += (size_t)snprintf(list + used,
+							 lsz - used, "%s%u",
+							 used ? "," : "", j);
 		}
 	}
 	mbedtls_sha256_finish_ret(&ctx, out);
@@ -183,10 +186,9 @@ static int verify_rsa(mbedtls_pk_context *ak, const TPMT_SIGNATURE *sig,
 		return mbedtls_pk_verify(ak, MBEDTLS_MD_SHA256, hash,
 					 MEASURE_DIGEST_SIZE, r->sig.buffer,
 					 r->sig.size);
-	return mbedtls_pk_verify_ext(MBEDTLS_PK_RSASSA_PSS, &pss, ak,
-				     MBEDTLS_MD_SHA256, hash,
-				     MEASURE_DIGEST_SIZE, r->sig.buffer,
-				     r->sig.size);
+	return mbedtls_pk_verify_ext(
+		MBEDTLS_PK_RSASSA_PSS, &pss, ak, MBEDTLS_MD_SHA256, hash,
+		MEASURE_DIGEST_SIZE, r->sig.buffer, r->sig.size);
 }
 
 static void check_signature(const struct evidence *ev,
@@ -207,7 +209,8 @@ static void check_signature(const struct evidence *ev,
 	if (rc)
 		report_add(ST_FAIL, "tpm-quote-signature", NULL, NULL,
 			   "the quote is not signed (SHA-256, scheme 0x%x) by "
-			   "the attestation key %s", sig->sigAlg, ak_path);
+			   "the attestation key %s",
+			   sig->sigAlg, ak_path);
 	else
 		report_add(ST_PASS, "tpm-quote-signature", NULL, NULL,
 			   "signed by the attestation key %s", ak_path);

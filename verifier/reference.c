@@ -30,7 +30,8 @@ static int measure_kernel(const char *path, struct ref_region *r)
 		return -1;
 	if (measure_payload_size(file, len, &size)) {
 		fail_input("%s: truncated or inconsistent RISC-V Image header "
-			   "(the monitor would refuse to boot it)", path);
+			   "(the monitor would refuse to boot it)",
+			   path);
 		free(file);
 		return -1;
 	}
@@ -158,14 +159,30 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
-		case 'k': o->files[MEASURE_KERNEL] = optarg; break;
-		case 'i': o->files[MEASURE_INITRD] = optarg; break;
-		case 'c': o->cmdline = optarg; break;
-		case 'f': o->files[MEASURE_FIRMWARE] = optarg; break;
-		case 'm': o->files[MEASURE_MONITOR] = optarg; break;
-		case 'p': o->policy = optarg; break;
-		case 'P': o->policy_config = optarg; break;
-		case 'o': o->out = optarg; break;
+		case 'k':
+			o->files[MEASURE_KERNEL] = optarg;
+			break;
+		case 'i':
+			o->files[MEASURE_INITRD] = optarg;
+			break;
+		case 'c':
+			o->cmdline = optarg;
+			break;
+		case 'f':
+			o->files[MEASURE_FIRMWARE] = optarg;
+			break;
+		case 'm':
+			o->files[MEASURE_MONITOR] = optarg;
+			break;
+		case 'p':
+			o->policy = optarg;
+			break;
+		case 'P':
+			o->policy_config = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
 		default:
 			return usage(optopt || c == '?' ?
 					     "unknown option or missing value" :

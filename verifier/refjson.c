@@ -13,8 +13,8 @@
 #define STR_MAX 4096
 
 static const char *const region_keys[EVIDENCE_REGIONS] = {
-	[MEASURE_MONITOR] = "monitor",	 [MEASURE_FIRMWARE] = "firmware",
-	[MEASURE_KERNEL] = "kernel",	 [MEASURE_INITRD] = "initrd",
+	[MEASURE_MONITOR] = "monitor", [MEASURE_FIRMWARE] = "firmware",
+	[MEASURE_KERNEL] = "kernel",   [MEASURE_INITRD] = "initrd",
 	[MEASURE_CMDLINE] = "cmdline",
 };
 
@@ -26,7 +26,8 @@ struct lexer {
 
 static int bad(const struct lexer *lx, const char *what)
 {
-	fail_input("reference: %s at byte %ld", what, (long)(lx->p - lx->start));
+	fail_input("reference: %s at byte %ld", what,
+		   (long)(lx->p - lx->start));
 	return -1;
 }
 
@@ -171,8 +172,8 @@ static int region_key(const char *key, bool *size)
 	return -1;
 }
 
-static int region_value(struct lexer *lx, struct ref_region *r,
-			const char *key, const char *val)
+static int region_value(struct lexer *lx, struct ref_region *r, const char *key,
+			const char *val)
 {
 	if (!strcmp(val, "none")) {
 		r->absent = true;
@@ -186,8 +187,8 @@ static int region_value(struct lexer *lx, struct ref_region *r,
 }
 
 /* One "key": value pair; @seen tracks repeats by key index. */
-static int pair(struct lexer *lx, struct reference *ref, char *key,
-		char *val, uint32_t *seen)
+static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
+		uint32_t *seen)
 {
 	uint64_t num = 0;
 	bool size = false, is_num;
@@ -218,8 +219,10 @@ static int pair(struct lexer *lx, struct reference *ref, char *key,
 		return bad_key(lx, "repeated key", key);
 	*seen |= 1u << bit;
 	if (is_num != (size || bit == 20))
-		return bad_key(lx, is_num ? "expected a string value" :
-					    "expected a number value", key);
+		return bad_key(lx,
+			       is_num ? "expected a string value" :
+					"expected a number value",
+			       key);
 	if (t >= 0 && size) {
 		ref->regions[t].size = num;
 		return 0;
@@ -229,15 +232,16 @@ static int pair(struct lexer *lx, struct reference *ref, char *key,
 		return region_value(lx, &ref->regions[t], key, val);
 	}
 	if (bit == 20)
-		return num == REF_FORMAT_VERSION ? 0 :
-			bad(lx, "unsupported rampart_reference version");
+		return num == REF_FORMAT_VERSION ?
+			       0 :
+			       bad(lx, "unsupported rampart_reference version");
 	if (bit == 21) {
 		snprintf(ref->cmdline, sizeof(ref->cmdline), "%s", val);
 		ref->cmdline_text = true;
 		return 0;
 	}
-	if (strlen(val) > (bit == 22 ? EVIDENCE_POLICY_NAME_MAX :
-				       EVIDENCE_POLICY_CONFIG_MAX))
+	if (strlen(val) >
+	    (bit == 22 ? EVIDENCE_POLICY_NAME_MAX : EVIDENCE_POLICY_CONFIG_MAX))
 		return bad(lx, "policy string too long");
 	if (bit == 22)
 		snprintf(ref->policy, sizeof(ref->policy), "%s", val);
@@ -257,8 +261,9 @@ static int consistent(struct reference *ref, uint32_t seen)
 	if (!(seen & (1u << 20)) || !(seen & (1u << 22)) ||
 	    !ref->regions[MEASURE_KERNEL].set ||
 	    ref->regions[MEASURE_KERNEL].absent) {
-		fail_input("reference: rampart_reference, kernel and policy are "
-			   "required");
+		fail_input(
+			"reference: rampart_reference, kernel and policy are "
+			"required");
 		return -1;
 	}
 	for (t = 0; t < EVIDENCE_REGIONS; t++) {
@@ -267,8 +272,8 @@ static int consistent(struct reference *ref, uint32_t seen)
 
 		if (has_size != (r->set && !r->absent)) {
 			fail_input("reference: %s_size goes with a %s digest, "
-				   "and only with one", region_keys[t],
-				   region_keys[t]);
+				   "and only with one",
+				   region_keys[t], region_keys[t]);
 			return -1;
 		}
 	}
@@ -290,7 +295,7 @@ static int consistent(struct reference *ref, uint32_t seen)
 int ref_parse(const char *text, size_t len, struct reference *ref)
 {
 	struct lexer lx = { text, text + len, text };
-	char *key = malloc(STR_MAX + 1), *val = malloc(STR_MAX + 1);
+	char *key = calloc(1, STR_MAX + 1), *val = calloc(1, STR_MAX + 1);
 	uint32_t seen = 0;
 	int rc = -1;
 
@@ -360,7 +365,8 @@ static void emit_str(struct out *o, const char *s)
 			esc[1] = *s;
 			emit(o, esc, 2);
 		} else if ((unsigned char)*s < 0x20) {
-			snprintf(esc, sizeof(esc), "\\u%04x", (unsigned char)*s);
+			snprintf(esc, sizeof(esc), "\\u%04x",
+				 (unsigned char)*s);
 			emit(o, esc, 6);
 		} else {
 			emit(o, s, 1);
@@ -408,8 +414,7 @@ char *ref_format(const struct reference *ref)
 	emit_key(&o, "rampart_reference", true);
 	emit(&o, "1", 1);
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		emit_region(&o, &ref->regions[order[i]],
-			    region_keys[order[i]]);
+		emit_region(&o, &ref->regions[order[i]], region_keys[order[i]]);
 	if (ref->cmdline_text) {
 		emit_key(&o, "cmdline_text", false);
 		emit_str(&o, ref->cmdline);

@@ -73,16 +73,16 @@ static bool is_first_failure(int i)
 	return true;
 }
 
-static void print_human(const struct evidence *ev, const char *path,
-			size_t len)
+static void print_human(const struct evidence *ev, const char *path, size_t len)
 {
 	int i, fails = report_failures();
 	const char *sep = "";
 
 	printf("evidence %s: %zu bytes, format version %u%s\n", path, len,
-	       ev->version, ev->flags & EVIDENCE_FLAG_LAUNCH ?
-				    ", made at boot (launch nonce)" :
-				    ", made on demand (SBI)");
+	       ev->version,
+	       ev->flags & EVIDENCE_FLAG_LAUNCH ?
+		       ", made at boot (launch nonce)" :
+		       ", made on demand (SBI)");
 	for (i = 0; i < nresults; i++) {
 		const struct result *r = &results[i];
 
@@ -136,7 +136,7 @@ static void json_evidence(const struct evidence *ev)
 {
 	static const char *const names[EVIDENCE_REGIONS] = {
 		NULL,	  "monitor", "firmware", "policy", "kernel",
-		"initrd", "cmdline", "dtb",	     "entry",
+		"initrd", "cmdline", "dtb",	 "entry",
 	};
 	unsigned int t;
 
@@ -157,14 +157,16 @@ static void json_evidence(const struct evidence *ev)
 			continue;
 		}
 		printf("{\"base\":%llu,\"size\":%llu",
-		       (unsigned long long)r->base, (unsigned long long)r->size);
+		       (unsigned long long)r->base,
+		       (unsigned long long)r->size);
 		json_hex("digest", r->digest, MEASURE_DIGEST_SIZE, true);
 		printf("}");
 	}
 	printf("},\"entry\":{\"pc\":%llu,\"a1\":%llu}",
 	       (unsigned long long)ev->entry_pc,
 	       (unsigned long long)ev->entry_a1);
-	printf(",\"eventlog\":{\"size\":%llu", (unsigned long long)ev->log_size);
+	printf(",\"eventlog\":{\"size\":%llu",
+	       (unsigned long long)ev->log_size);
 	json_hex("digest", ev->log_digest, MEASURE_DIGEST_SIZE, true);
 	printf("},\"tpm_quote\":%s}", ev->tpm_quote_len ? "true" : "false");
 }

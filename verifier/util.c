@@ -43,8 +43,9 @@ int read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
 		goto fail;
 	}
 	if ((uint64_t)st.st_size > max) {
-		fail_input("%s: %lld bytes, more than the %zu this input may have",
-			   path, (long long)st.st_size, max);
+		fail_input(
+			"%s: %lld bytes, more than the %zu this input may have",
+			path, (long long)st.st_size, max);
 		goto fail;
 	}
 	*buf = malloc((size_t)st.st_size + 1);

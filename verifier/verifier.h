@@ -23,7 +23,7 @@
 #define REF_FIRMWARE_BASE 0x80100000ULL
 #define REF_KERNEL_BASE 0x80200000ULL
 
-#define REF_MAX_FILE (1ULL << 30)	/* largest file reference reads */
+#define REF_MAX_FILE (1ULL << 30) /* largest file reference reads */
 #define DIGEST_HEX (2 * MEASURE_DIGEST_SIZE + 1)
 
 /* --- util.c ------------------------------------------------------------- */
@@ -52,15 +52,15 @@ void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
 /* --- refjson.c: the reference file (docs/evidence.md) --------------------- */
 
 struct ref_region {
-	bool set;	/* the reference says something about it */
-	bool absent;	/* ... that the evidence must not measure it */
+	bool set;    /* the reference says something about it */
+	bool absent; /* ... that the evidence must not measure it */
 	uint64_t size;
 	uint8_t digest[MEASURE_DIGEST_SIZE];
 };
 
 struct reference {
 	struct ref_region regions[EVIDENCE_REGIONS];
-	char cmdline[4096];	/* informative, hashes to regions[CMDLINE] */
+	char cmdline[4096]; /* informative, hashes to regions[CMDLINE] */
 	bool cmdline_text;
 	char policy[EVIDENCE_POLICY_NAME_MAX + 1];
 	char policy_config[EVIDENCE_POLICY_CONFIG_MAX + 1];
@@ -95,6 +95,7 @@ void report_error_json(const char *msg);
  * in @ak_path (NULL: none given). Results go to the report. Returns 0, or
  * -1 after fail_input() for an unusable --ak-pubkey. */
 int quote_check(const struct evidence *ev,
-		const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE], const char *ak_path);
+		const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE],
+		const char *ak_path);
 
 #endif

@@ -26,10 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	if (evidence_split(data, size, &signed_len, &sig, &sig_len, NULL) ||
-	    sig_len != ev.sig_len || memcmp(sig, ev.sig, sig_len))
+	    sig_len != ev.sig_len || memcmp(sig, ev.sig, sig_len) != 0)
 		abort();
 	if (evidence_encode(&ev, buf, sizeof(buf), &len) || len != signed_len ||
-	    memcmp(buf, data, len))
+	    memcmp(buf, data, len) != 0)
 		abort(); /* accepted, but not what the encoder writes */
 	return 0;
 }

@@ -37,12 +37,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (evlog_replay(data, size, pcrs) != n)
 		abort();
 	evlog_init(&log, ours, sizeof(ours));
-	if (size < EVLOG_HEADER_SIZE || memcmp(data, ours, sizeof(ours)))
+	if (size < EVLOG_HEADER_SIZE || memcmp(data, ours, sizeof(ours)) != 0)
 		return 0;
 	copy = malloc(size);
 	if (!copy || evlog_init(&log, copy, size) ||
 	    evlog_parse(data, size, rebuild, &log) != n ||
-	    evlog_len(&log) != size || memcmp(copy, data, size))
+	    evlog_len(&log) != size || memcmp(copy, data, size) != 0)
 		abort();
 	free(copy);
 	return 0;

@@ -16,6 +16,10 @@
 
 #include <cmocka.h>
 
+#ifndef FUZZ_TARGETS /* from tests/fuzz/build.mk */
+#define FUZZ_TARGETS "evidence evlog refjson"
+#define FUZZ_SHORT 3
+#endif
 #define STR2(x) #x
 #define STR(x) STR2(x)
 #define FUZZ_SECONDS_STR STR(FUZZ_SHORT)
@@ -33,12 +37,14 @@ static void run_target(void **state)
 	p = popen(cmd, "r");
 	assert_non_null(p);
 	while (fgets(line, sizeof(line), p)) {
-		char name[64];
+		const char *r = strstr(line, ": "),
+			   *c = strstr(line, "crashes ");
 
 		print_message("%s", line);
-		if (sscanf(line, "FUZZ %63[^:]: %lu runs", name, &runs) == 2 &&
-		    strstr(line, "crashes "))
-			crashes = atoi(strstr(line, "crashes ") + 8);
+		if (strncmp(line, "FUZZ ", 5) != 0 || !r || !c)
+			continue;
+		runs = strtoul(r + 2, NULL, 10);
+		crashes = (int)strtol(c + 8, NULL, 10);
 	}
 	st = pclose(p);
 	assert_true(WIFEXITED(st));

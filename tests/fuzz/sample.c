@@ -36,7 +36,10 @@ void sample_default_inputs(struct sample_inputs *in)
 	/* RISC-V Image header: image_size 4096 at 16, "RSC\x05" at 56 */
 	memset(kernel_file + 16, 0, 8);
 	kernel_file[17] = 0x10;
-	memcpy(kernel_file + 56, "RSC\x05", 4);
+	kernel_file[56] = 'R';
+	kernel_file[57] = 'S';
+	kernel_file[58] = 'C';
+	kernel_file[59] = 0x05;
 	fill(firmware_file, sizeof(firmware_file), 2);
 	fill(monitor_file, sizeof(monitor_file), 3);
 	fill(initrd_file, sizeof(initrd_file), 4);
@@ -108,8 +111,7 @@ static void measure_boot(struct sample *s, const struct sample_inputs *in)
 	if (in->initrd)
 		region(s, MEASURE_INITRD, 0, in->initrd_len, in->initrd);
 	if (in->cmdline)
-		region(s, MEASURE_CMDLINE, 0, strlen(in->cmdline),
-		       in->cmdline);
+		region(s, MEASURE_CMDLINE, 0, strlen(in->cmdline), in->cmdline);
 	region(s, MEASURE_DTB, SAMPLE_DTB_ADDR, in->dtb_len, in->dtb);
 	ev->entry_pc = SAMPLE_KERNEL_BASE;
 	ev->entry_a1 = SAMPLE_DTB_ADDR;
@@ -169,8 +171,8 @@ int sample_set_quote(struct sample *s, const uint8_t *quote, size_t qlen,
 	return 0;
 }
 
-int sample_seal(struct sample *s, struct mbedtls_ecp_keypair *key,
-		uint8_t *out, size_t size, size_t *len)
+int sample_seal(struct sample *s, struct mbedtls_ecp_keypair *key, uint8_t *out,
+		size_t size, size_t *len)
 {
 	size_t signed_len;
 
@@ -203,7 +205,8 @@ int sample_write_pubkey(struct mbedtls_ecp_keypair *key, const char *path)
 	int rc = -1;
 
 	mbedtls_pk_init(&pk);
-	if (!mbedtls_pk_setup(&pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) &&
+	if (!mbedtls_pk_setup(&pk,
+			      mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) &&
 	    !mbedtls_ecp_group_copy(&mbedtls_pk_ec(pk)->grp, &key->grp) &&
 	    !mbedtls_ecp_copy(&mbedtls_pk_ec(pk)->Q, &key->Q) &&
 	    !mbedtls_pk_write_pubkey_pem(&pk, pem, sizeof(pem)))

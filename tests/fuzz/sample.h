@@ -26,7 +26,7 @@ struct sample_inputs {
 	size_t monitor_len;
 	const uint8_t *firmware;
 	size_t firmware_len;
-	const uint8_t *kernel;		/* the file; measured per measure.h */
+	const uint8_t *kernel; /* the file; measured per measure.h */
 	size_t kernel_len;
 	const uint8_t *initrd;
 	size_t initrd_len;
@@ -57,8 +57,8 @@ int sample_set_quote(struct sample *s, const uint8_t *quote, size_t qlen,
 		     const uint8_t *sig, size_t slen);
 
 /* Set the log digest from @s->log, encode and sign. Returns 0 or -1. */
-int sample_seal(struct sample *s, struct mbedtls_ecp_keypair *key,
-		uint8_t *out, size_t size, size_t *len);
+int sample_seal(struct sample *s, struct mbedtls_ecp_keypair *key, uint8_t *out,
+		size_t size, size_t *len);
 
 /* The fixed test device key (private and public); 0 or -1. */
 int sample_key(struct mbedtls_ecp_keypair *key, int which);

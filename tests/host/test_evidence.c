@@ -191,11 +191,12 @@ static void test_openssl_verifies(void **state)
 		 dir);
 	assert_int_equal(system(cmd), 0);
 	/* and the same with one byte of the signed part changed */
-	snprintf(cmd, sizeof(cmd),
-		 "cd %s && printf x | dd of=signed.bin bs=1 seek=40 conv=notrunc "
-		 "2>/dev/null && ! openssl dgst -sha256 -verify pub.pem "
-		 "-signature sig.der signed.bin >/dev/null 2>&1 && rm -r %s",
-		 dir, dir);
+	snprintf(
+		cmd, sizeof(cmd),
+		"cd %s && printf x | dd of=signed.bin bs=1 seek=40 conv=notrunc "
+		"2>/dev/null && ! openssl dgst -sha256 -verify pub.pem "
+		"-signature sig.der signed.bin >/dev/null 2>&1 && rm -r %s",
+		dir, dir);
 	assert_int_equal(system(cmd), 0);
 }
 
@@ -236,7 +237,8 @@ static void test_every_bit_flip_rejected(void **state)
 	}
 	free(p);
 	print_message("%zu bit flips: %zu rejected by the parser, %zu by "
-		      "the signature\n", 8 * ev_len, by_parse, by_sig);
+		      "the signature\n",
+		      8 * ev_len, by_parse, by_sig);
 	assert_int_equal(by_parse + by_sig, 8 * ev_len);
 }
 
@@ -281,8 +283,9 @@ static void test_size_limit(void **state)
 static void test_versions_and_magic(void **state)
 {
 	uint8_t b[EVIDENCE_MAX_SIZE];
-	static const uint8_t versions[][2] = { { 0, 0 }, { 2, 0 }, { 1, 1 },
-						{ 0xff, 0xff } };
+	static const uint8_t versions[][2] = {
+		{ 0, 0 }, { 2, 0 }, { 1, 1 }, { 0xff, 0xff }
+	};
 	size_t i;
 
 	(void)state;
@@ -348,9 +351,11 @@ static void test_padding_and_reserved(void **state)
 static void test_required_fields(void **state)
 {
 	static const uint16_t required[] = {
-		MEASURE_MONITOR, MEASURE_FIRMWARE,     MEASURE_POLICY,
-		MEASURE_KERNEL,	 MEASURE_DTB,	       MEASURE_ENTRY,
-		EVIDENCE_TAG_NONCE, EVIDENCE_TAG_EVENT_LOG, EVIDENCE_TAG_AUDIT,
+		MEASURE_MONITOR,    MEASURE_FIRMWARE,
+		MEASURE_POLICY,	    MEASURE_KERNEL,
+		MEASURE_DTB,	    MEASURE_ENTRY,
+		EVIDENCE_TAG_NONCE, EVIDENCE_TAG_EVENT_LOG,
+		EVIDENCE_TAG_AUDIT,
 	};
 	static const uint16_t optional[] = { MEASURE_INITRD, MEASURE_CMDLINE };
 	const size_t nreq = sizeof(required) / sizeof(required[0]);
@@ -370,12 +375,13 @@ static void test_required_fields(void **state)
 		memcpy(b + off, ev_buf + off + n, ev_len - off - n);
 		put32(b + 8, get32(ev_buf + 8) - (uint32_t)n);
 		if (req)
-			expect_reject(b, ev_len - n,
-				      tag == EVIDENCE_TAG_NONCE ?
-					      "nonce missing or longer than 64 bytes" :
-				      tag > EVIDENCE_TAG_NONCE ?
-					      "event log digest or audit counters missing" :
-					      "a required measurement is missing");
+			expect_reject(
+				b, ev_len - n,
+				tag == EVIDENCE_TAG_NONCE ?
+					"nonce missing or longer than 64 bytes" :
+				tag > EVIDENCE_TAG_NONCE ?
+					"event log digest or audit counters missing" :
+					"a required measurement is missing");
 		else
 			assert_int_equal(parse_exact(b, ev_len - n, NULL), 0);
 	}
@@ -390,13 +396,16 @@ static void test_der_shape(void **state)
 	(void)state;
 	memcpy(b, ev_buf, ev_len);
 	b[sig] = 0x31;
-	expect_reject(b, ev_len, "signature is not a DER ECDSA P-256 signature");
+	expect_reject(b, ev_len,
+		      "signature is not a DER ECDSA P-256 signature");
 	memcpy(b, ev_buf, ev_len);
 	b[sig + 2] = 0x03;
-	expect_reject(b, ev_len, "signature is not a DER ECDSA P-256 signature");
+	expect_reject(b, ev_len,
+		      "signature is not a DER ECDSA P-256 signature");
 	memcpy(b, ev_buf, ev_len);
 	b[sig + 3] ^= 0x40; /* r's length */
-	expect_reject(b, ev_len, "signature is not a DER ECDSA P-256 signature");
+	expect_reject(b, ev_len,
+		      "signature is not a DER ECDSA P-256 signature");
 }
 
 /* Every buffer size up to the needed one: -ENOSPC, nothing past @size. */
@@ -417,9 +426,9 @@ static void test_encode_never_overruns(void **state)
 			assert_int_equal(evidence_encode(&s.ev, p, size, &len),
 					 0);
 			assert_int_equal(len, signed_len);
-			assert_int_equal(evidence_sign(&key, p, len, size,
-						       &total),
-					 size == ev_len ? 0 : -RAMPART_ENOSPC);
+			assert_int_equal(
+				evidence_sign(&key, p, len, size, &total),
+				size == ev_len ? 0 : -RAMPART_ENOSPC);
 		}
 		free(p);
 	}
@@ -539,7 +548,8 @@ static void flip_all(const uint8_t *buf, size_t len, mbedtls_pk_context *pk,
 	}
 	free(p);
 	print_message("%s: %zu bit flips, %zu rejected by the parser, %zu by "
-		      "the signature\n", name, 8 * len, by_parse, by_sig);
+		      "the signature\n",
+		      name, 8 * len, by_parse, by_sig);
 }
 
 /*

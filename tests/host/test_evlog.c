@@ -165,9 +165,9 @@ static void test_append_rejects_bad_arguments(void **state)
 			 -RAMPART_EINVAL);
 	assert_int_equal(evlog_append(&log, 0, EV_POST_CODE, d, NULL, 1),
 			 -RAMPART_EINVAL);
-	assert_int_equal(evlog_append(&log, 0, EV_POST_CODE, d, "x",
-				      0xffffffffu),
-			 -RAMPART_ENOSPC);
+	assert_int_equal(
+		evlog_append(&log, 0, EV_POST_CODE, d, "x", 0xffffffffu),
+		-RAMPART_ENOSPC);
 	assert_int_equal(evlog_append_region(&log, 0, d), -RAMPART_EINVAL);
 	assert_int_equal(evlog_append_region(&log, 9, d), -RAMPART_EINVAL);
 	assert_int_equal(evlog_len(&log), EVLOG_HEADER_SIZE);
@@ -333,10 +333,10 @@ static void test_rejects_malformed(void **state)
 	expect_bad(56, (const uint8_t *)"\x02", 1);
 	expect_bad(60, (const uint8_t *)"\x04", 1);
 	expect_bad(62, (const uint8_t *)"\x14", 1);
-	expect_bad(64, (const uint8_t *)"\x01", 1);	/* vendor info */
-	expect_bad(4, (const uint8_t *)"\x01", 1);	/* event type */
-	expect_bad(0, (const uint8_t *)"\x01", 1);	/* PCR */
-	expect_bad(8, (const uint8_t *)"\x01", 1);	/* SHA-1 digest */
+	expect_bad(64, (const uint8_t *)"\x01", 1); /* vendor info */
+	expect_bad(4, (const uint8_t *)"\x01", 1);  /* event type */
+	expect_bad(0, (const uint8_t *)"\x01", 1);  /* PCR */
+	expect_bad(8, (const uint8_t *)"\x01", 1);  /* SHA-1 digest */
 	assert_int_equal(evlog_parse(NULL, 0, NULL, NULL), -RAMPART_EINVAL);
 }
 

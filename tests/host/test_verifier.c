@@ -219,7 +219,8 @@ static int setup(void **state)
 	make_boots();
 	return run("%s reference --kernel Image --initrd initrd --cmdline "
 		   "console=ttyS0 --firmware firmware --monitor monitor "
-		   "-o ref.json", verifier);
+		   "-o ref.json",
+		   verifier);
 }
 
 static int teardown(void **state)
@@ -254,7 +255,8 @@ static void test_json(void **state)
 	assert_int_equal(out[0], '{');
 	expect_text("{\"verdict\":\"trusted\",\"exit\":0,\"failed\":[]");
 	expect_text("\"pcrs\":{\"0\":\"");
-	assert_ptr_equal(strchr(out, '\n'), out + strlen(out) - 1); /* one line */
+	assert_ptr_equal(strchr(out, '\n'),
+			 out + strlen(out) - 1); /* one line */
 	assert_int_equal(check("kernel2.ev", "kernel2.log", "--json"), 1);
 	expect_text("\"verdict\":\"not-trusted\",\"exit\":1,"
 		    "\"failed\":[\"kernel\"]");
@@ -281,7 +283,8 @@ static void test_other_kernel(void **state)
 	assert_int_equal(run("%s reference --kernel Image2 --initrd initrd "
 			     "--cmdline console=ttyS0 -o ref2.json && %s check "
 			     "--evidence kernel2.ev --ref ref2.json --pubkey "
-			     "pub.pem --nonce %s", verifier, verifier, NONCE),
+			     "pub.pem --nonce %s",
+			     verifier, verifier, NONCE),
 			 0);
 }
 
@@ -311,8 +314,8 @@ static void test_wrong_nonce(void **state)
 {
 	(void)state;
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
-			     "--pubkey pub.pem --nonce %s", verifier,
-			     OTHER_NONCE),
+			     "--pubkey pub.pem --nonce %s",
+			     verifier, OTHER_NONCE),
 			 1);
 	expect_failed("nonce");
 	expect_text("expected " OTHER_NONCE);
@@ -325,7 +328,8 @@ static void test_wrong_key(void **state)
 	assert_int_equal(check("otherkey.ev", NULL, NULL), 1);
 	expect_failed("signature");
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
-			     "--pubkey other.pem --nonce %s", verifier, NONCE),
+			     "--pubkey other.pem --nonce %s",
+			     verifier, NONCE),
 			 1);
 	expect_failed("signature");
 }
@@ -376,7 +380,8 @@ static void test_reference_mismatches(void **state)
 	assert_int_equal(run("%s reference --kernel Image --cmdline "
 			     "console=ttyS0 -o noinitrd.json && %s check "
 			     "--evidence good.ev --ref noinitrd.json --pubkey "
-			     "pub.pem --nonce %s", verifier, verifier, NONCE),
+			     "pub.pem --nonce %s",
+			     verifier, verifier, NONCE),
 			 1);
 	expect_failed("initrd");
 	expect_text("the boot measured a initrd the reference does not have");
@@ -385,8 +390,8 @@ static void test_reference_mismatches(void **state)
 	assert_int_equal(run("%s reference --kernel Image --initrd initrd "
 			     "--cmdline console=ttyS0 --policy-config x=1 -o "
 			     "conf.json && %s check --evidence good.ev --ref "
-			     "conf.json --pubkey pub.pem --nonce %s", verifier,
-			     verifier, NONCE),
+			     "conf.json --pubkey pub.pem --nonce %s",
+			     verifier, verifier, NONCE),
 			 1);
 	expect_failed("policy");
 	expect_text("policy configuration differs");
@@ -404,17 +409,19 @@ static void test_truncated_and_oversized_evidence(void **state)
 	assert_int_equal(check("empty.ev", NULL, NULL), 2);
 	expect_text("truncated header");
 	/* body length 0x7ffffff8 */
-	assert_int_equal(run("cp good.ev big.ev && printf '\\370\\377\\377\\177'"
-			     " | dd of=big.ev bs=1 seek=8 conv=notrunc "
-			     "2>/dev/null"),
-			 0);
+	assert_int_equal(
+		run("cp good.ev big.ev && printf '\\370\\377\\377\\177'"
+		    " | dd of=big.ev bs=1 seek=8 conv=notrunc "
+		    "2>/dev/null"),
+		0);
 	assert_int_equal(check("big.ev", NULL, NULL), 2);
 	expect_text("body length runs past the end");
 	/* first field's length 0xffffffff */
-	assert_int_equal(run("cp good.ev big2.ev && printf '\\377\\377\\377\\377'"
-			     " | dd of=big2.ev bs=1 seek=20 conv=notrunc "
-			     "2>/dev/null"),
-			 0);
+	assert_int_equal(
+		run("cp good.ev big2.ev && printf '\\377\\377\\377\\377'"
+		    " | dd of=big2.ev bs=1 seek=20 conv=notrunc "
+		    "2>/dev/null"),
+		0);
 	assert_int_equal(check("big2.ev", NULL, NULL), 2);
 	expect_text("field length runs past the body");
 	assert_int_equal(run("head -c 70000 /dev/zero >huge.ev"), 0);
@@ -434,41 +441,54 @@ static void test_wrong_version(void **state)
 static void test_garbage_json(void **state)
 {
 	static const char *const bad[] = {
-		"", "{", "[]", "null", "{}x", "{\"rampart_reference\":1}",
+		"",
+		"{",
+		"[]",
+		"null",
+		"{}x",
+		"{\"rampart_reference\":1}",
 		"{\"rampart_reference\":1,\"rampart_reference\":1}",
-		"{\"kernel\":\"00\",\"kernel_size\":1,\"policy\":\"protect\","
-		"\"rampart_reference\":1}",
-		"{\"rampart_reference\":2}", "{\"unknown\":\"x\"}",
-		"{\"rampart_reference\":01}", "{\"rampart_reference\":-1}",
-		"{\"rampart_reference\":1.0}", "{\"policy\":\"a\\u0000b\"}",
-		"{\"policy\":\"\\ud800\"}", "{'policy':'x'}",
-		"{\"policy\":\"x\",}", "{\"rampart_reference\":"
-		"99999999999999999999999}",
+		/* a digest of one byte */
+		"{\"kernel\":\"00\",\"kernel_size\":1,\"rampart_reference\":1}",
+		"{\"rampart_reference\":2}",
+		"{\"unknown\":\"x\"}",
+		"{\"rampart_reference\":01}",
+		"{\"rampart_reference\":-1}",
+		"{\"rampart_reference\":1.0}",
+		"{\"policy\":\"a\\u0000b\"}",
+		"{\"policy\":\"\\ud800\"}",
+		"{'policy':'x'}",
+		"{\"policy\":\"x\",}",
+		"{\"rampart_reference\":99999999999999999999999}",
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		write_in_dir("bad.json", bad[i], strlen(bad[i]));
-		assert_int_equal(run("%s check --evidence good.ev --ref bad.json "
-				     "--pubkey pub.pem --nonce %s", verifier,
-				     NONCE),
-				 2);
+		assert_int_equal(
+			run("%s check --evidence good.ev --ref bad.json "
+			    "--pubkey pub.pem --nonce %s",
+			    verifier, NONCE),
+			2);
 		expect_text("verifier: reference: ");
 	}
 	/* a valid reference with the kernel digest edited */
-	assert_int_equal(run("sed 's/\"kernel\": \"./\"kernel\": \"g/' ref.json "
-			     ">edited.json && %s check --evidence good.ev --ref "
-			     "edited.json --pubkey pub.pem --nonce %s",
-			     verifier, NONCE),
-			 2);
+	assert_int_equal(
+		run("sed 's/\"kernel\": \"./\"kernel\": \"g/' ref.json "
+		    ">edited.json && %s check --evidence good.ev --ref "
+		    "edited.json --pubkey pub.pem --nonce %s",
+		    verifier, NONCE),
+		2);
 	/* cmdline_text must hash to the cmdline digest */
-	assert_int_equal(run("sed 's/\"cmdline_text\": \"console=ttyS0\"/"
-			     "\"cmdline_text\": \"console=ttyS1\"/' ref.json "
-			     ">edited2.json && ! cmp -s ref.json edited2.json && "
-			     "%s check --evidence good.ev --ref edited2.json "
-			     "--pubkey pub.pem --nonce %s", verifier, NONCE),
-			 2);
+	assert_int_equal(
+		run("sed 's/\"cmdline_text\": \"console=ttyS0\"/"
+		    "\"cmdline_text\": \"console=ttyS1\"/' ref.json "
+		    ">edited2.json && ! cmp -s ref.json edited2.json && "
+		    "%s check --evidence good.ev --ref edited2.json "
+		    "--pubkey pub.pem --nonce %s",
+		    verifier, NONCE),
+		2);
 	expect_text("cmdline_text does not match");
 }
 
@@ -478,16 +498,19 @@ static void test_missing_files(void **state)
 	assert_int_equal(check("nonexistent.ev", NULL, NULL), 2);
 	expect_text("nonexistent.ev: No such file or directory");
 	assert_int_equal(run("%s check --evidence good.ev --ref nope.json "
-			     "--pubkey pub.pem --nonce %s", verifier, NONCE),
+			     "--pubkey pub.pem --nonce %s",
+			     verifier, NONCE),
 			 2);
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
-			     "--pubkey nope.pem --nonce %s", verifier, NONCE),
+			     "--pubkey nope.pem --nonce %s",
+			     verifier, NONCE),
 			 2);
 	assert_int_equal(check("good.ev", "nope.log", NULL), 2);
 	assert_int_equal(check("good.ev", NULL, "--ak-pubkey nope.pem"), 2);
 	/* a public key that is not P-256 ECDSA, a directory */
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
-			     "--pubkey ref.json --nonce %s", verifier, NONCE),
+			     "--pubkey ref.json --nonce %s",
+			     verifier, NONCE),
 			 2);
 	assert_int_equal(check(".", NULL, NULL), 2);
 	expect_text("not a regular file");
@@ -498,16 +521,19 @@ static void test_reference_no_partial_output(void **state)
 {
 	(void)state;
 	assert_int_equal(run("mkdir -p out && %s reference --kernel nope "
-			     "--initrd initrd -o out/ref.json", verifier),
+			     "--initrd initrd -o out/ref.json",
+			     verifier),
 			 2);
 	expect_text("nope: No such file or directory");
 	assert_int_equal(run("%s reference --kernel Image --initrd nope -o "
-			     "out/ref.json", verifier),
+			     "out/ref.json",
+			     verifier),
 			 2);
 	assert_int_equal(run("test -z \"$(ls -A out)\""), 0);
 	/* a truncated Image header is refused, as the monitor refuses it */
 	assert_int_equal(run("head -c 60 Image >short && %s reference --kernel "
-			     "short -o out/ref.json", verifier),
+			     "short -o out/ref.json",
+			     verifier),
 			 2);
 	expect_text("truncated or inconsistent RISC-V Image header");
 	assert_int_equal(run("test -z \"$(ls -A out)\""), 0);
@@ -518,7 +544,8 @@ static void test_reference_no_partial_output(void **state)
 			 0);
 	expect_text("old");
 	assert_int_equal(run("%s reference --kernel Image -o out/ref.json && "
-			     "ls -A out", verifier),
+			     "ls -A out",
+			     verifier),
 			 0);
 	assert_string_equal(out, "ref.json\n");
 }
@@ -534,15 +561,17 @@ static void test_usage(void **state)
 	assert_int_equal(check("good.ev", NULL, "--max-audit x"), 2);
 	assert_int_equal(check("good.ev", NULL, "stray"), 2);
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
-			     "--pubkey pub.pem --nonce 0g", verifier),
-			 2);
-	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
-			     "--pubkey pub.pem --nonce ''", verifier),
-			 2);
-	assert_int_equal(run("%s reference --kernel Image", verifier), 2);
-	assert_int_equal(run("%s reference --kernel Image --policy Bad -o x",
+			     "--pubkey pub.pem --nonce 0g",
 			     verifier),
 			 2);
+	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
+			     "--pubkey pub.pem --nonce ''",
+			     verifier),
+			 2);
+	assert_int_equal(run("%s reference --kernel Image", verifier), 2);
+	assert_int_equal(
+		run("%s reference --kernel Image --policy Bad -o x", verifier),
+		2);
 	assert_int_equal(run("%s --help", verifier), 0);
 	expect_text("Remote attestation of a Rampart boot, step by step");
 }
@@ -553,7 +582,7 @@ static void test_device_key_tooling(void **state)
 {
 	char *script = realpath("keys/gen-device-key.sh", NULL);
 	mbedtls_ecp_keypair dev;
-	uint8_t d[32];
+	uint8_t d[33]; /* one more: the file must hold exactly 32 */
 	char p[256];
 	FILE *f;
 
@@ -569,7 +598,7 @@ static void test_device_key_tooling(void **state)
 	path_in_dir(p, sizeof(p), "keys/device.key.bin");
 	f = fopen(p, "rb");
 	assert_non_null(f);
-	assert_int_equal(fread(d, 1, sizeof(d) + 1, f), sizeof(d));
+	assert_int_equal(fread(d, 1, sizeof(d), f), 32);
 	fclose(f);
 	mbedtls_ecp_keypair_init(&dev);
 	assert_int_equal(evidence_key_init(&dev, d), 0);
@@ -585,7 +614,8 @@ static void test_device_key_tooling(void **state)
 			 0);
 	/* --force: a new device key, which does not verify the old boot */
 	assert_int_equal(run("%s --force keys >/dev/null && ! cmp -s "
-			     "keys/device.pub.pem first.pem", script),
+			     "keys/device.pub.pem first.pem",
+			     script),
 			 0);
 	assert_int_equal(run("%s check --evidence devkey.ev --ref ref.json "
 			     "--pubkey keys/device.pub.pem --nonce %s",
@@ -647,10 +677,9 @@ static void make_quote(const uint8_t (*pcrs)[32], const uint8_t *nonce,
 	mbedtls_sha256_ret(att_buf, off, hash, 0);
 	mbedtls_mpi_init(&r);
 	mbedtls_mpi_init(&s);
-	assert_int_equal(mbedtls_ecdsa_sign_det_ext(&ak_key.grp, &r, &s,
-						    &ak_key.d, hash, 32,
-						    MBEDTLS_MD_SHA256,
-						    blinding_rng, NULL),
+	assert_int_equal(mbedtls_ecdsa_sign_det_ext(
+				 &ak_key.grp, &r, &s, &ak_key.d, hash, 32,
+				 MBEDTLS_MD_SHA256, blinding_rng, NULL),
 			 0);
 	sig.sigAlg = TPM2_ALG_ECDSA;
 	sig.signature.ecdsa.hash = TPM2_ALG_SHA256;
@@ -661,9 +690,8 @@ static void make_quote(const uint8_t (*pcrs)[32], const uint8_t *nonce,
 	mbedtls_mpi_free(&r);
 	mbedtls_mpi_free(&s);
 	off = 0;
-	assert_int_equal(Tss2_MU_TPMT_SIGNATURE_Marshal(&sig, sig_buf, 1024,
-							&off),
-			 0);
+	assert_int_equal(
+		Tss2_MU_TPMT_SIGNATURE_Marshal(&sig, sig_buf, 1024, &off), 0);
 	*sig_len = off;
 }
 
@@ -707,8 +735,8 @@ static void make_quoted_boot(const char *name, int bad_pcr,
 static int checkquote(const char *name, const char *ak, const char *nonce)
 {
 	return run("tpm2_checkquote -u %s -m %s.att -s %s.sig -g sha256 -q %s "
-		   "-f %s.pcrs -l sha256:0,1,7,8,9", ak, name, name, nonce,
-		   name);
+		   "-f %s.pcrs -l sha256:0,1,7,8,9",
+		   ak, name, name, nonce, name);
 }
 
 static void test_quote(void **state)
@@ -732,18 +760,18 @@ static void test_quote(void **state)
 	expect_text("  pass  tpm-quote-signature ");
 	assert_int_equal(checkquote("q-good", "ak.pem", NONCE), 0);
 	/* PCRs that are not the log's: both refuse */
-	assert_int_equal(check("q-pcr.ev", "q-pcr.log", "--ak-pubkey ak.pem"), 1);
+	assert_int_equal(check("q-pcr.ev", "q-pcr.log", "--ak-pubkey ak.pem"),
+			 1);
 	expect_failed("tpm-quote-pcrs");
 	assert_int_not_equal(checkquote("q-pcr", "ak.pem", NONCE), 0);
 	/* qualifying data that is not the nonce: both refuse */
-	assert_int_equal(check("q-nonce.ev", "q-nonce.log", "--ak-pubkey ak.pem"),
-			 1);
+	assert_int_equal(
+		check("q-nonce.ev", "q-nonce.log", "--ak-pubkey ak.pem"), 1);
 	expect_failed("tpm-quote");
 	assert_int_not_equal(checkquote("q-nonce", "ak.pem", NONCE), 0);
 	/* another attestation key: both refuse */
-	assert_int_equal(check("q-good.ev", "q-good.log",
-			       "--ak-pubkey other.pem"),
-			 1);
+	assert_int_equal(
+		check("q-good.ev", "q-good.log", "--ak-pubkey other.pem"), 1);
 	expect_failed("tpm-quote-signature");
 	assert_int_not_equal(checkquote("q-good", "other.pem", NONCE), 0);
 	/* without the log or the AK, those parts are reported as skipped */
