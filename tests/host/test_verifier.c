@@ -9,6 +9,7 @@
  * marshalling and an mbedTLS attestation key, and tpm2_checkquote must
  * reach the same verdict as the verifier on each of them.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -580,14 +581,14 @@ static void test_usage(void **state)
  * signs evidence that device.pub.pem verifies; the key survives reruns. */
 static void test_device_key_tooling(void **state)
 {
-	char *script = realpath("keys/gen-device-key.sh", NULL);
+	static char script[PATH_MAX];
 	mbedtls_ecp_keypair dev;
 	uint8_t d[33]; /* one more: the file must hold exactly 32 */
 	char p[256];
 	FILE *f;
 
 	(void)state;
-	assert_non_null(script);
+	assert_non_null(realpath("keys/gen-device-key.sh", script));
 	assert_int_equal(run("%s keys && cp keys/device.pub.pem first.pem && "
 			     "%s keys && cmp keys/device.pub.pem first.pem && "
 			     "stat -c %%a keys/device.key.bin keys/device.pem",
@@ -622,7 +623,6 @@ static void test_device_key_tooling(void **state)
 			     verifier, NONCE),
 			 1);
 	expect_failed("signature");
-	free(script);
 }
 
 /* --- TPM quote --------------------------------------------------------------- */
@@ -783,6 +783,84 @@ static void test_quote(void **state)
 	expect_failed("tpm-quote");
 }
 
+static size_t read_in_dir(const char *name, uint8_t *buf, size_t size)
+{
+	char p[256];
+	size_t n;
+	FILE *f;
+
+	path_in_dir(p, sizeof(p), name);
+	f = fopen(p, "rb");
+	assert_non_null(f);
+	n = fread(buf, 1, size, f);
+	fclose(f);
+	assert_true(n > 0 && n < size);
+	return n;
+}
+
+/* Evidence NAME.ev carrying the quote the script wrote in NAME/ */
+static void seal_real_quote(const char *name)
+{
+	static struct sample s;
+	uint8_t att[1024], sig[1024], ev[EVIDENCE_MAX_SIZE];
+	char file[128];
+	size_t att_len, sig_len, len;
+
+	snprintf(file, sizeof(file), "%s/att.bin", name);
+	att_len = read_in_dir(file, att, sizeof(att));
+	snprintf(file, sizeof(file), "%s/sig.bin", name);
+	sig_len = read_in_dir(file, sig, sizeof(sig));
+	assert_int_equal(sample_measure(&s, &in), 0);
+	assert_int_equal(sample_set_quote(&s, att, att_len, sig, sig_len), 0);
+	assert_int_equal(sample_seal(&s, &key, ev, sizeof(ev), &len), 0);
+	snprintf(file, sizeof(file), "%s.ev", name);
+	write_in_dir(file, ev, len);
+}
+
+/*
+ * A real TPM (swtpm) extends the log's digests and quotes them: the
+ * verifier and tpm2_checkquote agree on it, and both refuse the quote of
+ * a TPM whose PCR 8 was extended once more than the log says.
+ */
+static void test_real_tpm_quote(void **state)
+{
+	static char script[PATH_MAX];
+	const char *cq = "tpm2_checkquote -u %s/ak.pem -m %s/att.bin -s "
+			 "%s/sig.bin -g sha256 -q %s -f %s/pcrs.bin "
+			 "-e good.log";
+
+	(void)state;
+	assert_non_null(realpath("tests/host/test_verifier_quote.sh", script));
+	assert_int_equal(run("mkdir -p swtpm swtpm-bad && %s swtpm good.log %s "
+			     "&& %s swtpm-bad good.log %s 8",
+			     script, NONCE, script, NONCE),
+			 0);
+	seal_real_quote("swtpm");
+	seal_real_quote("swtpm-bad");
+	assert_int_equal(
+		check("swtpm.ev", "good.log", "--ak-pubkey swtpm/ak.pem"), 0);
+	expect_text("  pass  tpm-quote-pcrs ");
+	expect_text("  pass  tpm-quote-signature ");
+	assert_int_equal(run(cq, "swtpm", "swtpm", "swtpm", NONCE, "swtpm"), 0);
+	assert_int_equal(check("swtpm-bad.ev", "good.log",
+			       "--ak-pubkey swtpm-bad/ak.pem"),
+			 1);
+	expect_failed("tpm-quote-pcrs");
+	assert_int_not_equal(run(cq, "swtpm-bad", "swtpm-bad", "swtpm-bad",
+				 NONCE, "swtpm-bad"),
+			     0);
+	/* the other TPM's AK does not sign this quote, for either tool */
+	assert_int_equal(
+		check("swtpm.ev", "good.log", "--ak-pubkey swtpm-bad/ak.pem"),
+		1);
+	expect_failed("tpm-quote-signature");
+	assert_int_not_equal(
+		run("tpm2_checkquote -u swtpm-bad/ak.pem -m "
+		    "swtpm/att.bin -s swtpm/sig.bin -g sha256 -q %s",
+		    NONCE),
+		0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -806,6 +884,7 @@ int main(void)
 		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_device_key_tooling),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_real_tpm_quote),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
