@@ -4,7 +4,7 @@
 
 VERIFIER_SRCS := verifier/main.c verifier/util.c verifier/refjson.c \
 	verifier/reference.c verifier/check.c verifier/report.c \
-	verifier/quote.c measure/measure.c measure/evlog.c measure/evidence.c
+	verifier/quote.c verifier/eventlog.c measure/measure.c measure/evlog.c measure/evidence.c
 VERIFIER_CFLAGS := -std=gnu11 -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla -Wformat=2 -I.
 VERIFIER_LDLIBS := -lmbedcrypto -ltss2-mu

@@ -16,11 +16,6 @@
 #define LOG_MAX_SIZE (1024 * 1024)
 #define EVIDENCE_FILE_MAX (64 * 1024)
 
-static const char *const names[EVIDENCE_REGIONS] = {
-	NULL,	  "monitor", "firmware", "policy", "kernel",
-	"initrd", "cmdline", "dtb",	 "entry",
-};
-
 struct check_opts {
 	const char *evidence, *ref, *pubkey, *nonce, *eventlog, *ak;
 	bool json;
@@ -102,7 +97,7 @@ static void check_region(const struct inputs *in, unsigned int t)
 	char want[DIGEST_HEX + 40], got[DIGEST_HEX + 40];
 
 	if (!r->set) {
-		report_add(ST_SKIP, names[t], NULL, NULL,
+		report_add(ST_SKIP, region_name(t), NULL, NULL,
 			   "not in the reference: not checked");
 		return;
 	}
@@ -110,29 +105,30 @@ static void check_region(const struct inputs *in, unsigned int t)
 	hex_encode(e->digest, MEASURE_DIGEST_SIZE, got);
 	if (r->absent || !e->present) {
 		if (r->absent && !e->present)
-			report_add(ST_PASS, names[t], NULL, NULL,
+			report_add(ST_PASS, region_name(t), NULL, NULL,
 				   "none, as the reference says");
 		else
-			report_add(ST_FAIL, names[t], r->absent ? "none" : want,
+			report_add(ST_FAIL, region_name(t),
+				   r->absent ? "none" : want,
 				   e->present ? got : "none",
 				   r->absent ? "the boot measured a %s the "
 					       "reference does not have" :
 					       "the boot had no %s",
-				   names[t]);
+				   region_name(t));
 		return;
 	}
 	if (ct_equal(r->digest, e->digest, MEASURE_DIGEST_SIZE) &&
 	    r->size == e->size && e->base == expected_base(t)) {
-		report_add(ST_PASS, names[t], NULL, NULL, "%s (%llu bytes)",
-			   got, (unsigned long long)e->size);
+		report_add(ST_PASS, region_name(t), NULL, NULL,
+			   "%s (%llu bytes)", got, (unsigned long long)e->size);
 		return;
 	}
 	snprintf(want + strlen(want), 40, " size %llu",
 		 (unsigned long long)r->size);
 	snprintf(got + strlen(got), 40, " size %llu",
 		 (unsigned long long)e->size);
-	report_add(ST_FAIL, names[t], want, got,
-		   "measured %s differs from the reference%s", names[t],
+	report_add(ST_FAIL, region_name(t), want, got,
+		   "measured %s differs from the reference%s", region_name(t),
 		   e->base != expected_base(t) ? " (and its base address)" :
 		   r->size != e->size	       ? " (and its size)" :
 						 "");
@@ -239,179 +235,6 @@ static void check_audit(const struct inputs *in, const struct check_opts *o)
 			   "--max-audit allows");
 	else
 		report_add(ST_PASS, "max-audit", NULL, NULL, "%s %s", got, max);
-}
-
-/* --- event log ------------------------------------------------------------- */
-
-struct log_walk {
-	const struct evidence *ev;
-	int seen[EVIDENCE_REGIONS];
-	bool closed[EVLOG_SEPARATOR_PCRS];
-	int crtm;
-	char version[128];
-	int bad;
-	int events;
-};
-
-static void log_fail(struct log_walk *w, const struct evlog_event *e,
-		     const char *what)
-{
-	w->bad++;
-	report_add(ST_FAIL, "eventlog", NULL, NULL,
-		   "event at offset %zu (PCR %u, type 0x%x): %s", e->offset,
-		   e->pcr, e->type, what);
-}
-
-/* Its digest is SHA-256 of its data (U-Boot's tcg2_measure_event). */
-static bool digest_is_data(const struct evlog_event *e)
-{
-	uint8_t d[MEASURE_DIGEST_SIZE];
-
-	sha256(e->data, e->data_len, d);
-	return ct_equal(d, e->digest, sizeof(d));
-}
-
-static int region_of(const struct evlog_event *e)
-{
-	const struct evlog_region_event *r;
-	unsigned int t;
-
-	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++) {
-		r = evlog_region_event(t);
-		if (r && r->pcr == e->pcr && r->type == e->type &&
-		    e->data_len == strlen(r->label) + 1 &&
-		    !memcmp(e->data, r->label, e->data_len))
-			return (int)t;
-	}
-	return -1;
-}
-
-static void log_crtm(struct log_walk *w, const struct evlog_event *e)
-{
-	uint32_t i;
-
-	if (w->crtm++)
-		log_fail(w, e, "a second S-CRTM version event");
-	if (!e->data_len || e->data[e->data_len - 1] ||
-	    e->data_len > sizeof(w->version) || !digest_is_data(e)) {
-		log_fail(w, e, "S-CRTM version is not a hashed C string");
-		return;
-	}
-	for (i = 0; i + 1 < e->data_len; i++)
-		w->version[i] = e->data[i] >= 0x20 && e->data[i] < 0x7f ?
-					(char)e->data[i] :
-					'?';
-	w->version[i] = '\0';
-}
-
-static void log_separator(struct log_walk *w, const struct evlog_event *e)
-{
-	static const uint8_t zero[EVLOG_SEPARATOR_SIZE];
-
-	if (e->pcr >= EVLOG_SEPARATOR_PCRS || w->closed[e->pcr])
-		log_fail(w, e, "separator in a PCR already closed or above 7");
-	else if (e->data_len != EVLOG_SEPARATOR_SIZE ||
-		 memcmp(e->data, zero, sizeof(zero)) != 0 || !digest_is_data(e))
-		log_fail(w, e, "separator is not SHA-256 of four zero bytes");
-	else
-		w->closed[e->pcr] = true;
-}
-
-static void log_region(struct log_walk *w, const struct evlog_event *e, int t)
-{
-	const struct evidence_region *r = &w->ev->regions[t];
-	char msg[200], want[DIGEST_HEX], got[DIGEST_HEX];
-
-	if (w->seen[t]++) {
-		snprintf(msg, sizeof(msg), "%s measured twice", names[t]);
-		log_fail(w, e, msg);
-	} else if (!r->present) {
-		snprintf(msg, sizeof(msg), "logs a %s the evidence has not",
-			 names[t]);
-		log_fail(w, e, msg);
-	} else if (!ct_equal(r->digest, e->digest, MEASURE_DIGEST_SIZE)) {
-		hex_encode(r->digest, MEASURE_DIGEST_SIZE, want);
-		hex_encode(e->digest, MEASURE_DIGEST_SIZE, got);
-		w->bad++;
-		report_add(ST_FAIL, "eventlog", want, got,
-			   "the logged %s digest is not the evidence's",
-			   names[t]);
-	}
-}
-
-static int log_event(const struct evlog_event *e, void *arg)
-{
-	struct log_walk *w = arg;
-	int t = region_of(e);
-
-	w->events++;
-	if (e->pcr < EVLOG_SEPARATOR_PCRS && w->closed[e->pcr])
-		log_fail(w, e, "measured after its PCR's separator");
-	else if (e->type == EV_S_CRTM_VERSION && e->pcr == 0)
-		log_crtm(w, e);
-	else if (e->type == EV_SEPARATOR)
-		log_separator(w, e);
-	else if (t > 0)
-		log_region(w, e, t);
-	else
-		log_fail(w, e, "not an event Rampart logs (docs/evidence.md)");
-	return 0;
-}
-
-static void log_missing(struct log_walk *w)
-{
-	unsigned int t, pcr;
-
-	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++)
-		if (w->ev->regions[t].present && !w->seen[t]) {
-			w->bad++;
-			report_add(ST_FAIL, "eventlog", NULL, NULL,
-				   "no event for the %s measurement", names[t]);
-		}
-	for (pcr = 0; pcr < EVLOG_SEPARATOR_PCRS; pcr++)
-		if (!w->closed[pcr]) {
-			w->bad++;
-			report_add(ST_FAIL, "eventlog", NULL, NULL,
-				   "PCR %u has no separator", pcr);
-		}
-	if (!w->crtm) {
-		w->bad++;
-		report_add(ST_FAIL, "eventlog", NULL, NULL,
-			   "no S-CRTM version event");
-	}
-}
-
-static void check_eventlog(struct inputs *in, const char *path)
-{
-	struct log_walk w = { .ev = &in->ev };
-	uint8_t d[MEASURE_DIGEST_SIZE];
-	char want[DIGEST_HEX + 32], got[DIGEST_HEX + 32];
-
-	sha256(in->log, in->log_len, d);
-	if (in->log_len != in->ev.log_size ||
-	    !ct_equal(d, in->ev.log_digest, sizeof(d))) {
-		hex_encode(in->ev.log_digest, sizeof(d), want);
-		hex_encode(d, sizeof(d), got);
-		snprintf(want + strlen(want), 32, " (%llu bytes)",
-			 (unsigned long long)in->ev.log_size);
-		snprintf(got + strlen(got), 32, " (%zu bytes)", in->log_len);
-		report_add(ST_FAIL, "eventlog", want, got,
-			   "%s is not the event log the evidence signed", path);
-		return;
-	}
-	if (evlog_replay(in->log, in->log_len, in->pcrs) < 0) {
-		report_add(ST_FAIL, "eventlog", NULL, NULL,
-			   "%s is not a well-formed TCG SHA-256 event log",
-			   path);
-		return;
-	}
-	in->replayed = true;
-	evlog_parse(in->log, in->log_len, log_event, &w);
-	log_missing(&w);
-	if (!w.bad)
-		report_add(ST_PASS, "eventlog", NULL, NULL,
-			   "%d events (\"%s\") replay to the measurements",
-			   w.events, w.version);
 }
 
 /* --- inputs ----------------------------------------------------------------- */
@@ -572,7 +395,8 @@ static void run_checks(struct inputs *in, const struct check_opts *o)
 		   (unsigned long long)in->ev.regions[MEASURE_DTB].size,
 		   (unsigned long long)in->ev.regions[MEASURE_DTB].base);
 	if (o->eventlog)
-		check_eventlog(in, o->eventlog);
+		in->replayed = eventlog_check(&in->ev, in->log, in->log_len,
+					      o->eventlog, in->pcrs);
 	else
 		report_add(ST_SKIP, "eventlog", NULL, NULL,
 			   "no --eventlog: the log is not replayed");

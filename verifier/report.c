@@ -134,10 +134,6 @@ static void json_hex(const char *key, const uint8_t *p, size_t n, bool comma)
 
 static void json_evidence(const struct evidence *ev)
 {
-	static const char *const names[EVIDENCE_REGIONS] = {
-		NULL,	  "monitor", "firmware", "policy", "kernel",
-		"initrd", "cmdline", "dtb",	 "entry",
-	};
 	unsigned int t;
 
 	printf(",\"evidence\":{\"version\":%u,\"flags\":%u", ev->version,
@@ -151,7 +147,8 @@ static void json_evidence(const struct evidence *ev)
 	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++) {
 		const struct evidence_region *r = &ev->regions[t];
 
-		printf("%s\"%s\":", t == MEASURE_MONITOR ? "" : ",", names[t]);
+		printf("%s\"%s\":", t == MEASURE_MONITOR ? "" : ",",
+		       region_name(t));
 		if (!r->present) {
 			printf("null");
 			continue;

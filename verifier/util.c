@@ -175,3 +175,13 @@ void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE])
 {
 	mbedtls_sha256_ret(p, n, out, 0);
 }
+
+const char *region_name(unsigned int type)
+{
+	static const char *const names[EVIDENCE_REGIONS] = {
+		"?",	  "monitor", "firmware", "policy", "kernel",
+		"initrd", "cmdline", "dtb",	 "entry",
+	};
+
+	return type < EVIDENCE_REGIONS ? names[type] : "?";
+}

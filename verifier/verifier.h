@@ -49,6 +49,9 @@ bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
 
+/* "kernel", "initrd", ... for a measure type (enum measure_type). */
+const char *region_name(unsigned int type);
+
 /* --- refjson.c: the reference file (docs/evidence.md) --------------------- */
 
 struct ref_region {
@@ -88,6 +91,14 @@ int report_failures(void);
 void report_print(bool json, const struct evidence *ev, const char *path,
 		  size_t len, const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE]);
 void report_error_json(const char *msg);
+
+/* --- eventlog.c ------------------------------------------------------------ */
+
+/* Check the event log @log (@len bytes, from @path) against @ev; results
+ * go to the report. Returns true if it replayed, into @pcrs. */
+bool eventlog_check(const struct evidence *ev, const uint8_t *log, size_t len,
+		    const char *path,
+		    uint8_t pcrs[EVLOG_PCRS][MEASURE_DIGEST_SIZE]);
 
 /* --- quote.c ------------------------------------------------------------- */
 
