@@ -3,9 +3,17 @@
 #include "csr.h"
 #include "platform.h"
 #include "../core/clint.h"
+#include "../core/sbi_ext.h"
+#include "../core/vcpu.h"
 
 static volatile u32 vmsip[MAX_HARTS];
 static volatile u32 kicks[MAX_HARTS];
+static volatile u32 running[MAX_HARTS];	/* in the payload (not stopped) */
+/* Fences: senders number their requests to a hart; the hart records the
+ * number it saw before flushing. One flush answers every request issued
+ * before it, however many doorbells coalesced into one. */
+static volatile u64 fence_asked[MAX_HARTS];
+static volatile u64 fence_done[MAX_HARTS];
 
 static volatile u32 *real_msip(unsigned int hart)
 {
@@ -45,4 +53,94 @@ u64 ipi_mip(unsigned int self)
 	u64 mip = csr_read(CSR_MIP) & ~MIP_MSIP;
 
 	return mip | (ipi_vmsip(self) ? MIP_MSIP : 0);
+}
+
+void ipi_set_running(unsigned int hart, bool on)
+{
+	if (hart < MAX_HARTS)
+		__atomic_store_n(&running[hart], on, __ATOMIC_SEQ_CST);
+}
+
+void ipi_serve(unsigned int self, u32 reasons)
+{
+	if (reasons & KICK_SSIP)
+		csr_set(CSR_MIP, MIP_SSIP);
+	if (reasons & (KICK_SFENCE | KICK_FENCE_I)) {
+		u64 seen = __atomic_load_n(&fence_asked[self], __ATOMIC_SEQ_CST);
+
+		__asm__ volatile("sfence.vma\n fence.i" : : : "memory");
+		__atomic_store_n(&fence_done[self], seen, __ATOMIC_SEQ_CST);
+	}
+}
+
+#define SBI_EXT_IPI 0x735049
+#define SBI_EXT_RFENCE 0x52464e43
+#define REG_A0 10
+#define REG_A1 11
+#define REG_A6 16
+#define REG_A7 17
+
+/* The harts of (@mask, @base) if all run the payload, else 0 (slow path). */
+static u64 targets(u64 mask, u64 base)
+{
+	u64 all = 0, i;
+
+	for (i = 0; i < platform.nharts; i++)
+		if (__atomic_load_n(&running[i], __ATOMIC_SEQ_CST))
+			all |= 1ULL << i;
+	if (base == ~0ULL)
+		return all;
+	if (base >= platform.nharts || (mask << base) >> base != mask)
+		return 0;
+	mask <<= base;
+	return (mask & ~all) ? 0 : mask;
+}
+
+/* Ring every target, then wait for each fence to be done while serving
+ * this hart's own doorbell (two harts may fence each other). */
+static void send(unsigned int self, u64 set, u32 reason)
+{
+	bool fence = reason & (KICK_SFENCE | KICK_FENCE_I);
+	u64 ticket[MAX_HARTS] = { 0 };
+	unsigned int i;
+
+	for (i = 0; i < platform.nharts; i++) {
+		if (!(set & (1ULL << i)))
+			continue;
+		if (i == self) {
+			ipi_serve(self, reason);
+			continue;
+		}
+		if (fence)
+			ticket[i] = __atomic_add_fetch(&fence_asked[i], 1,
+						       __ATOMIC_SEQ_CST);
+		ipi_kick(i, reason);
+	}
+	for (i = 0; i < platform.nharts; i++)
+		while (__atomic_load_n(&fence_done[i], __ATOMIC_SEQ_CST) <
+		       ticket[i])
+			ipi_serve(self, ipi_take(self));
+}
+
+bool ipi_fastpath(struct vcpu *v)
+{
+	u64 ext = vcpu_reg(v, REG_A7), fid = vcpu_reg(v, REG_A6), set;
+	u32 reason;
+
+	if (ext == SBI_EXT_IPI && fid == 0)
+		reason = KICK_SSIP;
+	else if (ext == SBI_EXT_RFENCE && fid == 0)
+		reason = KICK_FENCE_I;
+	else if (ext == SBI_EXT_RFENCE && (fid == 1 || fid == 2))
+		reason = KICK_SFENCE; /* the whole TLB: a superset of the range */
+	else
+		return false;
+	set = targets(vcpu_reg(v, REG_A0), vcpu_reg(v, REG_A1));
+	if (!set)
+		return false;
+	send((unsigned int)v->hartid, set, reason);
+	vcpu_set_reg(v, REG_A0, SBI_SUCCESS);
+	vcpu_set_reg(v, REG_A1, 0);
+	v->pc += 4;
+	return true;
 }

@@ -10,7 +10,12 @@
 
 #include "../core/types.h"
 
+struct vcpu;
+
 #define KICK_LOCK 0x1	/* re-plan the firmware PMP: the lock is set */
+#define KICK_SSIP 0x2	/* raise the payload's supervisor software IRQ */
+#define KICK_SFENCE 0x4	/* sfence.vma, then acknowledge */
+#define KICK_FENCE_I 0x8	/* fence.i, then acknowledge */
 
 /* The firmware's view of hart @hart's MSIP, and its write. */
 u32 ipi_vmsip(unsigned int hart);
@@ -21,6 +26,19 @@ void ipi_kick(unsigned int hart, u32 reasons);
 
 /* This hart took the doorbell interrupt: silence it, return the reasons. */
 u32 ipi_take(unsigned int self);
+
+/* Do what @reasons ask of this hart (KICK_SSIP, fences and their acks). */
+void ipi_serve(unsigned int self, u32 reasons);
+
+/*
+ * SBI IPI send_ipi and RFENCE remote fences, answered by the monitor when
+ * every target runs the payload (OpenSBI's "interruptible" harts; else the
+ * firmware answers, so behaviour never differs). True if answered.
+ */
+bool ipi_fastpath(struct vcpu *v);
+
+/* Note that hart @hart runs the payload (entered) or no longer (stopped). */
+void ipi_set_running(unsigned int hart, bool running);
 
 /* This hart's mip with the firmware's virtual MSIP in place of the real. */
 u64 ipi_mip(unsigned int self);

@@ -185,11 +185,19 @@ static bool fast_call(struct vcpu *v)
 	};
 
 	return fastpath_enabled &&
-	       fastpath_call(v, &h->fast, &hw, &h->fast_pending);
+	       (fastpath_call(v, &h->fast, &hw, &h->fast_pending) ||
+		ipi_fastpath(v));
 }
+
+#define SBI_EXT_HSM 0x48534d
+#define SBI_HSM_HART_STOP 1
 
 static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 {
+	/* a hart that asks to stop is no longer an IPI target (ipi.c) */
+	if (cause == CAUSE_SUPERVISOR_ECALL && vcpu_reg(v, 17) == SBI_EXT_HSM &&
+	    vcpu_reg(v, 16) == SBI_HSM_HART_STOP)
+		ipi_set_running((unsigned int)v->hartid, false);
 	if (cause == CAUSE_SUPERVISOR_ECALL && (monitor_call(v) || fast_call(v)))
 		return;
 	if (active_policy->payload_trap(v, cause, tval))
@@ -203,9 +211,11 @@ static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 /* The doorbell rang: do what the other hart asked of this one. */
 static void take_doorbell(struct vcpu *v)
 {
-	(void)ipi_take((unsigned int)v->hartid);
+	unsigned int self = (unsigned int)v->hartid;
+
 	/* KICK_LOCK needs nothing here: firmware_resume_checks() re-plans
 	 * the PMP before the firmware runs again. */
+	ipi_serve(self, ipi_take(self));
 }
 
 static void deliver_interrupts(struct vcpu *v)
@@ -287,6 +297,7 @@ static void to_payload(struct vcpu *v)
 	if (!active_policy->enter_payload(v))
 		hw_park("the firmware entered the payload where it never asked");
 	measure_first_entry(v);
+	ipi_set_running((unsigned int)v->hartid, true);
 	if (hart_of(v)->fast_pending.active)
 		fastpath_learn(v, &hart_of(v)->fast, &hart_of(v)->fast_pending);
 	world_enter_payload(v);
@@ -323,9 +334,14 @@ struct vcpu *trap_handle(struct vcpu *v)
 		__atomic_store_n(&hart_of(v)->in_firmware, 0, __ATOMIC_SEQ_CST);
 	v->pc = csr_read(CSR_MEPC);
 	/* The payload moves between S and U without the monitor (sret,
-	 * delegated traps): the hart's MPP says which mode trapped. */
-	if (!from_firmware)
+	 * delegated traps): the hart's MPP says which mode trapped. Its sie
+	 * lives in the hart too: take it now, or a trap answered without a
+	 * world switch would write back a stale copy (trap_prepare_return). */
+	if (!from_firmware) {
 		v->mode = (csr_read(CSR_MSTATUS) & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
+		v->csr.mie = (v->csr.mie & ~MIP_S_BITS) |
+			     (csr_read(CSR_MIE) & MIP_S_BITS);
+	}
 	if (cause == (CAUSE_IRQ_FLAG | IRQ_M_SOFT))
 		take_doorbell(v);
 	else if (from_firmware)
