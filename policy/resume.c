@@ -3,11 +3,6 @@
 #include "../monitor/core/riscv.h"
 #include "../monitor/core/vcpu.h"
 
-#define REG_A0 10
-#define REG_A1 11
-#define REG_A2 12
-#define REG_A6 16
-#define REG_A7 17
 #define ECALL_LEN 4
 
 static void note_hsm(struct resume_state *s, const struct vcpu *v,

@@ -7,16 +7,12 @@
 #define RAMPART_RESUME_H
 
 #include "../monitor/core/types.h"
+#include "../monitor/core/sbi_ext.h"
 
 struct vcpu;
 
 #define RESUME_MAX_HARTS 8
-#define SBI_EXT_HSM 0x48534dULL
-#define SBI_HSM_HART_START 0
-#define SBI_HSM_HART_STOP 1
-#define SBI_HSM_HART_SUSPEND 3
 #define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000ULL
-#define SBI_EXT_TIME 0x54494d45ULL
 
 enum resume_kind { RESUME_NONE = 0, RESUME_ECALL, RESUME_INTERRUPT };
 

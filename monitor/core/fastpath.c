@@ -3,10 +3,6 @@
 #include "sbi_ext.h"
 #include "vcpu.h"
 
-#define REG_A0 10
-#define REG_A1 11
-#define REG_A6 16
-#define REG_A7 17
 #define ECALL_LEN 4
 #define BASE_PROBE 3
 

@@ -9,11 +9,10 @@
 #define RAMPART_FASTPATH_H
 
 #include "types.h"
+#include "sbi_ext.h"
 
 struct vcpu;
 
-#define SBI_EXT_0_1_CONSOLE_PUTCHAR 0x01
-#define SBI_EXT_TIME 0x54494d45
 #define FASTPATH_BASE_FIDS 7	/* get_spec_version .. get_mimpid */
 #define FASTPATH_PROBES 16
 

@@ -3,12 +3,6 @@
 #include "audit.h"
 #include "vcpu.h"
 
-#define REG_A0 10
-#define REG_A1 11
-#define REG_A2 12
-#define REG_A3 13
-#define REG_A6 16
-#define REG_A7 17
 #define ECALL_LEN 4
 #define ABI_VERSION 1
 

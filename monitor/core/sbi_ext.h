@@ -11,9 +11,18 @@
 struct vcpu;
 struct audit_log;
 
+/* SBI extension IDs (SBI spec 1.0), in one place */
+#define SBI_EXT_0_1_CONSOLE_PUTCHAR 0x01
 #define SBI_EXT_BASE 0x10
-#define SBI_BASE_PROBE_EXTENSION 3
+#define SBI_EXT_TIME 0x54494d45
+#define SBI_EXT_IPI 0x735049
+#define SBI_EXT_RFENCE 0x52464e43
+#define SBI_EXT_HSM 0x48534d
 #define SBI_EXT_RAMPART 0x0A525054
+#define SBI_BASE_PROBE_EXTENSION 3
+#define SBI_HSM_HART_START 0
+#define SBI_HSM_HART_STOP 1
+#define SBI_HSM_HART_SUSPEND 3
 
 #define SBI_SUCCESS 0
 #define SBI_ERR_NOT_SUPPORTED -2

@@ -66,6 +66,14 @@ struct vcpu {
 	struct vcsr csr;
 };
 
+/* ABI names of the argument registers (SBI calls: a7 extension, a6 function) */
+#define REG_A0 10
+#define REG_A1 11
+#define REG_A2 12
+#define REG_A3 13
+#define REG_A6 16
+#define REG_A7 17
+
 /* Offsets entry.S depends on; pinned in vcpu.c with _Static_assert. */
 #define VCPU_X(n) ((n) * 8)
 #define VCPU_PC (32 * 8)

@@ -16,7 +16,6 @@
 
 #define IMAGE_TRAILER_SIZE 16
 #define PAYLOAD_HEAD_SIZE 64
-#define REG_A1 11
 
 struct boot_measurements boot_measurements;
 extern const u8 __monitor_identity_end[];

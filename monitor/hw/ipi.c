@@ -73,12 +73,6 @@ void ipi_serve(unsigned int self, u32 reasons)
 	}
 }
 
-#define SBI_EXT_IPI 0x735049
-#define SBI_EXT_RFENCE 0x52464e43
-#define REG_A0 10
-#define REG_A1 11
-#define REG_A6 16
-#define REG_A7 17
 
 /* The harts of (@mask, @base) if all run the payload, else 0 (slow path). */
 static u64 targets(u64 mask, u64 base)

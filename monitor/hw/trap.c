@@ -189,14 +189,12 @@ static bool fast_call(struct vcpu *v)
 		ipi_fastpath(v));
 }
 
-#define SBI_EXT_HSM 0x48534d
-#define SBI_HSM_HART_STOP 1
 
 static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 {
 	/* a hart that asks to stop is no longer an IPI target (ipi.c) */
-	if (cause == CAUSE_SUPERVISOR_ECALL && vcpu_reg(v, 17) == SBI_EXT_HSM &&
-	    vcpu_reg(v, 16) == SBI_HSM_HART_STOP)
+	if (cause == CAUSE_SUPERVISOR_ECALL && vcpu_reg(v, REG_A7) == SBI_EXT_HSM &&
+	    vcpu_reg(v, REG_A6) == SBI_HSM_HART_STOP)
 		ipi_set_running((unsigned int)v->hartid, false);
 	if (cause == CAUSE_SUPERVISOR_ECALL && (monitor_call(v) || fast_call(v)))
 		return;
