@@ -1,8 +1,10 @@
 # Fuzz targets (libFuzzer: clang -fsanitize=fuzzer,address,undefined) for
 # every parser of bytes the verifier gets from outside: the evidence, the
 # TCG event log, ref.json. Seeds: build/fuzz/seed/TARGET, made by mkseed
-# like the monitor makes evidence, plus any real boot's files
-# (FUZZ_REAL_EVIDENCE, FUZZ_REAL_EVLOG). A short run (FUZZ_SHORT seconds
+# like the monitor makes evidence, plus real boots' files: those kept in
+# tests/fuzz/seeds/TARGET (a QEMU boot under the protect policy, launch
+# nonce 00112233445566778899aabbccddeeff, captured from the console) and
+# any in the build dir (FUZZ_REAL_EVIDENCE, FUZZ_REAL_EVLOG). A short run (FUZZ_SHORT seconds
 # per target) is the host test "fuzz" (tests/fuzz/run_fuzz.c); fuzz-long
 # runs FUZZ_SECONDS per target (what `make fuzz` runs).
 
@@ -39,10 +41,13 @@ $(BUILD)/fuzz/mkseed: $(MKSEED_SRCS) $(wildcard measure/*.h verifier/*.h tests/f
 		$(MKSEED_SRCS) -lmbedcrypto
 
 # The seed directories, rebuilt when mkseed or a real boot's file changes.
+FUZZ_KEPT_SEEDS := $(wildcard tests/fuzz/seeds/*/*)
+
 $(BUILD)/fuzz/seed/.stamp: $(BUILD)/fuzz/mkseed $(FUZZ_REAL_EVIDENCE) \
-		$(FUZZ_REAL_EVLOG)
+		$(FUZZ_REAL_EVLOG) $(FUZZ_KEPT_SEEDS)
 	$(call quiet,SEEDS,$(@D))rm -rf $(@D) && mkdir -p $(@D) && \
 		$(BUILD)/fuzz/mkseed $(@D) && \
+		$(foreach f,$(FUZZ_KEPT_SEEDS),cp $(f) $(@D)/$(notdir $(patsubst %/,%,$(dir $(f))))/ &&) \
 		$(foreach f,$(FUZZ_REAL_EVIDENCE),cp $(f) $(@D)/evidence/real-$(notdir $(f)) &&) \
 		$(foreach f,$(FUZZ_REAL_EVLOG),cp $(f) $(@D)/evlog/real-$(notdir $(f)) &&) \
 		touch $@
