@@ -75,7 +75,7 @@ int boot_measure_start(const char *policy_text)
 	u64 fw_size = 0;
 	int i;
 
-	if (memcmp(trailer, "RPIMAGE1", 8))
+	if (memcmp(trailer, "RPIMAGE1", 8) != 0)
 		return -RAMPART_EINVAL;
 	for (i = 7; i >= 0; i--)
 		fw_size = (fw_size << 8) | trailer[8 + i];

@@ -43,7 +43,7 @@ struct vcpu *trap_handle(struct vcpu *v);
 /* Before the firmware runs: publish it (lock.c) and re-plan the PMP. */
 void firmware_resume_checks(struct vcpu *v);
 void trap_prepare_return(struct vcpu *v);
-void monitor_trap(u64 *frame);
+void monitor_trap(const u64 *frame);
 /* Arm a probe on this hart: the next trap in the monitor is skipped. */
 void probe_arm(void);
 /* Disarm; returns the cause of the trap taken since probe_arm, or 0. */

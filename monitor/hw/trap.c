@@ -374,7 +374,7 @@ u64 probe_disarm(void)
 }
 
 /* A trap taken in M-mode: an armed probe skips the 4-byte instruction. */
-void monitor_trap(u64 *frame)
+void monitor_trap(const u64 *frame)
 {
 	struct hart *h = &harts[csr_read(CSR_MHARTID)];
 	u64 cause = csr_read(CSR_MCAUSE);
