@@ -22,7 +22,7 @@ PACKAGES=(
 	device-tree-compiler libfdt-dev libmbedtls-dev libtss2-dev
 	tpm2-tools swtpm swtpm-tools
 	linux-source-6.1
-	libcmocka-dev clang clang-tidy cppcheck
+	libcmocka-dev clang libclang-rt-14-dev clang-tidy cppcheck openssl valgrind
 	bc bison flex libssl-dev libelf-dev cpio xz-utils gzip dpkg-dev python3
 )
 
