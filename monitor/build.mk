@@ -97,3 +97,5 @@ HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
 	monitor/core/misaligned.c monitor/core/insn.c monitor/core/emulate.c \
 	monitor/core/vcsr.c monitor/core/vtrap.c monitor/core/vcpu.c \
 	monitor/core/clint.c
+HOST_TESTS += resume
+HOST_TEST_SRCS_resume := tests/host/test_resume.c policy/resume.c

@@ -111,6 +111,20 @@ static enum resume_verdict enter(struct resume_state *s, struct vcpu *v,
 	return bent ? RESUME_CORRECTED : RESUME_FRESH;
 }
 
+/* The firmware answered a hart_start with an error: nobody may use it. */
+static void cancel_refused_start(const struct resume_state *s,
+				 const struct vcpu *v,
+				 struct resume_starts *starts)
+{
+	u64 target = s->x[REG_A0];
+
+	if (s->kind == RESUME_ECALL && s->x[REG_A7] == SBI_EXT_HSM &&
+	    s->x[REG_A6] == SBI_HSM_HART_START && v->x[REG_A0] != 0 &&
+	    target < RESUME_MAX_HARTS)
+		__atomic_store_n(&starts->hart[target].valid, false,
+				 __ATOMIC_RELEASE);
+}
+
 enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 				  struct resume_starts *starts,
 				  u64 boot_entry)
@@ -119,9 +133,14 @@ enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 					  &starts->hart[v->hartid] : NULL;
 	bool start = st && __atomic_load_n(&st->valid, __ATOMIC_ACQUIRE);
 
-	/* A failed non-retentive suspend returns right after its ecall. */
-	if (s->suspending && v->pc == s->pc + ECALL_LEN)
+	/* A failed non-retentive suspend returns right after its ecall:
+	 * its resume entry is void, like that of a refused hart_start. */
+	if (s->suspending && v->pc == s->pc + ECALL_LEN) {
 		start = false;
+		if (st)
+			st->valid = false;
+	}
+	cancel_refused_start(s, v, starts);
 	if (s->kind != RESUME_NONE && !((s->stopping || s->suspending) && start))
 		return restore(s, v);
 	if (start) {

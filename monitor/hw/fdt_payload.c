@@ -4,6 +4,10 @@
 #include <libfdt.h>
 
 #define FDT_ROOM 1024
+/* QEMU virt's platform bus, where tpm-tis-device sits (DESIGN: TPM) */
+#define TPM_WINDOW_BASE 0x4000000ULL
+#define TPM_WINDOW_SIZE 0x2000000ULL
+#define TPM_TIS_SIZE 0x5000ULL
 
 static int set_pair(void *fdt, int node, const char *name, u64 a, u64 b)
 {
@@ -40,6 +44,13 @@ static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
 	if (!reg || len < 8)
 		return -1;
 	*tpm_base = ((u64)fdt32_to_cpu(reg[0]) << 32) | fdt32_to_cpu(reg[1]);
+	/* The firmware wrote this tree: the monitor drives a TPM only on the
+	 * platform bus, never at an address the firmware picked elsewhere
+	 * (its own region, the monitor's, the measured payload). */
+	if (*tpm_base < TPM_WINDOW_BASE ||
+	    *tpm_base > TPM_WINDOW_BASE + TPM_WINDOW_SIZE - TPM_TIS_SIZE ||
+	    (*tpm_base & 0xfff))
+		return -1;
 	if (fdt_setprop_u64(fdt, node, "linux,sml-base", base) ||
 	    fdt_setprop_u32(fdt, node, "linux,sml-size", RAMPART_LOG_SIZE))
 		return -1;
