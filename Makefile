@@ -180,8 +180,10 @@ lint: $(DEPS)
 fuzz: $(DEPS)
 	$(Q)$(SUBMAKE) fuzz-long
 
-bench:
-	@echo "make bench: not implemented yet (issue 9)" >&2; exit 1
+# instruction counts under -icount, native OpenSBI vs Rampart none/protect:
+# one table and build/bench.json (scripts/bench.sh, docs/bench.md)
+bench: $(DEPS)
+	$(Q)MAKE="$(MAKE)" scripts/bench.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -107,6 +107,28 @@ $(FW_OUT)/payload.bin: $(FW_OUT)/payload.elf
 
 -include $(FW_PAYLOAD_OBJS:.o=.d)
 
+# bench: firmware-side costs for `make bench` (tests/firmware/bench,
+# docs/bench.md): the common code plus its own, like the test firmwares.
+FW_BENCH_SRCS := $(wildcard $(FW_DIR)/bench/*.c $(FW_DIR)/bench/*.S)
+FW_BENCH_OBJS := $(call fw_obj,$(FW_BENCH_SRCS))
+
+ALL_TARGETS += $(FW_OUT)/bench.bin
+firmware: $(FW_OUT)/bench.bin
+
+$(FW_OUT)/bench/%.o: $(FW_DIR)/bench/%.c
+	$(call quiet,CC,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+
+$(FW_OUT)/bench/%.o: $(FW_DIR)/bench/%.S
+	$(call quiet,AS,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+
+$(eval $(call fw_image,bench))
+
+-include $(FW_BENCH_OBJS:.o=.d)
+
 ifeq ($(FW_STANDALONE),1)
 .DEFAULT_GOAL := firmware
 else

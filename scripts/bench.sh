@@ -1,0 +1,372 @@
+#!/bin/bash
+# bench.sh: `make bench` (docs/bench.md). Instruction counts under QEMU
+# -icount shift=0,sleep=off with a VM clock and a seeded guest RNG
+# (deterministic: the same inputs give the same figures), native OpenSBI side by side with Rampart
+# POLICY=none and POLICY=protect on the same kernel and initramfs.
+# Prints one table (rows = metrics; columns = native, none, protect and the
+# ratios to native), writes build/bench.json, keeps every console log under
+# build/bench/. Never part of `make test`.
+#
+# Runs (each a separate boot):
+#   SMP=1  guest check "bench" (tests/guest/checks/bench.sh): boot to the
+#          init marker, null, pmu_num_counters, set_timer, send_ipi_self,
+#          remote_sfence_vma_self, putchar;
+#          the sbibench driver's boot figure (kernel done, before /init);
+#          the monitor's "measured ... insns=N" lines
+#   SMP=2  sbibench.boot=send_ipi before /init, then power off
+#   SMP=4  sbibench.boot= (boot figure only), then power off
+#   firmware build/firmware/bench.bin: BENCH csr / mret
+#   host   tests/host/bench_misaligned.c under valgrind --tool=callgrind
+# and the SMP=1 protect run a second time: its console log must be
+# byte-identical to the first (the determinism check).
+#
+# Environment: BENCH_ITERATIONS (calls per SBI benchmark, default 10000),
+# BENCH_SMP4_TIMEOUT (seconds of host time for each SMP=4 boot, default 60),
+# JOBS (QEMU runs at a time, default 2), V=1 (QEMU command lines).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+cd "$REPO"
+BUILD=build
+OUT=$BUILD/bench
+NATIVE_FW=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+ITER=${BENCH_ITERATIONS:-10000}
+SMP4_TIMEOUT=${BENCH_SMP4_TIMEOUT:-60}
+JOBS=${JOBS:-2}
+CONFIGS=(native none protect)
+# QEMU puts random bytes in the device tree (/chosen/rng-seed) unless its
+# guest RNG is seeded: the tree, its digest and the kernel's path would vary.
+QEMU_DETERMINISM=(-seed 1)
+SMP1_BENCHES=boot,null,pmu_num_counters,set_timer,send_ipi_self
+SMP1_BENCHES=$SMP1_BENCHES,remote_sfence_vma_self,putchar
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+build() {
+	say "building the kernel, initramfs, monitor and bench firmware"
+	"${MAKE:-make}" RAMPART_DEPS_OK=1 "$BUILD/Image" \
+		"$BUILD/initramfs.cpio.gz" "$BUILD/monitor.bin" \
+		"$BUILD/monitor-only.bin" "$BUILD/firmware/bench.bin" >&2
+	[ -r "$NATIVE_FW" ] || die "$NATIVE_FW missing (make deps)"
+	command -v valgrind >/dev/null || die "valgrind missing (make deps)"
+}
+
+# bios_of CONFIG: the -bios image for a guest run.
+bios_of() {
+	if [ "$1" = native ]; then echo "$NATIVE_FW"; else echo "$BUILD/monitor.bin"; fi
+}
+
+# run_guest NAME CONFIG SMP TIMEOUT CMDLINE: one boot of the guest, console
+# to $OUT/NAME.log, QEMU's exit status to $OUT/NAME.rc.
+run_guest() {
+	local name=$1 cfg=$2 smp=$3 t=$4 cmdline=$5 rc=0 args
+	args=(--bios "$(bios_of "$cfg")" --smp "$smp" --icount --timeout "$t"
+		--kernel "$BUILD/Image" --initrd "$BUILD/initramfs.cpio.gz"
+		--append "$cmdline")
+	[ "$cfg" = native ] || args+=(--policy "$cfg")
+	scripts/qemu.sh "${args[@]}" -- "${QEMU_DETERMINISM[@]}" </dev/null \
+		>"$OUT/$name.log" 2>&1 || rc=$?
+	echo "$rc" >"$OUT/$name.rc"
+}
+
+# run_fw CONFIG: the bench firmware as -bios, or under the monitor.
+run_fw() {
+	local cfg=$1 bios=$BUILD/firmware/bench.bin rc=0 args
+	args=(--icount --timeout 60)
+	if [ "$cfg" != native ]; then
+		bios=$OUT/bench-fw-rampart.bin
+		args+=(--policy "$cfg")
+	fi
+	scripts/qemu.sh --bios "$bios" "${args[@]}" -- "${QEMU_DETERMINISM[@]}" \
+		</dev/null >"$OUT/fw-$cfg.log" 2>&1 || rc=$?
+	echo "$rc" >"$OUT/fw-$cfg.rc"
+}
+
+# Host side: the misaligned emulator's instructions per access (x86-64),
+# counted by callgrind inside misaligned_emulate() only.
+run_misaligned() {
+	local bin=$OUT/bench_misaligned n=$ITER
+	gcc -std=gnu11 -O2 -g -Wall -Wextra -I. -o "$bin" \
+		tests/host/bench_misaligned.c monitor/core/misaligned.c \
+		monitor/core/insn.c monitor/core/emulate.c monitor/core/vcsr.c \
+		monitor/core/vtrap.c monitor/core/vcpu.c monitor/core/clint.c
+	valgrind --tool=callgrind --toggle-collect=misaligned_emulate \
+		--callgrind-out-file="$OUT/misaligned.callgrind" "$bin" "$n" \
+		>"$OUT/misaligned.log" 2>&1 || { echo 1 >"$OUT/misaligned.rc"; return; }
+	awk -v n="$n" '/^summary:/ { printf "%.2f\n", $2 / n }' \
+		"$OUT/misaligned.callgrind" >"$OUT/misaligned.per-call"
+	echo 0 >"$OUT/misaligned.rc"
+}
+
+# spawn CMD...: run in the background, at most JOBS at a time.
+spawn() {
+	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
+		wait -n || true
+	done
+	"$@" &
+}
+
+run_all() {
+	local cfg
+	rm -rf "$OUT"
+	mkdir -p "$OUT"
+	scripts/mkimage.sh "$BUILD/monitor-only.bin" "$BUILD/firmware/bench.bin" \
+		"$OUT/bench-fw-rampart.bin" >/dev/null
+	say "$((3 * 4 + 1)) QEMU runs, $JOBS at a time, $ITER calls per benchmark" \
+		"(SMP=4 boots time out after $SMP4_TIMEOUT s)"
+	# The runs that may time out first, so that the rest fills the other slot.
+	for cfg in "${CONFIGS[@]}"; do
+		spawn run_guest "$cfg-smp4" "$cfg" 4 "$SMP4_TIMEOUT" \
+			"console=ttyS0 sbibench.boot= sbibench.poweroff=1"
+	done
+	for cfg in "${CONFIGS[@]}"; do
+		spawn run_guest "$cfg-smp1" "$cfg" 1 300 \
+			"console=ttyS0 rampart.test=bench rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER"
+		spawn run_guest "$cfg-smp2" "$cfg" 2 300 \
+			"console=ttyS0 sbibench.boot=send_ipi sbibench.poweroff=1 sbibench.iterations=$ITER"
+		spawn run_fw "$cfg"
+	done
+	spawn run_guest protect-smp1-again protect 1 300 \
+		"console=ttyS0 rampart.test=bench rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER"
+	spawn run_misaligned
+	wait
+}
+
+# The table and build/bench.json, from the logs in $OUT.
+report() {
+	python3 - "$OUT" "$BUILD/bench.json" "$ITER" "$1" "$SMP4_TIMEOUT" <<'PY'
+import json, re, subprocess, sys
+
+out, json_path, iters, seconds, smp4_timeout = sys.argv[1:6]
+CONFIGS = ["native", "none", "protect"]
+
+
+def log(name):
+    try:
+        with open(f"{out}/{name}.log", "rb") as f:
+            return f.read().decode("utf-8", "replace").replace("\r", "")
+    except OSError:
+        return ""
+
+
+def rc(name):
+    try:
+        with open(f"{out}/{name}.rc") as f:
+            return int(f.read().strip() or -1)
+    except (OSError, ValueError):
+        return -1
+
+
+def status(name):
+    """Why a figure of run NAME is missing."""
+    r = rc(name)
+    return {0: "missing", 124: "timeout"}.get(r, f"exit {r}")
+
+
+def find(name, pattern, group=1, conv=float):
+    m = re.search(pattern, log(name), re.M)
+    return conv(m.group(group)) if m else None
+
+
+def measured(name):
+    """{region: (size, insns)} from the monitor's measured lines."""
+    regs = {}
+    for m in re.finditer(r"\[rampart\] measured (\w+) 0x[0-9a-f]+\+0x([0-9a-f]+)"
+                         r" sha256=[0-9a-f]+(?: insns=(\d+))?", log(name)):
+        regs[m.group(1)] = (int(m.group(2), 16),
+                            int(m.group(3)) if m.group(3) else None)
+    return regs
+
+
+rows = []
+
+
+def row(rid, label, unit, values, why=None, note=""):
+    """values: {config: number or None}; why: {config: text when None}."""
+    cells = {}
+    for c in CONFIGS:
+        v = values.get(c)
+        cells[c] = v if v is not None else (why or {}).get(c, "-")
+    rows.append({"id": rid, "metric": label, "unit": unit, "note": note,
+                 **cells})
+
+
+def per_config(name_fmt, pattern, conv=float):
+    vals, why = {}, {}
+    for c in CONFIGS:
+        name = name_fmt.format(c)
+        vals[c] = find(name, pattern, conv=conv)
+        if vals[c] is None:
+            why[c] = status(name)
+    return vals, why
+
+
+insn = "instructions"
+v, w = per_config("{}-smp1", r"^RAMPART-GUEST: bench boot-instret (\d+)", int)
+boot_init = v
+row("boot_init_smp1", "boot: reset to init marker, SMP=1", insn, v, w)
+v, w = per_config("{}-smp1", r"^sbibench: boot-instret (\d+)", int)
+row("boot_kernel_smp1", "boot: reset to /init (kernel done), SMP=1", insn, v, w)
+v, w = per_config("{}-smp4", r"^sbibench: boot-instret (\d+)", int)
+row("boot_kernel_smp4", "boot: reset to /init (kernel done), SMP=4 *", insn,
+    v, w, "multi-hart: see note *")
+
+meas = {c: measured(f"{c}-smp1") for c in CONFIGS}
+
+
+def meas_sum(c, regions=None):
+    regs = meas[c]
+    sel = [r for r in regs if regions is None or r in regions]
+    if not sel or any(regs[r][1] is None for r in sel):
+        return None
+    return sum(regs[r][1] for r in sel)
+
+
+v = {}
+for c in CONFIGS:
+    total = meas_sum(c) if c != "native" else 0
+    v[c] = (boot_init[c] - total
+            if boot_init[c] is not None and total is not None else None)
+row("boot_init_unmeasured_smp1",
+    "boot to init marker minus all measuring, SMP=1", insn, v)
+
+for name, label in [("null", "SBI null call (get_spec_version), SMP=1"),
+                    ("set_timer", "sbi_set_timer, SMP=1"),
+                    ("send_ipi_self", "sbi_send_ipi to own hart, SMP=1"),
+                    ("putchar", "console putchar (legacy), SMP=1"),
+                    ("remote_sfence_vma_self",
+                     "remote_sfence_vma to own hart, SMP=1")]:
+    v, w = per_config("{}-smp1",
+                      rf"^RAMPART-GUEST: bench {name} ([0-9.]+)$")
+    row(name, label, "instructions/call", v, w)
+    if name == "null":
+        v, w = per_config("{}-smp1",
+                          r"^RAMPART-GUEST: bench pmu_num_counters ([0-9.]+)$")
+        row("pmu_num_counters",
+            "SBI call only the firmware answers (PMU), SMP=1", "instructions/call",
+            v, w, "always a world switch under Rampart")
+        ws = {c: round(v[c] - v["native"], 2)
+              for c in CONFIGS[1:] if v[c] is not None and v["native"] is not None}
+        row("world_switch", "world switch: PMU call minus native's, SMP=1",
+            "instructions/call", ws, {"native": "-", "none": "-", "protect": "-"},
+            "trap to the monitor, firmware world and back (docs/bench.md)")
+v, w = per_config("{}-smp2", r"^sbibench: bench send_ipi ([0-9.]+) ")
+row("send_ipi", "sbi_send_ipi to another hart (sender), SMP=2 *",
+    "instructions/call", v, w, "multi-hart: see note *")
+row("remote_sfence_vma", "remote_sfence_vma to another hart, SMP=2 **",
+    "instructions/call", {}, {c: "n/a" for c in CONFIGS},
+    "not measurable under -icount: see note **")
+for name, label in [("csr", "firmware CSR access (csrr mscratch)"),
+                    ("mret", "firmware mret to M")]:
+    v, w = per_config("fw-{}", rf"^BENCH {name} ([0-9.]+)$")
+    row("fw_" + name, label, "instructions/op", v, w)
+
+mis = None
+try:
+    with open(f"{out}/misaligned.per-call") as f:
+        mis = float(f.read())
+except (OSError, ValueError):
+    pass
+mis_why = "error" if mis is None else None
+row("misaligned_lw", "misaligned lw emulated (host x86-64) ***",
+    "x86-64 instructions/access",
+    {"none": mis, "protect": mis},
+    {"native": "n/a", "none": mis_why, "protect": mis_why},
+    "monitor code on the host; QEMU never traps on misaligned accesses")
+
+v, vt, va = {}, {}, {}
+for c in CONFIGS[1:]:
+    regs = meas[c]
+    ki = meas_sum(c, ("kernel", "initrd"))
+    if ki is not None and "kernel" in regs and "initrd" in regs:
+        size = regs["kernel"][0] + regs["initrd"][0]
+        v[c] = round(ki / (size / 2**20))
+    vt[c] = ki
+    va[c] = meas_sum(c)
+na = {"native": "n/a"}
+for c in CONFIGS[1:]:
+    na_c = status(f"{c}-smp1") if not meas[c] else "no insns="
+    na.setdefault(c, na_c)
+row("measure_per_mib", "measuring: per MiB hashed (kernel+initrd)",
+    "instructions/MiB", v, na)
+row("measure_kernel_initrd", "measuring kernel + initrd (added to boot)",
+    insn, vt, na)
+row("measure_all", "measuring everything (all measured regions)", insn, va, na)
+
+# Determinism: the same run twice, byte for byte.
+same = log("protect-smp1") == log("protect-smp1-again") and \
+    rc("protect-smp1") == 0 and rc("protect-smp1-again") == 0
+det = {"run": "protect SMP=1 (guest check bench)", "identical": same}
+
+
+def num(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+for r in rows:
+    for c in CONFIGS[1:]:
+        r[c + "_ratio"] = (round(r[c] / r["native"], 3)
+                           if num(r[c]) and num(r["native"]) and r["native"]
+                           else None)
+
+
+def fmt(x):
+    if isinstance(x, int):
+        return f"{x:,}"
+    if isinstance(x, float):
+        return f"{x:,.2f}"
+    return str(x)
+
+
+def ratio(x):
+    return f"{x:.2f}x" if x is not None else "-"
+
+
+head = ["metric", "native", "none", "protect", "none/native", "protect/native"]
+table = [head] + [[r["metric"], fmt(r["native"]), fmt(r["none"]),
+                   fmt(r["protect"]), ratio(r["none_ratio"]),
+                   ratio(r["protect_ratio"])] for r in rows]
+widths = [max(len(t[i]) for t in table) for i in range(len(head))]
+qemu = subprocess.run(["qemu-system-riscv64", "--version"], capture_output=True,
+                      text=True).stdout.splitlines()[0]
+print(f"Rampart bench: instructions retired under QEMU -icount shift=0,"
+      f"sleep=off ({qemu}); {iters} calls per SBI benchmark")
+for i, t in enumerate(table):
+    print("  ".join(t[0].ljust(widths[0]) if j == 0 else t[j].rjust(widths[j])
+                    for j in range(len(t))).rstrip())
+    if i == 0:
+        print("  ".join("-" * wd for wd in widths))
+print(f"""
+Units: boot and measuring rows in instructions; SBI rows per call; firmware
+rows per operation; the misaligned row in x86-64 instructions (host).
+  *   more than one hart: instret under -icount is one counter for the whole
+      machine, and QEMU runs the harts round-robin, so a hart that waits for
+      another spins until the next timer deadline. Upper bounds; send_ipi is
+      the sender's side (the target takes the IPI in its next time slice).
+  **  each call waits for the other hart, so it costs QEMU's time slice
+      (~4M instructions natively), not the firmware's work: docs/bench.md.
+  *** none and protect run the same emulator; native OpenSBI's figure
+      cannot be taken on QEMU (it never traps on a misaligned access).
+  SMP=4 boots are cut after {smp4_timeout} s of host time ("timeout").
+Determinism: {det['run']} run twice: console logs """
+      + ("byte-identical" if same else "DIFFER (see build/bench/)")
+      + f"\nWall time: {seconds} s; logs in {out}/, figures in {json_path}")
+
+doc = {"tool": "scripts/bench.sh", "qemu": qemu,
+       "icount": "shift=0,sleep=off,rtc clock=vm", "iterations": int(iters),
+       "seconds": float(seconds), "determinism": det, "rows": rows}
+with open(json_path, "w") as f:
+    json.dump(doc, f, indent=1)
+    f.write("\n")
+PY
+}
+
+main() {
+	local start=$SECONDS
+	build
+	run_all
+	report "$((SECONDS - start))"
+}
+
+main "$@"
