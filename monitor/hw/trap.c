@@ -192,12 +192,11 @@ static bool fast_call(struct vcpu *v)
 
 static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 {
-	/* a hart that asks to stop is no longer an IPI target (ipi.c) */
+	/* a hart that asks to stop is no longer an IPI target (ipi.c); calls
+	 * the monitor answers never get here (answered_in_place) */
 	if (cause == CAUSE_SUPERVISOR_ECALL && vcpu_reg(v, REG_A7) == SBI_EXT_HSM &&
 	    vcpu_reg(v, REG_A6) == SBI_HSM_HART_STOP)
 		ipi_set_running((unsigned int)v->hartid, false);
-	if (cause == CAUSE_SUPERVISOR_ECALL && (monitor_call(v) || fast_call(v)))
-		return;
 	if (active_policy->payload_trap(v, cause, tval))
 		return;
 	/* Anything else goes to the firmware, as it would without a
@@ -322,11 +321,32 @@ void firmware_resume_checks(struct vcpu *v)
 		world_apply_firmware_pmp(v);
 }
 
+/*
+ * An ecall from S the monitor answers itself returns to S with nothing else
+ * to do: the trap already set MPP to S, mie is untouched, and an interrupt
+ * that became pending meanwhile traps again right after mret. So only mepc
+ * is written (the fast paths' cost, docs/bench.md).
+ */
+static bool answered_in_place(struct vcpu *v)
+{
+	v->pc = csr_read(CSR_MEPC);
+	v->mode = PRV_S;
+	if (!monitor_call(v) && !fast_call(v))
+		return false;
+	csr_write(CSR_MEPC, v->pc);
+	return true;
+}
+
 struct vcpu *trap_handle(struct vcpu *v)
 {
 	u64 cause = csr_read(CSR_MCAUSE);
-	u64 tval = csr_read(CSR_MTVAL);
+	u64 tval;
 	bool from_firmware = v->mode == PRV_M;
+
+	if (!from_firmware && cause == CAUSE_SUPERVISOR_ECALL &&
+	    answered_in_place(v))
+		return v;
+	tval = csr_read(CSR_MTVAL);
 
 	if (from_firmware)
 		__atomic_store_n(&hart_of(v)->in_firmware, 0, __ATOMIC_SEQ_CST);
