@@ -364,6 +364,10 @@ PY
 
 main() {
 	local start=$SECONDS
+	# One make bench at a time per build dir: each starts by emptying $OUT.
+	mkdir -p "$BUILD"
+	exec 9>"$BUILD/bench.lock"
+	flock -n 9 || { say "waiting for another make bench"; flock 9; }
 	build
 	run_all
 	report "$((SECONDS - start))"
