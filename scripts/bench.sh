@@ -36,7 +36,7 @@ JOBS=${JOBS:-2}
 CONFIGS=(native none protect)
 # QEMU puts random bytes in the device tree (/chosen/rng-seed) unless its
 # guest RNG is seeded: the tree, its digest and the kernel's path would vary.
-QEMU_DETERMINISM=(-seed 1)
+QEMU_DETERMINISM=() # scripts/qemu.sh --icount passes -seed 1 itself
 SMP1_BENCHES=boot,null,pmu_num_counters,set_timer,send_ipi_self
 SMP1_BENCHES=$SMP1_BENCHES,remote_sfence_vma_self,putchar
 

@@ -14,7 +14,7 @@
 #                    Options reach the monitor as key=value lines loaded into
 #                    the unused half of the mask ROM at 0x8000 (QEMU 7.2 virt
 #                    creates fw_cfg too late for -fw_cfg; see docs/usage.md).
-#   --icount         deterministic: -icount shift=0,sleep=off and a VM clock
+#   --icount         deterministic: -icount shift=0,sleep=off, a VM clock, -seed 1
 #   --tpm            attach a swtpm TPM 2.0 (tpm-tis-device) and boot with a
 #                    device tree that describes it (QEMU 7.2 adds no node)
 #   --tpm-state DIR  with --tpm: swtpm starts from a copy of the TPM state in
@@ -77,8 +77,10 @@ options=
 [ -z "$kernel" ] || [ -z "$options" ] || \
 	options+="payload_size=$(stat -c %s "$kernel")"$'\n'
 if [ "$icount" = 1 ]; then
+	# -seed: QEMU otherwise puts random bytes in /chosen/rng-seed, which
+	# changes the device tree's digest and the instruction counts
 	machine+=(-icount shift=0,sleep=off
-		-rtc base=2020-01-01T00:00:00,clock=vm)
+		-rtc base=2020-01-01T00:00:00,clock=vm -seed 1)
 fi
 
 # Interactive (a terminal on stdin): Ctrl-A X quits, Ctrl-C reaches the guest.
