@@ -28,23 +28,6 @@ _Static_assert(EVIDENCE_HEADER_SIZE + 7 * (8 + ENTRY_VALUE_SIZE) + 8 +
 
 /* --- little-endian helpers --------------------------------------------- */
 
-static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
-{
-	unsigned int i;
-
-	for (i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get_le(const uint8_t *p, unsigned int bytes)
-{
-	uint64_t v = 0;
-
-	while (bytes--)
-		v = (v << 8) | p[bytes];
-	return v;
-}
-
 static bool is_zero(const uint8_t *p, size_t n)
 {
 	uint8_t acc = 0;
@@ -152,7 +135,7 @@ static void put_u(struct wbuf *w, uint64_t v, unsigned int bytes)
 {
 	uint8_t b[8];
 
-	put_le(b, v, bytes);
+	measure_put_le(b, v, bytes);
 	put(w, b, bytes);
 }
 
@@ -174,7 +157,7 @@ static void tlv_close(struct wbuf *w, size_t at)
 
 	if (w->full)
 		return;
-	put_le(w->p + at + 4, n, 4);
+	measure_put_le(w->p + at + 4, n, 4);
 	put(w, zero, (8 - n % 8) % 8);
 }
 
@@ -256,7 +239,7 @@ int evidence_encode(const struct evidence *ev, uint8_t *out, size_t size,
 	if (w.full || w.len > EVIDENCE_MAX_SIZE - EVIDENCE_TRAILER_SIZE -
 				      EVIDENCE_SIG_MAX)
 		return -RAMPART_ENOSPC;
-	put_le(out + 8, w.len - EVIDENCE_HEADER_SIZE, 4);
+	measure_put_le(out + 8, w.len - EVIDENCE_HEADER_SIZE, 4);
 	*len = w.len;
 	return 0;
 }
@@ -283,8 +266,8 @@ int evidence_sign(struct mbedtls_ecp_keypair *key, uint8_t *buf,
 		return -RAMPART_EINVAL;
 	if (size - signed_len - EVIDENCE_TRAILER_SIZE < sig_len)
 		return -RAMPART_ENOSPC;
-	put_le(buf + signed_len, sig_len, 4);
-	put_le(buf + signed_len + 4, 0, 4);
+	measure_put_le(buf + signed_len, sig_len, 4);
+	measure_put_le(buf + signed_len + 4, 0, 4);
 	memcpy(buf + signed_len + EVIDENCE_TRAILER_SIZE, sig, sig_len);
 	*total = signed_len + EVIDENCE_TRAILER_SIZE + sig_len;
 	return 0;
@@ -347,24 +330,24 @@ int evidence_split(const uint8_t *buf, size_t len, size_t *signed_len,
 		return fail(why, "truncated header");
 	if (memcmp(buf, EVIDENCE_MAGIC, 4) != 0)
 		return fail(why, "bad magic (not Rampart evidence)");
-	if (get_le(buf + 4, 2) != EVIDENCE_VERSION)
+	if (measure_get_le(buf + 4, 2) != EVIDENCE_VERSION)
 		return fail(why, "unsupported format version");
 	if (len > EVIDENCE_MAX_SIZE)
 		return fail(why, "larger than 4096 bytes");
-	if (get_le(buf + 6, 2) & ~(uint64_t)EVIDENCE_FLAGS_KNOWN)
+	if (measure_get_le(buf + 6, 2) & ~(uint64_t)EVIDENCE_FLAGS_KNOWN)
 		return fail(why, "unknown flags");
-	if (get_le(buf + 12, 2) != EVIDENCE_SIG_ECDSA_P256_SHA256 ||
-	    get_le(buf + 14, 2))
+	if (measure_get_le(buf + 12, 2) != EVIDENCE_SIG_ECDSA_P256_SHA256 ||
+	    measure_get_le(buf + 14, 2))
 		return fail(why, "unknown signature algorithm");
-	body = get_le(buf + 8, 4);
+	body = measure_get_le(buf + 8, 4);
 	if (body % 8)
 		return fail(why, "body length not a multiple of 8");
 	if (body > len - EVIDENCE_HEADER_SIZE ||
 	    len - EVIDENCE_HEADER_SIZE - body < EVIDENCE_TRAILER_SIZE)
 		return fail(why, "body length runs past the end (truncated?)");
 	*signed_len = EVIDENCE_HEADER_SIZE + body;
-	slen = get_le(buf + *signed_len, 4);
-	if (get_le(buf + *signed_len + 4, 4))
+	slen = measure_get_le(buf + *signed_len, 4);
+	if (measure_get_le(buf + *signed_len + 4, 4))
 		return fail(why, "reserved trailer field not zero");
 	if (slen != len - *signed_len - EVIDENCE_TRAILER_SIZE)
 		return fail(why, "signature length does not match the size");
@@ -380,8 +363,8 @@ static void get_region(struct evidence_region *r, const uint8_t *v)
 {
 	r->present = true;
 	memcpy(r->digest, v, MEASURE_DIGEST_SIZE);
-	r->base = get_le(v + MEASURE_DIGEST_SIZE, 8);
-	r->size = get_le(v + MEASURE_DIGEST_SIZE + 8, 8);
+	r->base = measure_get_le(v + MEASURE_DIGEST_SIZE, 8);
+	r->size = measure_get_le(v + MEASURE_DIGEST_SIZE + 8, 8);
 }
 
 static int get_policy(struct evidence *ev, const uint8_t *v, size_t n,
@@ -392,9 +375,9 @@ static int get_policy(struct evidence *ev, const uint8_t *v, size_t n,
 	if (n < POLICY_FIXED_SIZE)
 		return fail(why, "policy field too short");
 	get_region(&ev->regions[MEASURE_POLICY], v);
-	ev->policy_id = (uint32_t)get_le(v + REGION_VALUE_SIZE, 4);
-	name = get_le(v + REGION_VALUE_SIZE + 4, 2);
-	config = get_le(v + REGION_VALUE_SIZE + 6, 2);
+	ev->policy_id = (uint32_t)measure_get_le(v + REGION_VALUE_SIZE, 4);
+	name = measure_get_le(v + REGION_VALUE_SIZE + 4, 2);
+	config = measure_get_le(v + REGION_VALUE_SIZE + 6, 2);
 	if (name > EVIDENCE_POLICY_NAME_MAX ||
 	    config > EVIDENCE_POLICY_CONFIG_MAX ||
 	    n != POLICY_FIXED_SIZE + name + config)
@@ -448,8 +431,8 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 		if (get_fixed(n, ENTRY_VALUE_SIZE, why))
 			return -RAMPART_EINVAL;
 		get_region(&ev->regions[tag], v);
-		ev->entry_pc = get_le(v + REGION_VALUE_SIZE, 8);
-		ev->entry_a1 = get_le(v + REGION_VALUE_SIZE + 8, 8);
+		ev->entry_pc = measure_get_le(v + REGION_VALUE_SIZE, 8);
+		ev->entry_a1 = measure_get_le(v + REGION_VALUE_SIZE + 8, 8);
 		return 0;
 	case EVIDENCE_TAG_NONCE:
 		return get_blob(ev->nonce, &ev->nonce_len, EVIDENCE_NONCE_MAX,
@@ -458,13 +441,13 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 		if (get_fixed(n, LOG_VALUE_SIZE, why))
 			return -RAMPART_EINVAL;
 		memcpy(ev->log_digest, v, MEASURE_DIGEST_SIZE);
-		ev->log_size = get_le(v + MEASURE_DIGEST_SIZE, 8);
+		ev->log_size = measure_get_le(v + MEASURE_DIGEST_SIZE, 8);
 		return 0;
 	case EVIDENCE_TAG_AUDIT:
 		if (get_fixed(n, AUDIT_VALUE_SIZE, why))
 			return -RAMPART_EINVAL;
 		for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
-			ev->audit[i] = get_le(v + 8 * i, 8);
+			ev->audit[i] = measure_get_le(v + 8 * i, 8);
 		return 0;
 	case EVIDENCE_TAG_TPM_QUOTE:
 		return get_blob(ev->tpm_quote, &ev->tpm_quote_len,
@@ -487,9 +470,9 @@ static int get_body(struct evidence *ev, const uint8_t *p, size_t n,
 	while (off < n) {
 		if (n - off < EVIDENCE_TLV_HEADER_SIZE)
 			return fail(why, "truncated field header");
-		tag = (unsigned int)get_le(p + off, 2);
-		len = get_le(p + off + 4, 4);
-		if (get_le(p + off + 2, 2))
+		tag = (unsigned int)measure_get_le(p + off, 2);
+		len = measure_get_le(p + off + 4, 4);
+		if (measure_get_le(p + off + 2, 2))
 			return fail(why, "reserved field header bits not zero");
 		if (tag <= last)
 			return fail(why, "duplicate or out-of-order tag");
@@ -525,7 +508,7 @@ int evidence_parse(const uint8_t *buf, size_t len, struct evidence *ev,
 	if (evidence_split(buf, len, &signed_len, &sig, &sig_len, why))
 		return -RAMPART_EINVAL;
 	ev->version = EVIDENCE_VERSION;
-	ev->flags = (uint16_t)get_le(buf + 6, 2);
+	ev->flags = (uint16_t)measure_get_le(buf + 6, 2);
 	if (get_body(ev, buf + EVIDENCE_HEADER_SIZE,
 		     signed_len - EVIDENCE_HEADER_SIZE, why))
 		return -RAMPART_EINVAL;

@@ -27,23 +27,6 @@
 
 static const char spec_signature[16] = "Spec ID Event03";
 
-static void put_le(uint8_t *p, uint32_t v, unsigned int bytes)
-{
-	unsigned int i;
-
-	for (i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint32_t get_le(const uint8_t *p, unsigned int bytes)
-{
-	uint32_t v = 0;
-
-	while (bytes--)
-		v = (v << 8) | p[bytes];
-	return v;
-}
-
 static void sha256(const void *a, size_t alen, const void *b, size_t blen,
 		   uint8_t out[EVLOG_DIGEST_SIZE])
 {
@@ -68,17 +51,17 @@ int evlog_init(struct evlog *log, uint8_t *buf, size_t size)
 		return -RAMPART_ENOSPC;
 	body = buf + SPEC_BODY_OFF;
 	memset(buf, 0, EVLOG_HEADER_SIZE);
-	put_le(buf + 4, EV_NO_ACTION, 4); /* PCR 0, SHA-1 digest zero */
-	put_le(buf + SPEC_EVENT_SIZE_OFF, SPEC_BODY_SIZE, 4);
+	measure_put_le(buf + 4, EV_NO_ACTION, 4); /* PCR 0, SHA-1 digest zero */
+	measure_put_le(buf + SPEC_EVENT_SIZE_OFF, SPEC_BODY_SIZE, 4);
 	memcpy(body, spec_signature, sizeof(spec_signature));
 	/* platformClass 0 (client); spec 2.0 errata 2 as U-Boot writes it;
 	 * uintnSize 2: UINTN is 64 bits */
 	body[SPEC_VERSION_OFF + 1] = 2;
 	body[SPEC_VERSION_OFF + 2] = 2;
 	body[SPEC_VERSION_OFF + 3] = 2;
-	put_le(body + SPEC_NALGS_OFF, 1, 4);
-	put_le(body + SPEC_ALG_OFF, EVLOG_ALG_SHA256, 2);
-	put_le(body + SPEC_ALG_OFF + 2, EVLOG_DIGEST_SIZE, 2);
+	measure_put_le(body + SPEC_NALGS_OFF, 1, 4);
+	measure_put_le(body + SPEC_ALG_OFF, EVLOG_ALG_SHA256, 2);
+	measure_put_le(body + SPEC_ALG_OFF + 2, EVLOG_DIGEST_SIZE, 2);
 	/* vendorInfoSize 0 */
 	log->len = EVLOG_HEADER_SIZE;
 	return 0;
@@ -97,12 +80,12 @@ int evlog_append(struct evlog *log, uint32_t pcr, uint32_t event_type,
 	    log->size - log->len - EVLOG_EVENT_SIZE < data_len)
 		return -RAMPART_ENOSPC;
 	p = log->buf + log->len;
-	put_le(p, pcr, 4);
-	put_le(p + 4, event_type, 4);
-	put_le(p + EV2_COUNT_OFF, 1, 4);
-	put_le(p + EV2_ALG_OFF, EVLOG_ALG_SHA256, 2);
+	measure_put_le(p, pcr, 4);
+	measure_put_le(p + 4, event_type, 4);
+	measure_put_le(p + EV2_COUNT_OFF, 1, 4);
+	measure_put_le(p + EV2_ALG_OFF, EVLOG_ALG_SHA256, 2);
 	memcpy(p + EV2_DIGEST_OFF, digest, EVLOG_DIGEST_SIZE);
-	put_le(p + EV2_SIZE_OFF, data_len, 4);
+	measure_put_le(p + EV2_SIZE_OFF, data_len, 4);
 	if (data_len)
 		memcpy(p + EVLOG_EVENT_SIZE, data, data_len);
 	log->len += EVLOG_EVENT_SIZE + (size_t)data_len;
@@ -193,11 +176,11 @@ static long parse_spec_event(const uint8_t *buf, size_t len)
 	const uint8_t *body = buf + SPEC_BODY_OFF;
 	uint32_t size;
 
-	if (len < EVLOG_HEADER_SIZE || get_le(buf, 4) != 0 ||
-	    get_le(buf + 4, 4) != EV_NO_ACTION ||
+	if (len < EVLOG_HEADER_SIZE || (uint32_t)measure_get_le(buf, 4) != 0 ||
+	    (uint32_t)measure_get_le(buf + 4, 4) != EV_NO_ACTION ||
 	    memcmp(buf + 8, zero, 20) != 0)
 		return -RAMPART_EINVAL;
-	size = get_le(buf + SPEC_EVENT_SIZE_OFF, 4);
+	size = (uint32_t)measure_get_le(buf + SPEC_EVENT_SIZE_OFF, 4);
 	if (memcmp(body, spec_signature, sizeof(spec_signature)) != 0 ||
 	    body[SPEC_VERSION_OFF + 1] != 2 || /* major */
 	    body[SPEC_VERSION_OFF] != 0 ||     /* minor */
@@ -205,9 +188,9 @@ static long parse_spec_event(const uint8_t *buf, size_t len)
 	     body[SPEC_VERSION_OFF + 3] != 2))
 		return -RAMPART_EINVAL;
 	/* exactly one algorithm, SHA-256: the only bank Rampart logs */
-	if (get_le(body + SPEC_NALGS_OFF, 4) != 1 ||
-	    get_le(body + SPEC_ALG_OFF, 2) != EVLOG_ALG_SHA256 ||
-	    get_le(body + SPEC_ALG_OFF + 2, 2) != EVLOG_DIGEST_SIZE)
+	if ((uint32_t)measure_get_le(body + SPEC_NALGS_OFF, 4) != 1 ||
+	    (uint32_t)measure_get_le(body + SPEC_ALG_OFF, 2) != EVLOG_ALG_SHA256 ||
+	    (uint32_t)measure_get_le(body + SPEC_ALG_OFF + 2, 2) != EVLOG_DIGEST_SIZE)
 		return -RAMPART_EINVAL;
 	/* eventSize must be the structure plus its vendor info, all in @len */
 	if (size != SPEC_BODY_SIZE + (uint32_t)body[SPEC_VENDOR_OFF] ||
@@ -223,14 +206,14 @@ static long parse_event(const uint8_t *buf, size_t len, size_t off,
 	const uint8_t *p = buf + off;
 	size_t left = len - off;
 
-	if (left < EVLOG_EVENT_SIZE || get_le(p + EV2_COUNT_OFF, 4) != 1 ||
-	    get_le(p + EV2_ALG_OFF, 2) != EVLOG_ALG_SHA256)
+	if (left < EVLOG_EVENT_SIZE || (uint32_t)measure_get_le(p + EV2_COUNT_OFF, 4) != 1 ||
+	    (uint32_t)measure_get_le(p + EV2_ALG_OFF, 2) != EVLOG_ALG_SHA256)
 		return -RAMPART_EINVAL;
 	ev->offset = off;
-	ev->pcr = get_le(p, 4);
-	ev->type = get_le(p + 4, 4);
+	ev->pcr = (uint32_t)measure_get_le(p, 4);
+	ev->type = (uint32_t)measure_get_le(p + 4, 4);
 	ev->digest = p + EV2_DIGEST_OFF;
-	ev->data_len = get_le(p + EV2_SIZE_OFF, 4);
+	ev->data_len = (uint32_t)measure_get_le(p + EV2_SIZE_OFF, 4);
 	ev->data = p + EVLOG_EVENT_SIZE;
 	if (ev->pcr >= EVLOG_PCRS || ev->data_len > left - EVLOG_EVENT_SIZE)
 		return -RAMPART_EINVAL;

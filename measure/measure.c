@@ -6,7 +6,7 @@
 #define IMAGE_SIZE_OFFSET 16
 #define IMAGE_MAGIC2_OFFSET 56
 
-static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
+void measure_put_le(uint8_t *p, uint64_t v, unsigned int bytes)
 {
 	unsigned int i;
 
@@ -14,7 +14,7 @@ static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
 		p[i] = (uint8_t)(v >> (8 * i));
 }
 
-static uint64_t get_le(const uint8_t *p, unsigned int bytes)
+uint64_t measure_get_le(const uint8_t *p, unsigned int bytes)
 {
 	uint64_t v = 0;
 
@@ -29,9 +29,9 @@ void measure_region(uint32_t type, uint64_t base, uint64_t size,
 	mbedtls_sha256_context ctx;
 	uint8_t hdr[MEASURE_HEADER_SIZE];
 
-	put_le(hdr, type, 4);
-	put_le(hdr + 4, base, 8);
-	put_le(hdr + 12, size, 8);
+	measure_put_le(hdr, type, 4);
+	measure_put_le(hdr + 4, base, 8);
+	measure_put_le(hdr + 12, size, 8);
 	mbedtls_sha256_init(&ctx);
 	mbedtls_sha256_starts_ret(&ctx, 0);
 	mbedtls_sha256_update_ret(&ctx, hdr, sizeof(hdr));
@@ -55,7 +55,7 @@ int measure_payload_size(const uint8_t *head, uint64_t file_size,
 			return 0;
 	if (file_size < IMAGE_HEADER_SIZE)
 		return -1; /* an Image's magic, but not its whole header */
-	image_size = get_le(head + IMAGE_SIZE_OFFSET, 8);
+	image_size = measure_get_le(head + IMAGE_SIZE_OFFSET, 8);
 	if (image_size == 0 || image_size < file_size)
 		return -1;
 	*size = image_size;

@@ -26,6 +26,10 @@ enum measure_type {
 	MEASURE_ENTRY = 8,	/* entry state: pc and a1, two u64 LE */
 };
 
+/* Little-endian fields of the formats (@bytes: 1 to 8). */
+void measure_put_le(uint8_t *p, uint64_t v, unsigned int bytes);
+uint64_t measure_get_le(const uint8_t *p, unsigned int bytes);
+
 /* Digest of region (@type, @base, @size) whose bytes are @bytes. */
 void measure_region(uint32_t type, uint64_t base, uint64_t size,
 		    const void *bytes, uint8_t out[MEASURE_DIGEST_SIZE]);
