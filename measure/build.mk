@@ -16,3 +16,7 @@ HOST_TEST_LDLIBS_evlog := -lmbedcrypto
 HOST_TEST_SRCS_evidence := tests/host/test_evidence.c $(MEASURE_SRCS) \
 	$(SAMPLE_SRCS)
 HOST_TEST_LDLIBS_evidence := -lmbedcrypto
+
+HOST_TESTS += sha256
+HOST_TEST_SRCS_sha256 := tests/host/test_sha256.c measure/sha256_compress.c
+HOST_TEST_LDLIBS_sha256 := -lmbedcrypto

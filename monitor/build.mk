@@ -15,7 +15,7 @@ MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
 	monitor/hw/device_key.S monitor/hw/tpm_hw.c measure/tpm_tis.c \
-	measure/tpm2_cmd.c
+	measure/tpm2_cmd.c measure/sha256_compress.c monitor/hw/sha256_hw.c
 # Debian's mbedTLS, the modules monitor/mbedtls_config.h enables
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \
@@ -23,7 +23,8 @@ MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 MON_LIB := monitor/lib/string.c monitor/lib/format.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
 
-MON_ARCH := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+MON_ISA := rv64imac_zicsr_zifencei
+MON_ARCH := -march=$(MON_ISA) -mabi=lp64 -mcmodel=medany
 MON_CFLAGS := $(MON_ARCH) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
 	-fno-common -fno-pie -fno-stack-protector -ffunction-sections \
 	-Imonitor/lib/include -I$(LIBFDT_SRC) -Imonitor -I$(MBEDTLS_SRC)/include \
@@ -34,7 +35,8 @@ MON_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments -Wl,--gc-sections -W
 MON_OBJS := $(patsubst %,$(BUILD)/mon/%.o,$(MON_CORE) $(MON_HW) $(MON_LIB) \
 	$(MON_POLICY) $(MON_MEASURE)) \
 	$(patsubst %,$(BUILD)/mon/mbedtls/%.o,$(MON_MBEDTLS)) \
-	$(patsubst %,$(BUILD)/mon/libfdt/%.o,$(MON_LIBFDT))
+	$(patsubst %,$(BUILD)/mon/libfdt/%.o,$(MON_LIBFDT)) \
+	$(BUILD)/mon/measure/sha256_compress_zbb.o
 
 $(BUILD)/mon/%.c.o: %.c
 	$(call quiet,CC,$<)mkdir -p $(dir $@) && \
@@ -43,6 +45,13 @@ $(BUILD)/mon/%.c.o: %.c
 $(BUILD)/mon/%.S.o: %.S
 	$(call quiet,AS,$<)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) -MMD -MP -c $< -o $@
+
+# SHA-256's block function again, built with Zbb (monitor/hw/sha256_hw.c
+# calls it only on harts that have Zbb).
+$(BUILD)/mon/measure/sha256_compress_zbb.o: measure/sha256_compress.c
+	$(call quiet,CC,$<+zbb)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -march=$(MON_ISA)_zbb \
+		-DSHA256_COMPRESS=sha256_compress_zbb -MMD -MP -c $< -o $@
 
 # The development device key (keys/README.md): made once per build dir.
 DEVICE_KEY := $(BUILD)/keys/device.key.bin

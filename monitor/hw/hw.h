@@ -49,6 +49,9 @@ void probe_arm(void);
 /* Disarm; returns the cause of the trap taken since probe_arm, or 0. */
 u64 probe_disarm(void);
 
+/* sha256_hw.c: probe Zbb and pick SHA-256's block function; true if Zbb */
+bool sha256_hw_init(void);
+
 /* world.c */
 void world_enter_firmware(struct vcpu *v);
 void world_enter_payload(struct vcpu *v);

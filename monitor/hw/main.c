@@ -159,6 +159,7 @@ static void boot_platform(void *fdt, u64 info)
 		console_bug("device tree at %p unusable (%d): not booting",
 			    fdt, rc);
 	platform.has_sstc = probe_csr_stimecmp();
+	platform.has_zbb = sha256_hw_init();
 	rc = fdt_platform_reserve(fdt, platform.dram_base + platform.dram_size,
 				  MONITOR_BASE, MONITOR_SIZE);
 	if (rc)
@@ -181,9 +182,10 @@ static void boot_platform(void *fdt, u64 info)
 		console_bug("device key unusable: not booting");
 	if (boot_measure_start(policy_name))
 		console_bug("image trailer missing: build with scripts/mkimage.sh");
-	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s",
+	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s, zbb=%s",
 		    platform.nharts, platform.dram_base, platform.dram_size,
-		    platform.has_sstc ? "yes" : "no");
+		    platform.has_sstc ? "yes" : "no",
+		    platform.has_zbb ? "yes" : "no");
 	console_log("policy: %s, payload entry 0x%lx, fast paths %s",
 		    active_policy->name, payload_entry,
 		    fastpath_enabled ? "on" : "off");

@@ -32,6 +32,7 @@ struct platform {
 	u64 dram_size;
 	unsigned int nharts;	/* harts with ids 0..nharts-1 */
 	bool has_sstc;
+	bool has_zbb;		/* SHA-256 uses it (sha256_hw.c) */
 };
 
 extern struct platform platform;
