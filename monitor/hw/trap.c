@@ -22,13 +22,37 @@
 #include "boot_measure.h"
 #include "attest.h"
 
+/* The doorbell rang: do what the other hart asked of this one. */
+static void take_doorbell(struct vcpu *v)
+{
+	unsigned int self = (unsigned int)v->hartid;
+
+	/* KICK_LOCK needs nothing here: firmware_resume_checks() re-plans
+	 * the PMP before the firmware runs again. */
+	ipi_serve(self, ipi_take(self));
+}
+
 static void wait_for_interrupt(struct vcpu *v)
 {
+	unsigned int self = (unsigned int)v->hartid;
+
+	/*
+	 * An enabled interrupt already pending (OpenSBI 1.1 waits in HSM with
+	 * its IPI still set): the wfi cannot block, but it still runs, with
+	 * the doorbell rung so it returns at once. On real harts that costs
+	 * two stores; on QEMU a wfi always ends the hart's time slice, and
+	 * with -icount (one thread for all harts) that is what lets the
+	 * others run: a firmware spinning here without it keeps its slice.
+	 */
+	if (ipi_mip(self) & v->csr.mie) {
+		ipi_kick(self, 0);
+		__asm__ volatile("wfi");
+		take_doorbell(v);
+		return;
+	}
 	/* WFI wakes on any interrupt enabled in mie, whatever mstatus.MIE
 	 * (Priv. 3.3.3); the monitor runs with MIE clear, so nothing traps.
 	 * The doorbell (MSIE) also wakes it: the monitor may need the hart. */
-	if (ipi_mip((unsigned int)v->hartid) & v->csr.mie)
-		return;
 	csr_write(CSR_MIE, v->csr.mie | MIP_MSIP);
 	__asm__ volatile("wfi");
 }
@@ -203,16 +227,6 @@ static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 	 * monitor: interrupts are picked up below. */
 	if (!(cause & CAUSE_IRQ_FLAG))
 		vtrap_inject(v, cause, tval);
-}
-
-/* The doorbell rang: do what the other hart asked of this one. */
-static void take_doorbell(struct vcpu *v)
-{
-	unsigned int self = (unsigned int)v->hartid;
-
-	/* KICK_LOCK needs nothing here: firmware_resume_checks() re-plans
-	 * the PMP before the firmware runs again. */
-	ipi_serve(self, ipi_take(self));
 }
 
 static void deliver_interrupts(struct vcpu *v)
