@@ -51,11 +51,11 @@ static inline uint32_t ror(uint32_t x, unsigned int n)
 /* Round i + j: the caller rotates the names, not the values. */
 #define ROUND(a, b, c, d, e, f, g, h, j)                                     \
 	do {                                                                 \
-		uint32_t t1 = h + BIG_SIGMA1(e) + CH(e, f, g) + k[i + (j)] + \
-			      w[i + (j)];                                    \
+		uint32_t t1 = (h) + BIG_SIGMA1(e) + CH(e, f, g) +            \
+			      k[i + (j)] + w[i + (j)];                       \
 		uint32_t t2 = BIG_SIGMA0(a) + MAJ(a, b, c);                   \
-		d += t1;                                                     \
-		h = t1 + t2;                                                 \
+		(d) += t1;                                                   \
+		(h) = t1 + t2;                                               \
 	} while (0)
 
 static inline uint32_t load_be32(const uint8_t *p)
