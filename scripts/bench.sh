@@ -208,28 +208,42 @@ boot_init = v
 row("boot_init_smp1", "boot: reset to init marker, SMP=1", insn, v, w)
 v, w = per_config("{}-smp1", r"^sbibench: boot-instret (\d+)", int)
 row("boot_kernel_smp1", "boot: reset to /init (kernel done), SMP=1", insn, v, w)
+v, w = per_config("{}-smp2", r"^sbibench: boot-instret (\d+)", int)
+row("boot_kernel_smp2", "boot: reset to /init (kernel done), SMP=2 *", insn,
+    v, w, "multi-hart: see note *")
 v, w = per_config("{}-smp4", r"^sbibench: boot-instret (\d+)", int)
+boot_smp4 = v
 row("boot_kernel_smp4", "boot: reset to /init (kernel done), SMP=4 *", insn,
     v, w, "multi-hart: see note *")
 
 meas = {c: measured(f"{c}-smp1") for c in CONFIGS}
 
 
-def meas_sum(c, regions=None):
-    regs = meas[c]
+def meas_sum(c, regions=None, logs=None):
+    regs = (logs or meas)[c]
     sel = [r for r in regs if regions is None or r in regions]
     if not sel or any(regs[r][1] is None for r in sel):
         return None
     return sum(regs[r][1] for r in sel)
 
 
-v = {}
-for c in CONFIGS:
-    total = meas_sum(c) if c != "native" else 0
-    v[c] = (boot_init[c] - total
-            if boot_init[c] is not None and total is not None else None)
+def unmeasured(boot, logs):
+    """boot minus every measured region's insns= (native: nothing)."""
+    v = {}
+    for c in CONFIGS:
+        total = meas_sum(c, logs=logs) if c != "native" else 0
+        v[c] = (boot[c] - total
+                if boot[c] is not None and total is not None else None)
+    return v
+
+
 row("boot_init_unmeasured_smp1",
-    "boot to init marker minus all measuring, SMP=1", insn, v)
+    "boot to init marker minus all measuring, SMP=1", insn,
+    unmeasured(boot_init, meas))
+row("boot_kernel_unmeasured_smp4",
+    "boot to /init minus all measuring, SMP=4 *", insn,
+    unmeasured(boot_smp4, {c: measured(f"{c}-smp4") for c in CONFIGS}),
+    note="multi-hart: see note *")
 
 for name, label in [("null", "SBI null call (get_spec_version), SMP=1"),
                     ("set_timer", "sbi_set_timer, SMP=1"),
