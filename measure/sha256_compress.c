@@ -82,6 +82,7 @@ void SHA256_COMPRESS(uint32_t state[8], const uint8_t block[64])
 		for (i = 0; i < 16; i++)
 			w[i] = load_be32(block + 4 * i);
 	}
+#pragma GCC unroll 8
 	for (i = 16; i < 64; i++)
 		w[i] = SMALL_SIGMA1(w[i - 2]) + w[i - 7] +
 		       SMALL_SIGMA0(w[i - 15]) + w[i - 16];
