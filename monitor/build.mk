@@ -108,3 +108,5 @@ HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
 	monitor/core/clint.c
 HOST_TESTS += resume
 HOST_TEST_SRCS_resume := tests/host/test_resume.c policy/resume.c
+HOST_TESTS += fastpath
+HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c

@@ -43,6 +43,11 @@ static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)
 	if ((cause == CAUSE_MISALIGNED_LOAD ||
 	     cause == CAUSE_MISALIGNED_STORE) && hw_misaligned_emulate(v, tval))
 		return true;
+	/* A trapped read of time: OpenSBI emulates it, but may not see it
+	 * (rule 3), so the monitor answers as it would (with the fast paths
+	 * on, trap.c already has). */
+	if (cause == CAUSE_ILLEGAL_INSN && hw_emulate_time_read(v, tval))
+		return true;
 	/* Rule 5: what the firmware would only bounce back goes straight
 	 * to the payload's own trap vector. */
 	hw_redirect_to_supervisor(v, cause, tval);
@@ -82,10 +87,10 @@ static bool protect_enter_payload(struct vcpu *v)
 	case RESUME_CORRECTED:
 		/* audited as an exec attempt at the entry the firmware chose */
 		hw_audit(v, AUDIT_EXEC, p->saved.attempted_pc);
-		hw_supervisor_clear();
+		hw_supervisor_start();
 		return true;
 	case RESUME_FRESH:
-		hw_supervisor_clear();
+		hw_supervisor_start();
 		return true;
 	default:
 		hw_audit(v, AUDIT_EXEC, p->saved.attempted_pc);

@@ -11,6 +11,7 @@
 #   --mem M          memory (default 512M)
 #   --policy P       monitor option policy=P (only when given)
 #   --nonce HEX      monitor option nonce=HEX (only when given)
+#   --fastpath 0|1   monitor option fastpath= (only when given; on by default)
 #                    Options reach the monitor as key=value lines loaded into
 #                    the unused half of the mask ROM at 0x8000 (QEMU 7.2 virt
 #                    creates fw_cfg too late for -fw_cfg; see docs/usage.md).
@@ -30,7 +31,7 @@ usage() {
 	exit 2
 }
 
-bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= icount=0
+bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= fastpath= icount=0
 tpm=0 tpm_state= timeout_s= extra=()
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -42,6 +43,7 @@ while [ $# -gt 0 ]; do
 	--mem) mem=$2; shift 2 ;;
 	--policy) policy=$2; shift 2 ;;
 	--nonce) nonce=$2; shift 2 ;;
+	--fastpath) fastpath=$2; shift 2 ;;
 	--icount) icount=1; shift ;;
 	--tpm) tpm=1; shift ;;
 	--tpm-state) tpm_state=$2; shift 2 ;;
@@ -59,6 +61,10 @@ if [ -n "$tpm_state" ] && ! [ -r "$tpm_state/tpm2-00.permall" ]; then
 	echo "qemu.sh: no TPM state in $tpm_state (keys/provision-ak.sh)" >&2
 	exit 2
 fi
+if [ -n "$fastpath" ] && [ "$fastpath" != 0 ] && [ "$fastpath" != 1 ]; then
+	echo "qemu.sh: --fastpath must be 0 or 1" >&2
+	exit 2
+fi
 if [ -n "$nonce" ] && ! [[ $nonce =~ ^[0-9a-fA-F]+$ ]]; then
 	echo "qemu.sh: --nonce must be hex" >&2
 	exit 2
@@ -72,6 +78,7 @@ machine=(-M virt -smp "$smp" -m "$mem" -nic none -bios "$bios")
 options=
 [ -z "$policy" ] || options+="policy=$policy"$'\n'
 [ -z "$nonce" ] || options+="nonce=$nonce"$'\n'
+[ -z "$fastpath" ] || options+="fastpath=$fastpath"$'\n'
 # A raw payload's size is known only to us (an Image's header has its own);
 # the monitor measures that many bytes, the verifier the same file.
 [ -z "$kernel" ] || [ -z "$options" ] || \

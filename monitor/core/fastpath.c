@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "fastpath.h"
 #include "sbi_ext.h"
+#include "riscv.h"
 #include "vcpu.h"
 
 #define ECALL_LEN 4
@@ -86,4 +87,17 @@ void fastpath_learn(const struct vcpu *v, struct fastpath_cache *c,
 		}
 	}
 	pending->active = false;
+}
+
+int fastpath_time_read(u32 raw)
+{
+	u32 funct3 = (raw >> 12) & 7;
+
+	if ((raw & 0x7f) != 0x73 || (raw >> 20) != CSR_TIME ||
+	    ((raw >> 15) & 0x1f))
+		return -1;
+	/* csrrw/csrrwi (1, 5) write even with x0; 0 and 4 are not CSR ops */
+	if (funct3 != 2 && funct3 != 3 && funct3 != 6 && funct3 != 7)
+		return -1;
+	return (int)((raw >> 7) & 0x1f);
 }

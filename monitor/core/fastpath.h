@@ -54,4 +54,14 @@ bool fastpath_call(struct vcpu *v, struct fastpath_cache *c,
 void fastpath_learn(const struct vcpu *v, struct fastpath_cache *c,
 		    struct fastpath_pending *pending);
 
+/*
+ * A trapped read of the `time` CSR (csrrs/csrrc/csrrsi/csrrci with x0 or
+ * 0 as source: a pure read; rdtime is csrrs rd, time, x0): returns rd,
+ * else -1. It traps when the firmware's mcounteren or, from U, the
+ * kernel's scounteren leaves TM clear; OpenSBI 1.1 then reads the timer
+ * for S and U whatever those enables say, and so does the monitor.
+ * Writes and every other instruction go to the firmware.
+ */
+int fastpath_time_read(u32 raw);
+
 #endif

@@ -72,6 +72,8 @@ void world_mprv_end(struct vcpu *v);
 /* mmio.c */
 int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val);
 bool hw_is_clint(u64 addr);
+/* The platform timer (CLINT mtime). */
+u64 hw_clint_mtime(void);
 /* Read the firmware's instruction at @pc (physical). 0 or -RAMPART_EFAULT. */
 int hw_fetch_firmware_insn(u64 pc, u32 *raw);
 

@@ -5,6 +5,8 @@
 #include "ipi.h"
 #include "../core/clint.h"
 #include "../core/errno.h"
+#include "../core/fastpath.h"
+#include "services.h"
 
 bool hw_is_clint(u64 addr)
 {
@@ -42,6 +44,22 @@ int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
 			*val = *(volatile u64 *)p;
 	}
 	return 0;
+}
+
+u64 hw_clint_mtime(void)
+{
+	return *(volatile u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
+}
+
+bool hw_emulate_time_read(struct vcpu *v, u64 tval)
+{
+	int rd = fastpath_time_read((u32)tval);
+
+	if (rd < 0)
+		return false;
+	vcpu_set_reg(v, (unsigned int)rd, hw_clint_mtime());
+	v->pc += 4;
+	return true;
 }
 
 static bool is_firmware_code(u64 addr)

@@ -23,9 +23,19 @@ struct supervisor_csrs {
 
 void hw_supervisor_save(struct supervisor_csrs *s);
 void hw_supervisor_clear(void);
+/* A fresh start of the payload: cleared, but scounteren keeps the value
+ * the firmware gave it (OpenSBI enables the counters for S and U, and a
+ * kernel started natively relies on that; it is a permission mask, no
+ * state of an earlier payload run). */
+void hw_supervisor_start(void);
 void hw_supervisor_restore(const struct supervisor_csrs *s);
 /* The firmware's stimecmp (an SBI set_timer answered by it) stays. */
 void hw_supervisor_restore_keep_timer(const struct supervisor_csrs *s);
+
+/* The payload's trapped read of `time` (@tval: the instruction; see
+ * fastpath_time_read): rd = the CLINT's mtime, pc past it, true. Else
+ * false, nothing changed. */
+bool hw_emulate_time_read(struct vcpu *v, u64 tval);
 
 /* Deliver exception @cause/@tval to the payload's own trap vector, as the
  * hart does for a delegated exception (Priv. spec 3.1.8, 4.1.1). */

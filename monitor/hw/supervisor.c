@@ -37,6 +37,14 @@ void hw_supervisor_clear(void)
 		csr_write(CSR_STIMECMP, 0);
 }
 
+void hw_supervisor_start(void)
+{
+	u64 counters = csr_read(CSR_SCOUNTEREN);
+
+	hw_supervisor_clear();
+	csr_write(CSR_SCOUNTEREN, counters);
+}
+
 static void restore(const struct supervisor_csrs *s, bool timer)
 {
 	csr_clear(CSR_SSTATUS, SSTATUS_STATE);

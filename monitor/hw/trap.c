@@ -351,6 +351,22 @@ static bool answered_in_place(struct vcpu *v)
 	return true;
 }
 
+/*
+ * The payload's read of `time` trapped (fastpath.h): answered from the
+ * CLINT's mtime, the timer OpenSBI reads on this platform, and resumed
+ * past the instruction, in S or U as it trapped. Only mepc is written.
+ */
+static bool time_read_in_place(struct vcpu *v)
+{
+	if (!fastpath_enabled)
+		return false;
+	v->pc = csr_read(CSR_MEPC);
+	if (!hw_emulate_time_read(v, csr_read(CSR_MTVAL)))
+		return false;
+	csr_write(CSR_MEPC, v->pc);
+	return true;
+}
+
 struct vcpu *trap_handle(struct vcpu *v)
 {
 	u64 cause = csr_read(CSR_MCAUSE);
@@ -359,6 +375,9 @@ struct vcpu *trap_handle(struct vcpu *v)
 
 	if (!from_firmware && cause == CAUSE_SUPERVISOR_ECALL &&
 	    answered_in_place(v))
+		return v;
+	if (!from_firmware && cause == CAUSE_ILLEGAL_INSN &&
+	    time_read_in_place(v))
 		return v;
 	tval = csr_read(CSR_MTVAL);
 

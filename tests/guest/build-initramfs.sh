@@ -52,6 +52,7 @@ file_list() {
 	echo "nod /dev/null 0666 0 0 c 1 3"
 	echo "file /bin/busybox $(stage "$bb/busybox" busybox) 0755 0 0"
 	echo "file /init $(stage "$REPO/tests/guest/init" init) 0755 0 0"
+	echo "file /bin/rdtime-probe $(stage "$rdtime" rdtime-probe) 0755 0 0"
 	for c in "$REPO"/tests/guest/checks/*.sh; do
 		[ -e "$c" ] || continue
 		echo "file /checks/$(basename "$c") $(stage "$c" "check-$(basename "$c")") 0755 0 0"
@@ -63,12 +64,25 @@ file_list() {
 	done <"$bb/busybox.links"
 }
 
+# rdtime-probe: user space reading the time CSR (tests/guest/rdtime), no
+# libc; the flags leave nothing in it that varies between builds.
+build_rdtime() {
+	command -v riscv64-linux-gnu-gcc >/dev/null ||
+		die "riscv64-linux-gnu-gcc missing (make deps)"
+	riscv64-linux-gnu-gcc -static -nostdlib -ffreestanding -fno-pie \
+		-no-pie -O2 -Wall -Wextra -Werror -s -Wl,--build-id=none \
+		-o "$stage/rdtime-probe.elf" \
+		"$REPO/tests/guest/rdtime/rdtime-probe.c"
+}
+
 main() {
 	local bb gen
 	bb=$("$REPO/tests/guest/build-busybox.sh")
 	gen=$(gen_init_cpio)
 	list=$(mktemp) tmp=$(mktemp) stage=$(mktemp -d)
 	trap 'rm -rf "$list" "$tmp" "$stage"' EXIT
+	build_rdtime
+	rdtime=$stage/rdtime-probe.elf
 	file_list "$bb" >"$list"
 	"$gen" -t 0 "$list" | gzip -9n >"$tmp"
 	mkdir -p "$(dirname "$OUT")"

@@ -15,7 +15,7 @@
 #   payload   linux | none | PATH    (linux = build/Image)
 #   initrd    guest | none | PATH    (guest = build/initramfs.cpio.gz)
 #   cmdline   STR              (default: console=ttyS0)
-#   smp N, mem M, policy P, nonce HEX, icount yes, tpm yes
+#   smp N, mem M, policy P, nonce HEX, fastpath 0|1, icount yes, tpm yes
 #   args      extra QEMU arguments (split on blanks)
 #   requires  monitor | PATH   (repeatable; missing = the case fails)
 #   expect    TEXT             (repeatable; substring that must appear)
@@ -29,6 +29,7 @@
 #   compare   ERE              (repeatable: run the case again with
 #                              bios native; the lines matching ERE must be
 #                              the same in both logs, in order)
+#   ignore    ERE              (repeatable: lines compare leaves out)
 set -uo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -50,8 +51,9 @@ GLOBS=("$@")
 case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
 	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
-	c_nonce= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
-	c_expect=() c_forbid=() c_requires=() c_compare=() c_steps=() c_check=()
+	c_nonce= c_fastpath= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
+	c_expect=() c_forbid=() c_requires=() c_compare=() c_ignore=() c_steps=()
+	c_check=()
 	c_error=
 }
 
@@ -88,6 +90,7 @@ parse_case() {
 		mem) c_mem=$val ;;
 		policy) c_policy=$val ;;
 		nonce) c_nonce=$val ;;
+		fastpath) c_fastpath=$val ;;
 		icount) c_icount=$val ;;
 		tpm) c_tpm=$val ;;
 		args) c_args=$val ;;
@@ -97,6 +100,7 @@ parse_case() {
 		forbid) c_forbid+=("$val") ;;
 		requires) c_requires+=("$val") ;;
 		compare) c_compare+=("$val") ;;
+		ignore) c_ignore+=("$val") ;;
 		check) c_check+=("$val") ;;
 		wait | send) c_steps+=("$key $val") ;;
 		*) c_error="$file:$n: unknown key '$key'" ;;
@@ -153,6 +157,7 @@ qemu_args() {
 	if [ "$bios" != "$(firmware_path)" ]; then
 		[ -z "$c_policy" ] || args+=(--policy "$c_policy")
 		[ -z "$c_nonce" ] || args+=(--nonce "$c_nonce")
+		[ -z "$c_fastpath" ] || args+=(--fastpath "$c_fastpath")
 	fi
 	[ -z "$c_icount" ] || args+=(--icount)
 	[ -z "$c_tpm" ] || args+=(--tpm)
@@ -231,11 +236,16 @@ check_log() {
 	done
 }
 
-# compare_logs A B: the lines matching each compare ERE must be equal.
+# compare_logs A B: the lines matching each compare ERE must be equal,
+# once the lines matching an ignore ERE are left out.
 compare_logs() {
 	local re d ra rb
 	ra=$(tr -d '\r' <"$1")
 	rb=$(tr -d '\r' <"$2")
+	for re in "${c_ignore[@]}"; do
+		ra=$(grep -vE -- "$re" <<<"$ra")
+		rb=$(grep -vE -- "$re" <<<"$rb")
+	done
 	for re in "${c_compare[@]}"; do
 		d=$(diff <(grep -E -- "$re" <<<"$rb") <(grep -E -- "$re" <<<"$ra"))
 		if [ -n "$d" ]; then

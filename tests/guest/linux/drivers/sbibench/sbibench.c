@@ -5,6 +5,12 @@
  * same kernel measures native OpenSBI and OpenSBI under the monitor.
  *
  *   /sys/kernel/sbibench/instret   the instret CSR now
+ *   /sys/kernel/sbibench/time      the time CSR now, read in S-mode (user
+ *                                  space compares its own, trapped, reads)
+ *   /sys/kernel/sbibench/scounteren  this hart's scounteren (hex); writing
+ *                                  sets it, so user space can make its own
+ *                                  counter reads trap (one hart: no other
+ *                                  hart's copy changes)
  *   /sys/kernel/sbibench/BENCH     reading runs the benchmark and gives
  *                                  "<per call> <instructions> <calls>",
  *                                  per call with two decimals
@@ -242,8 +248,40 @@ static ssize_t instret_show(struct kobject *kobj, struct kobj_attribute *attr,
 
 static struct kobj_attribute sbibench_instret_attr = __ATTR_RO(instret);
 
+static ssize_t time_show(struct kobject *kobj, struct kobj_attribute *attr,
+			 char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", (u64)csr_read(CSR_TIME));
+}
+
+static struct kobj_attribute sbibench_time_attr = __ATTR_RO(time);
+
+static ssize_t scounteren_show(struct kobject *kobj,
+			       struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%lx\n", csr_read(CSR_SCOUNTEREN));
+}
+
+static ssize_t scounteren_store(struct kobject *kobj,
+				struct kobj_attribute *attr, const char *buf,
+				size_t count)
+{
+	unsigned long val;
+	int err = kstrtoul(buf, 0, &val);
+
+	if (err)
+		return err;
+	csr_write(CSR_SCOUNTEREN, val);
+	return count;
+}
+
+static struct kobj_attribute sbibench_scounteren_attr =
+	__ATTR_RW_MODE(scounteren, 0600);
+
 static struct attribute *sbibench_attrs[] = {
 	&sbibench_instret_attr.attr,
+	&sbibench_time_attr.attr,
+	&sbibench_scounteren_attr.attr,
 	&sbibench_null.attr.attr,
 	&sbibench_pmu_num_counters.attr.attr,
 	&sbibench_set_timer.attr.attr,
