@@ -57,13 +57,14 @@ bios_of() {
 	if [ "$1" = native ]; then echo "$NATIVE_FW"; else echo "$BUILD/monitor.bin"; fi
 }
 
-# run_guest NAME CONFIG SMP TIMEOUT CMDLINE: one boot of the guest, console
+# run_guest NAME CONFIG SMP TIMEOUT CMDLINE [QEMU.SH ARGS]: one boot of the guest, console
 # to $OUT/NAME.log, QEMU's exit status to $OUT/NAME.rc.
 run_guest() {
 	local name=$1 cfg=$2 smp=$3 t=$4 cmdline=$5 rc=0 args
+	shift 5
 	args=(--bios "$(bios_of "$cfg")" --smp "$smp" --icount --timeout "$t"
 		--kernel "$BUILD/Image" --initrd "$BUILD/initramfs.cpio.gz"
-		--append "$cmdline")
+		--append "$cmdline" "$@")
 	[ "$cfg" = native ] || args+=(--policy "$cfg")
 	scripts/qemu.sh "${args[@]}" -- "${QEMU_DETERMINISM[@]}" </dev/null \
 		>"$OUT/$name.log" 2>&1 || rc=$?
@@ -113,7 +114,7 @@ run_all() {
 	mkdir -p "$OUT"
 	scripts/mkimage.sh "$BUILD/monitor-only.bin" "$BUILD/firmware/bench.bin" \
 		"$OUT/bench-fw-rampart.bin" >/dev/null
-	say "$((3 * 4 + 1)) QEMU runs, $JOBS at a time, $ITER calls per benchmark" \
+	say "$((3 * 4 + 3)) QEMU runs, $JOBS at a time, $ITER calls per benchmark" \
 		"(SMP=4 boots time out after $SMP4_TIMEOUT s)"
 	# The runs that may time out first, so that the rest fills the other slot.
 	for cfg in "${CONFIGS[@]}"; do
@@ -122,13 +123,18 @@ run_all() {
 	done
 	for cfg in "${CONFIGS[@]}"; do
 		spawn run_guest "$cfg-smp1" "$cfg" 1 300 \
-			"console=ttyS0 rampart.test=bench rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER"
+			"console=ttyS0 rampart.test=bench,rdtime rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER rampart.rdtime=$ITER"
 		spawn run_guest "$cfg-smp2" "$cfg" 2 300 \
 			"console=ttyS0 sbibench.boot=send_ipi sbibench.poweroff=1 sbibench.iterations=$ITER"
 		spawn run_fw "$cfg"
 	done
+	for cfg in "${CONFIGS[@]:1}"; do
+		spawn run_guest "$cfg-nofast" "$cfg" 1 300 \
+			"console=ttyS0 rampart.test=rdtime rampart.rdtime=$ITER" \
+			--fastpath 0
+	done
 	spawn run_guest protect-smp1-again protect 1 300 \
-		"console=ttyS0 rampart.test=bench rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER"
+		"console=ttyS0 rampart.test=bench,rdtime rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER rampart.rdtime=$ITER"
 	spawn run_misaligned
 	wait
 }
@@ -271,6 +277,19 @@ row("send_ipi", "sbi_send_ipi to another hart (sender), SMP=2 *",
 row("remote_sfence_vma", "remote_sfence_vma to another hart, SMP=2 **",
     "instructions/call", {}, {c: "n/a" for c in CONFIGS},
     "not measurable under -icount: see note **")
+# rdtime-probe: ticks of the 10 MHz timer for ITER reads; under -icount a
+# tick is 100 instructions (1 ns each).
+TICK = 100
+v, w = per_config("{}-smp1", r"^RAMPART-GUEST: rdtime trapped ticks (\d+)$",
+                  lambda t: round(int(t) * TICK / int(iters), 2))
+row("rdtime_trapped", "time read trapped from U-mode, SMP=1", "instructions/read",
+    v, w, "scounteren.TM clear; the fast path answers under Rampart")
+v, w = per_config("{}-nofast", r"^RAMPART-GUEST: rdtime trapped ticks (\d+)$",
+                  lambda t: round(int(t) * TICK / int(iters), 2))
+v["native"], w["native"] = None, "-"
+row("rdtime_trapped_nofast", "the same, fast paths off (fastpath=0)",
+    "instructions/read", v, w,
+    "none: a world switch to OpenSBI; protect: the policy answers (rule 3)")
 for name, label in [("csr", "firmware CSR access (csrr mscratch)"),
                     ("mret", "firmware mret to M")]:
     v, w = per_config("fw-{}", rf"^BENCH {name} ([0-9.]+)$")
