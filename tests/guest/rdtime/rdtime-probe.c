@@ -27,7 +27,7 @@
 #define SYS_READ 63
 #define SYS_WRITE 64
 #define SYS_EXIT 93
-#define AT_FDCWD -100
+#define AT_FDCWD (-100)
 
 static long syscall3(long n, long a, long b, long c)
 {
