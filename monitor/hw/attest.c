@@ -97,7 +97,7 @@ static int write_log(u8 *buf, u64 size, u64 *len)
 }
 
 static void fill_fields(u64 log_size, const u8 *log, u32 policy_id,
-			const char *policy_name)
+			const char *policy_name, const char *policy_config)
 {
 	u32 t;
 
@@ -112,6 +112,8 @@ static void fill_fields(u64 log_size, const u8 *log, u32 policy_id,
 	ev.policy_id = policy_id;
 	memcpy(ev.policy_name, policy_name,
 	       strnlen(policy_name, EVIDENCE_POLICY_NAME_MAX));
+	memcpy(ev.policy_config, policy_config,
+	       strnlen(policy_config, EVIDENCE_POLICY_CONFIG_MAX));
 	ev.entry_pc = boot_measurements.entry_pc;
 	ev.entry_a1 = boot_measurements.entry_a1;
 	ev.log_size = log_size;
@@ -163,7 +165,8 @@ static int tpm_step(const u8 *log, u64 log_len, const u8 *nonce,
 }
 
 int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
-		const char *policy_name, const char **why)
+		const char *policy_name, const char *policy_config,
+		const char **why)
 {
 	u8 *log = (u8 *)boot_measurements.region_base;
 	u8 *out = log + RAMPART_LOG_SIZE;
@@ -173,7 +176,7 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 		*why = "event log does not fit";
 		return -RAMPART_ENOSPC;
 	}
-	fill_fields(log_len, log, policy_id, policy_name);
+	fill_fields(log_len, log, policy_id, policy_name, policy_config);
 	dump_hex("event-log", log, log_len);
 	if (boot_measurements.tpm_base &&
 	    tpm_step(log, log_len, nonce, nonce_len, why))

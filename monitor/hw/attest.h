@@ -16,7 +16,8 @@ int attest_init(void);
  * Returns 0 or a negative error with @why set.
  */
 int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
-		const char *policy_name, const char **why);
+		const char *policy_name, const char *policy_config,
+		const char **why);
 
 /*
  * Fresh evidence with the caller's @nonce and the audit counters as they

@@ -11,6 +11,7 @@
 #include "platform.h"
 #include "../core/errno.h"
 #include "../core/vcpu.h"
+#include "../../measure/evidence.h"
 #include <libfdt.h>
 #include <string.h>
 
@@ -68,8 +69,11 @@ const struct measured *boot_measure_region(u32 type)
 	}
 }
 
-int boot_measure_start(const char *policy_text)
+int boot_measure_start(const char *policy_name, const char *policy_config)
 {
+	/* the policy text: name, one space, configuration (docs/evidence.md) */
+	char text[EVIDENCE_POLICY_NAME_MAX + 1 + EVIDENCE_POLICY_CONFIG_MAX + 1];
+	size_t n = strlen(policy_name), c = strlen(policy_config);
 	const u8 *trailer = (const u8 *)(MONITOR_BASE + MONITOR_SIZE -
 					 IMAGE_TRAILER_SIZE);
 	u64 fw_size = 0;
@@ -86,8 +90,16 @@ int boot_measure_start(const char *policy_text)
 	       (const void *)MONITOR_BASE, "monitor");
 	record(&boot_measurements.firmware, MEASURE_FIRMWARE, FIRMWARE_BASE,
 	       fw_size, (const void *)FIRMWARE_BASE, "firmware");
-	record(&boot_measurements.policy, MEASURE_POLICY, 0,
-	       strlen(policy_text), policy_text, "policy");
+	if (n > EVIDENCE_POLICY_NAME_MAX || c > EVIDENCE_POLICY_CONFIG_MAX)
+		return -RAMPART_EINVAL;
+	memcpy(text, policy_name, n);
+	if (c) {
+		text[n++] = ' ';
+		memcpy(text + n, policy_config, c);
+		n += c;
+	}
+	record(&boot_measurements.policy, MEASURE_POLICY, 0, n, text,
+	       "policy");
 	return 0;
 }
 

@@ -29,9 +29,11 @@ extern struct boot_measurements boot_measurements;
 /* The measurement of @type (enum measure_type); never NULL. */
 const struct measured *boot_measure_region(u32 type);
 
-/* Before the firmware runs: the monitor itself and the firmware blob.
- * Returns 0, or -RAMPART_EINVAL if the image trailer is missing. */
-int boot_measure_start(const char *policy_text);
+/* Before the firmware runs: the monitor itself, the firmware blob and the
+ * policy text (@policy_name, and @policy_config after a space if not
+ * empty). Returns 0, or -RAMPART_EINVAL if the image trailer is missing
+ * or the text too long for the evidence. */
+int boot_measure_start(const char *policy_name, const char *policy_config);
 
 /*
  * At the payload's first entry, after the lock (protect policy): measure

@@ -32,6 +32,8 @@ extern struct hart harts[];
 struct policy_ops;
 extern const struct policy_ops *active_policy;
 extern bool fastpath_enabled;
+/* main.c: the active policy's configuration text (docs/evidence.md) */
+const char *policy_config(void);
 
 static inline struct hart *hart_of(struct vcpu *v)
 {

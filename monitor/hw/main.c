@@ -88,6 +88,13 @@ const u8 *hw_launch_nonce(u32 *len)
 	return launch_nonce;
 }
 
+/* The policy's configuration: the options that change what the monitor
+ * does, measured with its name (PCR 7) and carried in the evidence. */
+const char *policy_config(void)
+{
+	return fastpath_enabled ? "fastpath=1" : "fastpath=0";
+}
+
 /* fastpath=0 turns the fast paths off (tests compare both ways) */
 static void read_fastpath(void)
 {
@@ -180,7 +187,7 @@ static void boot_platform(void *fdt, u64 info)
 	read_nonce();
 	if (attest_init())
 		console_bug("device key unusable: not booting");
-	if (boot_measure_start(policy_name))
+	if (boot_measure_start(policy_name, policy_config()))
 		console_bug("image trailer missing: build with scripts/mkimage.sh");
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s, zbb=%s",
 		    platform.nharts, platform.dram_base, platform.dram_size,

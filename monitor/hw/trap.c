@@ -272,7 +272,7 @@ static int boot_attest(const char **why)
 	const u8 *nonce = hw_launch_nonce(&nonce_len);
 
 	return attest_boot(nonce, nonce_len, (u32)active_policy->id,
-			   active_policy->name, why);
+			   active_policy->name, policy_config(), why);
 }
 
 /* Lock (the policy), then measure, then enter: once, on the first entry. */

@@ -83,12 +83,17 @@ linux)
 	ref cmdline --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline quiet" --firmware "$fw"
 	ref firmware --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline" \
 		--firmware /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+	# the policy's configuration: fast paths on, as booted; off is another
+	ref config --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline" --firmware "$fw" --policy-config fastpath=1
+	ref noconfig --kernel build/Image --initrd build/initramfs.cpio.gz --cmdline "$cmdline" --firmware "$fw" --policy-config fastpath=0
 	ak=(--ak-pubkey build/keys/ak.pub.pem)
 	expect 0 "verdict: TRUSTED" -- $(check good) "${ak[@]}"
 	expect 1 "FAIL  kernel" -- $(check kernel) "${ak[@]}"
 	expect 1 "FAIL  initrd" -- $(check initrd) "${ak[@]}"
 	expect 1 "FAIL  cmdline" -- $(check cmdline) "${ak[@]}"
 	expect 1 "FAIL  firmware" -- $(check firmware) "${ak[@]}"
+	expect 0 "verdict: TRUSTED" -- $(check config) "${ak[@]}"
+	expect 1 "FAIL  policy" -- $(check noconfig) "${ak[@]}"
 	nonce_ok=$nonce; nonce=ffeeddccbbaa99887766554433221100
 	expect 1 "FAIL  nonce" -- $(check good) "${ak[@]}"
 	nonce=$nonce_ok
