@@ -92,11 +92,11 @@ int boot_measure_start(const char *policy_name, const char *policy_config)
 	       fw_size, (const void *)FIRMWARE_BASE, "firmware");
 	if (n > EVIDENCE_POLICY_NAME_MAX || c > EVIDENCE_POLICY_CONFIG_MAX)
 		return -RAMPART_EINVAL;
-	memcpy(text, policy_name, n);
+	memcpy(text, policy_name, n + 1);
 	if (c) {
-		text[n++] = ' ';
-		memcpy(text + n, policy_config, c);
-		n += c;
+		text[n] = ' ';
+		memcpy(text + n + 1, policy_config, c + 1);
+		n += 1 + c;
 	}
 	record(&boot_measurements.policy, MEASURE_POLICY, 0, n, text,
 	       "policy");
