@@ -64,6 +64,41 @@ enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 	}
 }
 
+bool emulate_plain_csr(struct vcpu *v, u32 raw)
+{
+	unsigned int funct3 = (raw >> 12) & 7, rs1 = (raw >> 15) & 31;
+	unsigned int rd = (raw >> 7) & 31, op = funct3 & 3;
+	u16 csr = (u16)(raw >> 20);
+	u64 *field, src, old;
+
+	if ((raw & 0x7f) != 0x73 || !op)
+		return false;
+	switch (csr) {
+	case CSR_MSCRATCH: field = &v->csr.mscratch; break;
+	case CSR_MEPC: field = &v->csr.mepc; break;
+	case CSR_MCAUSE: field = &v->csr.mcause; break;
+	case CSR_MTVAL: field = &v->csr.mtval; break;
+	default:
+		/* csrrs/csrrc with x0 (or 0): a read, which changes nothing */
+		if (op == CSR_OP_RW || rs1 || vcsr_access(v, csr, 0, 0, &old))
+			return false; /* a write, or no such CSR: slow path */
+		vcpu_set_reg(v, rd, old);
+		v->pc += 4;
+		return true;
+	}
+	src = funct3 & 4 ? rs1 : vcpu_reg(v, rs1);
+	old = *field;
+	if (op == CSR_OP_RW)
+		*field = src;
+	else if (op == CSR_OP_RS)
+		*field = old | src;
+	else
+		*field = old & ~src;
+	vcpu_set_reg(v, rd, old);
+	v->pc += 4;
+	return true;
+}
+
 u64 emulate_extend(u64 val, unsigned int width, bool is_signed)
 {
 	unsigned int shift;

@@ -24,6 +24,18 @@ enum emul_action {
  */
 enum emul_action emulate_insn(struct vcpu *v, u32 raw);
 
+/*
+ * The firmware's most frequent privileged instructions, those that change
+ * nothing but registers and plain CSRs: a read of any CSR (csrrs/csrrc
+ * with x0 or 0) and the writes of mscratch, mepc, mcause and mtval
+ * (OpenSBI's trap entry and exit, current_hartid()). Returns true having
+ * done exactly what emulate_insn() does with them; as no interrupt enable,
+ * PMP entry or mode changes, the caller may return to the firmware at
+ * once. False for any other instruction (and for a CSR that does not
+ * exist), nothing changed.
+ */
+bool emulate_plain_csr(struct vcpu *v, u32 raw);
+
 /* Performs a device access: 0, or -RAMPART_EINVAL if the device refuses. */
 typedef int (*mmio_access_fn)(u64 addr, unsigned int width, bool write,
 			      u64 *val);

@@ -367,6 +367,22 @@ static bool time_read_in_place(struct vcpu *v)
 	return true;
 }
 
+/*
+ * The firmware's plain CSR access (emulate_plain_csr): done, and straight
+ * back to the firmware with only mepc written, as for the ecalls above.
+ * Nothing it changes can make an interrupt deliverable or touch the PMP
+ * or the lock; in_firmware stays set, so the lock barrier still rings
+ * this hart, whose doorbell then traps at once after the mret.
+ */
+static bool firmware_csr_in_place(struct vcpu *v)
+{
+	v->pc = csr_read(CSR_MEPC);
+	if (!emulate_plain_csr(v, (u32)csr_read(CSR_MTVAL)))
+		return false;
+	csr_write(CSR_MEPC, v->pc);
+	return true;
+}
+
 struct vcpu *trap_handle(struct vcpu *v)
 {
 	u64 cause = csr_read(CSR_MCAUSE);
@@ -376,8 +392,8 @@ struct vcpu *trap_handle(struct vcpu *v)
 	if (!from_firmware && cause == CAUSE_SUPERVISOR_ECALL &&
 	    answered_in_place(v))
 		return v;
-	if (!from_firmware && cause == CAUSE_ILLEGAL_INSN &&
-	    time_read_in_place(v))
+	if (cause == CAUSE_ILLEGAL_INSN &&
+	    (from_firmware ? firmware_csr_in_place(v) : time_read_in_place(v)))
 		return v;
 	tval = csr_read(CSR_MTVAL);
 

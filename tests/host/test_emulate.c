@@ -14,6 +14,7 @@
 
 #include "monitor/core/clint.h"
 #include "monitor/core/emulate.h"
+#include "monitor/core/insn.h"
 #include "tests/host/fake_hart.h"
 
 #define PC 0x80100100ULL
@@ -87,6 +88,67 @@ static void assert_illegal(u32 raw)
 }
 
 /* ---- CSR instructions ---- */
+
+/*
+ * emulate_plain_csr() against emulate_insn() on every CSR form (funct3),
+ * plain CSRs, CSRs with side effects (mstatus, mie, mip, satp, ...), a
+ * read-only one, a missing one, with source and destination x0, a register
+ * holding zero and others: when it takes an instruction, the same
+ * registers, CSRs and pc as emulate_insn(); when it declines, nothing
+ * changed, and it took every read and every plain write.
+ */
+static bool is_plain(u16 csr)
+{
+	return csr == CSR_MSCRATCH || csr == CSR_MEPC || csr == CSR_MCAUSE ||
+	       csr == CSR_MTVAL;
+}
+
+static void test_plain_csr_same_as_emulate(void **state)
+{
+	static const u16 csrs[] = { CSR_MSCRATCH, CSR_MEPC, CSR_MCAUSE,
+				    CSR_MTVAL, CSR_MHARTID, CSR_MSTATUS,
+				    CSR_MIE, CSR_MIP, CSR_MTVEC, CSR_SATP,
+				    CSR_SSTATUS, CSR_PMPCFG0, 0x7c0 };
+	static const unsigned int regs[] = { 0, 1, 5, 10, 31 };
+	unsigned int c, f3, rd, rs, taken = 0;
+	struct vcpu ref, fast;
+
+	(void)state;
+	for (c = 0; c < sizeof(csrs) / sizeof(csrs[0]); c++)
+		for (f3 = 1; f3 < 8; f3++)
+			for (rd = 0; rd < 5; rd++)
+				for (rs = 0; rs < 5; rs++) {
+					u32 raw = (u32)csrs[c] << 20 |
+						  regs[rs] << 15 | f3 << 12 |
+						  regs[rd] << 7 | 0x73;
+					bool read = (f3 & 3) != CSR_OP_RW &&
+						    !regs[rs];
+
+					if (f3 == 4)
+						continue;
+					setup(NULL);
+					v.x[5] = 0; /* t0: a register with 0 */
+					v.csr.mscratch = 0x5a5a0000f0f0;
+					v.csr.mepc = 0x80100002;
+					v.csr.mcause = 0x8000000000000007;
+					v.csr.mtval = 0x10500073;
+					ref = fast = v;
+					if (!emulate_plain_csr(&fast, raw)) {
+						assert_memory_equal(&fast, &v,
+								    sizeof(v));
+						assert_false(is_plain(csrs[c]));
+						assert_true(!read ||
+							    csrs[c] == 0x7c0);
+						continue;
+					}
+					taken++;
+					emulate_insn(&ref, raw);
+					assert_memory_equal(&fast, &ref, sizeof(v));
+				}
+	/* 4 plain CSRs x 6 forms x 25; 8 other existing CSRs x 4 read
+	 * forms x 5 destinations */
+	assert_int_equal(taken, 4 * 6 * 25 + 8 * 4 * 5);
+}
 
 static void test_csrrw(void **state)
 {
@@ -520,6 +582,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_csrrw),
+		T(test_plain_csr_same_as_emulate),
 		T(test_csrrs_csrrc),
 		T(test_csr_immediates),
 		T(test_csr_read_only_forms_do_not_write),
