@@ -290,8 +290,9 @@ v["native"], w["native"] = None, "-"
 row("rdtime_trapped_nofast", "the same, fast paths off (fastpath=0)",
     "instructions/read", v, w,
     "none: a world switch to OpenSBI; protect: the policy answers (rule 3)")
-for name, label in [("csr", "firmware CSR access (csrr mscratch)"),
-                    ("mret", "firmware mret to M")]:
+for name, label in [("csr", "firmware CSR read (csrr mscratch)"),
+                    ("mstatus", "firmware write changing mstatus"),
+                    ("mret", "firmware mret to M, with its set-up (5 insns)")]:
     v, w = per_config("fw-{}", rf"^BENCH {name} ([0-9.]+)$")
     row("fw_" + name, label, "instructions/op", v, w)
 

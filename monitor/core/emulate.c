@@ -64,6 +64,24 @@ enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 	}
 }
 
+/* What csrrw (src), csrrs (old | src) or csrrc (old & ~src) leaves. */
+static u64 csr_result(unsigned int op, u64 old, u64 src)
+{
+	if (op == CSR_OP_RW)
+		return src;
+	return op == CSR_OP_RS ? old | src : old & ~src;
+}
+
+/* mstatus @old -> @now leaves MIE, MPRV and, under MPRV, MPP alone. */
+static bool quiet_mstatus_write(u64 old, u64 now)
+{
+	u64 loud = MSTATUS_MIE | MSTATUS_MPRV;
+
+	if ((old | now) & MSTATUS_MPRV)
+		loud |= MSTATUS_MPP;
+	return !((old ^ now) & loud);
+}
+
 bool emulate_plain_csr(struct vcpu *v, u32 raw)
 {
 	unsigned int funct3 = (raw >> 12) & 7, rs1 = (raw >> 15) & 31;
@@ -73,27 +91,36 @@ bool emulate_plain_csr(struct vcpu *v, u32 raw)
 
 	if ((raw & 0x7f) != 0x73 || !op)
 		return false;
+	src = funct3 & 4 ? rs1 : vcpu_reg(v, rs1);
 	switch (csr) {
 	case CSR_MSCRATCH: field = &v->csr.mscratch; break;
 	case CSR_MEPC: field = &v->csr.mepc; break;
 	case CSR_MCAUSE: field = &v->csr.mcause; break;
 	case CSR_MTVAL: field = &v->csr.mtval; break;
 	default:
-		/* csrrs/csrrc with x0 (or 0): a read, which changes nothing */
-		if (op == CSR_OP_RW || rs1 || vcsr_access(v, csr, 0, 0, &old))
-			return false; /* a write, or no such CSR: slow path */
+		/* A read (csrrs/csrrc with x0 or 0) changes nothing; a write
+		 * of mstatus is taken when it changes neither MIE (interrupt
+		 * delivery) nor the MPRV state (the firmware's PMP layout):
+		 * OpenSBI's trap exit restores what its entry read. A CSR that
+		 * does not exist, or any other write: the slow path. */
+		if ((op == CSR_OP_RW || rs1) && csr != CSR_MSTATUS)
+			return false;
+		if (vcsr_access(v, csr, 0, 0, &old))
+			return false;
+		if (op == CSR_OP_RW || rs1) {
+			u64 now = csr_result(op, old, src), unused;
+
+			if (!quiet_mstatus_write(old, now))
+				return false;
+			if (now != old)
+				vcsr_access(v, csr, now, ~0ULL, &unused);
+		}
 		vcpu_set_reg(v, rd, old);
 		v->pc += 4;
 		return true;
 	}
-	src = funct3 & 4 ? rs1 : vcpu_reg(v, rs1);
 	old = *field;
-	if (op == CSR_OP_RW)
-		*field = src;
-	else if (op == CSR_OP_RS)
-		*field = old | src;
-	else
-		*field = old & ~src;
+	*field = csr_result(op, old, src);
 	vcpu_set_reg(v, rd, old);
 	v->pc += 4;
 	return true;

@@ -27,10 +27,11 @@ enum emul_action emulate_insn(struct vcpu *v, u32 raw);
 /*
  * The firmware's most frequent privileged instructions, those that change
  * nothing but registers and plain CSRs: a read of any CSR (csrrs/csrrc
- * with x0 or 0) and the writes of mscratch, mepc, mcause and mtval
- * (OpenSBI's trap entry and exit, current_hartid()). Returns true having
+ * with x0 or 0), the writes of mscratch, mepc, mcause and mtval, and the
+ * writes of mstatus that leave MIE and the MPRV state alone (OpenSBI's
+ * trap entry and exit, current_hartid()). Returns true having
  * done exactly what emulate_insn() does with them; as no interrupt enable,
- * PMP entry or mode changes, the caller may return to the firmware at
+ * PMP layout or mode changes, the caller may return to the firmware at
  * once. False for any other instruction (and for a CSR that does not
  * exist), nothing changed.
  */

@@ -97,6 +97,12 @@ static void assert_illegal(u32 raw)
  * registers, CSRs and pc as emulate_insn(); when it declines, nothing
  * changed, and it took every read and every plain write.
  */
+/* The fake hart's live CSRs (sstatus, mip, ...) are as in @want. */
+static void assert_live_unchanged(const struct fake_hart *want)
+{
+	assert_memory_equal(fake_hart.csr, want->csr, sizeof(want->csr));
+}
+
 static bool is_plain(u16 csr)
 {
 	return csr == CSR_MSCRATCH || csr == CSR_MEPC || csr == CSR_MCAUSE ||
@@ -111,6 +117,7 @@ static void test_plain_csr_same_as_emulate(void **state)
 				    CSR_SSTATUS, CSR_PMPCFG0, 0x7c0 };
 	static const unsigned int regs[] = { 0, 1, 5, 10, 31 };
 	unsigned int c, f3, rd, rs, taken = 0;
+	struct fake_hart hart0, hart_fast;
 	struct vcpu ref, fast;
 
 	(void)state;
@@ -133,21 +140,90 @@ static void test_plain_csr_same_as_emulate(void **state)
 					v.csr.mcause = 0x8000000000000007;
 					v.csr.mtval = 0x10500073;
 					ref = fast = v;
+					hart0 = fake_hart;
 					if (!emulate_plain_csr(&fast, raw)) {
 						assert_memory_equal(&fast, &v,
 								    sizeof(v));
+						assert_live_unchanged(&hart0);
 						assert_false(is_plain(csrs[c]));
 						assert_true(!read ||
 							    csrs[c] == 0x7c0);
 						continue;
 					}
 					taken++;
+					hart_fast = fake_hart;
+					fake_hart = hart0;
 					emulate_insn(&ref, raw);
 					assert_memory_equal(&fast, &ref, sizeof(v));
+					assert_live_unchanged(&hart_fast);
 				}
 	/* 4 plain CSRs x 6 forms x 25; 8 other existing CSRs x 4 read
-	 * forms x 5 destinations */
-	assert_int_equal(taken, 4 * 6 * 25 + 8 * 4 * 5);
+	 * forms x 5 destinations; and the mstatus writes that leave it as
+	 * it is (with a zero source, or bits already in their state) */
+	assert_true(taken > 4 * 6 * 25 + 8 * 4 * 5);
+}
+
+/*
+ * mstatus writes against the slow path, from many states to many values:
+ * taken exactly when MIE, MPRV and (under MPRV) MPP stay, and then the
+ * same result as emulate_insn(); declined, nothing changed, otherwise.
+ */
+static void test_plain_csr_mstatus_writes(void **state)
+{
+	static const u64 bits[] = { 0, MSTATUS_MIE, MSTATUS_MPIE,
+				    MSTATUS_MPP, 1ULL << MSTATUS_MPP_SHIFT,
+				    MSTATUS_MPRV, MSTATUS_SIE, MSTATUS_SUM,
+				    MSTATUS_TW, MSTATUS_MPRV | MSTATUS_MPP };
+	unsigned int i, j, f3, taken = 0, declined = 0;
+	struct fake_hart hart0, hart_ref;
+	struct vcpu ref, fast, after;
+
+	(void)state;
+	for (i = 0; i < 10; i++)
+		for (j = 0; j < 10; j++)
+			for (f3 = 1; f3 <= 3; f3++) {
+				/* csrrw/csrrs/csrrc a1, mstatus, a0 */
+				u32 raw = 0x300505f3 | f3 << 12;
+				u64 old, now;
+				bool loud;
+
+				setup(NULL);
+				/* the state, as the firmware would set it:
+				 * csrw mstatus, a0 (SIE, SUM live in sstatus) */
+				v.x[A0] = bits[i] | MSTATUS_MPIE;
+				emulate_insn(&v, 0x30051073);
+				v.pc = PC;
+				v.x[A0] = bits[j];
+				ref = fast = v;
+				hart0 = fake_hart;
+				/* what the slow path leaves, read back */
+				emulate_insn(&ref, raw);
+				old = ref.x[A1];
+				after = ref;
+				hart_ref = fake_hart;
+				/* csrr a2, mstatus */
+				assert_true(emulate_plain_csr(&after, 0x30002673));
+				now = after.x[A2];
+				fake_hart = hart0;
+				loud = ((old ^ now) &
+					(MSTATUS_MIE | MSTATUS_MPRV)) ||
+				       (((old | now) & MSTATUS_MPRV) &&
+					((old ^ now) & MSTATUS_MPP));
+				if (emulate_plain_csr(&fast, raw)) {
+					assert_false(loud);
+					assert_memory_equal(&fast, &ref,
+							    sizeof(v));
+					assert_live_unchanged(&hart_ref);
+					taken++;
+				} else {
+					assert_true(loud);
+					assert_memory_equal(&fast, &v,
+							    sizeof(v));
+					assert_live_unchanged(&hart0);
+					declined++;
+				}
+			}
+	assert_true(taken > 0 && declined > 0);
 }
 
 static void test_csrrw(void **state)
@@ -583,6 +659,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_csrrw),
 		T(test_plain_csr_same_as_emulate),
+		T(test_plain_csr_mstatus_writes),
 		T(test_csrrs_csrrc),
 		T(test_csr_immediates),
 		T(test_csr_read_only_forms_do_not_write),
