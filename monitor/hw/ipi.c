@@ -14,6 +14,8 @@ static volatile u32 running[MAX_HARTS];	/* in the payload (not stopped) */
  * before it, however many doorbells coalesced into one. */
 static volatile u64 fence_asked[MAX_HARTS];
 static volatile u64 fence_done[MAX_HARTS];
+/* Harts waiting in send() for fences: a hart that flushed rings them. */
+static volatile u64 fence_waiters;
 
 static volatile u32 *real_msip(unsigned int hart)
 {
@@ -67,9 +69,18 @@ void ipi_serve(unsigned int self, u32 reasons)
 		csr_set(CSR_MIP, MIP_SSIP);
 	if (reasons & (KICK_SFENCE | KICK_FENCE_I)) {
 		u64 seen = __atomic_load_n(&fence_asked[self], __ATOMIC_SEQ_CST);
+		u64 waiters;
+		unsigned int i;
 
 		__asm__ volatile("sfence.vma\n fence.i" : : : "memory");
 		__atomic_store_n(&fence_done[self], seen, __ATOMIC_SEQ_CST);
+		/* done is published before the waiters are read, and a waiter
+		 * publishes itself before it reads done (send()): either it
+		 * sees done, or it is rung here */
+		waiters = __atomic_load_n(&fence_waiters, __ATOMIC_SEQ_CST);
+		for (i = 0; i < platform.nharts; i++)
+			if (i != self && (waiters & (1ULL << i)))
+				ipi_kick(i, 0);
 	}
 }
 
@@ -90,11 +101,17 @@ static u64 targets(u64 mask, u64 base)
 	return (mask & ~all) ? 0 : mask;
 }
 
-/* Ring every target, then wait for each fence to be done while serving
- * this hart's own doorbell (two harts may fence each other). */
+/*
+ * Ring every target, then wait for each fence to be done while serving
+ * this hart's own doorbell (two harts may fence each other). The wait is a
+ * wfi: a target that has flushed rings this hart back (ipi_serve), and the
+ * doorbell is always enabled in mie. On QEMU a wfi also ends the hart's
+ * time slice, so the targets run at once instead of after a slice spent
+ * spinning (docs/bench.md).
+ */
 static void send(unsigned int self, u64 set, u32 reason)
 {
-	bool fence = reason & (KICK_SFENCE | KICK_FENCE_I);
+	bool fence = reason & (KICK_SFENCE | KICK_FENCE_I), wait = false;
 	u64 ticket[MAX_HARTS] = { 0 };
 	unsigned int i;
 
@@ -105,15 +122,26 @@ static void send(unsigned int self, u64 set, u32 reason)
 			ipi_serve(self, reason);
 			continue;
 		}
-		if (fence)
+		if (fence) {
 			ticket[i] = __atomic_add_fetch(&fence_asked[i], 1,
 						       __ATOMIC_SEQ_CST);
+			wait = true;
+		}
 		ipi_kick(i, reason);
 	}
-	for (i = 0; i < platform.nharts; i++)
+	if (!wait)
+		return;
+	__atomic_fetch_or(&fence_waiters, 1ULL << self, __ATOMIC_SEQ_CST);
+	for (i = 0; i < platform.nharts; i++) {
 		while (__atomic_load_n(&fence_done[i], __ATOMIC_SEQ_CST) <
-		       ticket[i])
+		       ticket[i]) {
 			ipi_serve(self, ipi_take(self));
+			if (__atomic_load_n(&fence_done[i], __ATOMIC_SEQ_CST) <
+			    ticket[i])
+				__asm__ volatile("wfi");
+		}
+	}
+	__atomic_fetch_and(&fence_waiters, ~(1ULL << self), __ATOMIC_SEQ_CST);
 }
 
 bool ipi_fastpath(struct vcpu *v)
