@@ -228,6 +228,7 @@ static int measure_dtb(u64 fdt_addr, const char **why)
 {
 	void *fdt = (void *)fdt_addr;
 	u64 size, base, tpm_base;
+	int rc;
 
 	if (!in_payload_memory(fdt_addr, 64) || fdt_check_header(fdt) ||
 	    !in_payload_memory(fdt_addr, fdt_totalsize(fdt))) {
@@ -236,10 +237,13 @@ static int measure_dtb(u64 fdt_addr, const char **why)
 	}
 	if (place_region(fdt, fdt_addr, &base, why))
 		return -RAMPART_ENOSPC;
-	if (fdt_payload_prepare(fdt, growth_limit(fdt, fdt_addr), base,
-				&tpm_base)) {
-		*why = "cannot add the event log to the device tree";
-		return -RAMPART_ENOSPC;
+	rc = fdt_payload_prepare(fdt, growth_limit(fdt, fdt_addr), base,
+				 &tpm_base);
+	if (rc) {
+		*why = rc == -RAMPART_EFAULT ?
+			       "the device tree's TPM is not on the platform bus" :
+			       "cannot add the event log to the device tree";
+		return rc;
 	}
 	memset((void *)base, 0, RAMPART_REGION_SIZE);
 	boot_measurements.region_base = base;

@@ -50,7 +50,7 @@ static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
 	if (*tpm_base < TPM_WINDOW_BASE ||
 	    *tpm_base > TPM_WINDOW_BASE + TPM_WINDOW_SIZE - TPM_TIS_SIZE ||
 	    (*tpm_base & 0xfff))
-		return -1;
+		return -RAMPART_EFAULT;
 	if (fdt_setprop_u64(fdt, node, "linux,sml-base", base) ||
 	    fdt_setprop_u32(fdt, node, "linux,sml-size", RAMPART_LOG_SIZE))
 		return -1;
@@ -60,7 +60,7 @@ static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
 int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 {
 	u64 room = fdt_totalsize(fdt) + FDT_ROOM;
-	int chosen;
+	int chosen, rc;
 
 	if ((u64)(uintptr_t)fdt + room > limit)
 		return -RAMPART_ENOSPC;
@@ -73,9 +73,11 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 	if (chosen < 0 ||
 	    set_pair(fdt, chosen, "rampart,event-log", base, RAMPART_LOG_SIZE) ||
 	    set_pair(fdt, chosen, "rampart,evidence", base + RAMPART_LOG_SIZE,
-		     RAMPART_EVIDENCE_SIZE) ||
-	    publish_to_tpm(fdt, base, tpm_base))
+		     RAMPART_EVIDENCE_SIZE))
 		return -RAMPART_EINVAL;
+	rc = publish_to_tpm(fdt, base, tpm_base);
+	if (rc)
+		return rc == -RAMPART_EFAULT ? rc : -RAMPART_EINVAL;
 	fdt_pack(fdt);
 	return 0;
 }

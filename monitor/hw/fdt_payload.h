@@ -16,7 +16,9 @@
  * node for [@base, @base + RAMPART_REGION_SIZE), /chosen/rampart,event-log
  * and /chosen/rampart,evidence (u64 address, u64 size each), and, on a
  * tcg,tpm-tis-mmio node if there is one, linux,sml-base/linux,sml-size.
- * Returns 0, -RAMPART_ENOSPC or -RAMPART_EINVAL. Sets @tpm_base (0: none).
+ * Returns 0, -RAMPART_ENOSPC, -RAMPART_EINVAL, or -RAMPART_EFAULT for a
+ * TPM node outside QEMU virt's platform bus (the monitor never drives a
+ * TPM the firmware placed elsewhere). Sets @tpm_base (0: none).
  */
 int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base);
 

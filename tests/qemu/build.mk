@@ -29,5 +29,15 @@ $(BAD)/bad-initrd.dtb:
 		printf '/ { chosen { linux,initrd-start = <0x0 0x90000000>; linux,initrd-end = <0x0 0x88000000>; }; };\n' >> $@.dts && \
 		dtc -q -I dts -O dtb -o $@ $@.dts && rm -f $@.qemu $@.dts
 
+# QEMU's tree with a TPM node the firmware could have written: a TIS at the
+# kernel's own address instead of the platform bus
+$(BAD)/tpm-in-payload.dtb:
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
+		qemu-system-riscv64 -M virt,dumpdtb=$@.qemu -m 512M -smp 1 \
+		-display none >/dev/null 2>&1 && \
+		dtc -q -I dtb -O dts -o $@.dts $@.qemu && \
+		printf '/ { tpm@80200000 { compatible = "tcg,tpm-tis-mmio"; reg = <0x0 0x80200000 0x0 0x5000>; }; };\n' >> $@.dts && \
+		dtc -q -I dts -O dtb -o $@ $@.dts && rm -f $@.qemu $@.dts
+
 ALL_TARGETS += $(BAD)/oversized.Image $(BAD)/truncated.Image \
-	$(BAD)/onebyte.Image $(BAD)/bad-initrd.dtb
+	$(BAD)/onebyte.Image $(BAD)/bad-initrd.dtb $(BAD)/tpm-in-payload.dtb
