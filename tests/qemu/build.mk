@@ -20,24 +20,29 @@ $(BAD)/onebyte.Image: $(BUILD)/Image
 		printf '\001' | dd of=$@.tmp bs=1 seek=40 conv=notrunc \
 		status=none && mv $@.tmp $@
 
-# QEMU's tree with an initrd that ends before it starts
-$(BAD)/bad-initrd.dtb:
+# $(call tree_with,DTS): QEMU's own tree (512M, one hart) with the source
+# DTS added, into $@ (DTS comes from a variable: it holds commas)
+define tree_with
 	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
 		qemu-system-riscv64 -M virt,dumpdtb=$@.qemu -m 512M -smp 1 \
 		-display none >/dev/null 2>&1 && \
 		dtc -q -I dtb -O dts -o $@.dts $@.qemu && \
-		printf '/ { chosen { linux,initrd-start = <0x0 0x90000000>; linux,initrd-end = <0x0 0x88000000>; }; };\n' >> $@.dts && \
+		printf '%s\n' '$(1)' >> $@.dts && \
 		dtc -q -I dts -O dtb -o $@ $@.dts && rm -f $@.qemu $@.dts
+endef
 
-# QEMU's tree with a TPM node the firmware could have written: a TIS at the
-# kernel's own address instead of the platform bus
+# an initrd that ends before it starts
+BAD_INITRD_DTS := / { chosen { linux,initrd-start = <0x0 0x90000000>; \
+	linux,initrd-end = <0x0 0x88000000>; }; };
+$(BAD)/bad-initrd.dtb:
+	$(call tree_with,$(BAD_INITRD_DTS))
+
+# a TPM node the firmware could have written: a TIS at the kernel's own
+# address instead of the platform bus
+TPM_IN_PAYLOAD_DTS := / { tpm@80200000 { compatible = "tcg,tpm-tis-mmio"; \
+	reg = <0x0 0x80200000 0x0 0x5000>; }; };
 $(BAD)/tpm-in-payload.dtb:
-	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
-		qemu-system-riscv64 -M virt,dumpdtb=$@.qemu -m 512M -smp 1 \
-		-display none >/dev/null 2>&1 && \
-		dtc -q -I dtb -O dts -o $@.dts $@.qemu && \
-		printf '/ { tpm@80200000 { compatible = "tcg,tpm-tis-mmio"; reg = <0x0 0x80200000 0x0 0x5000>; }; };\n' >> $@.dts && \
-		dtc -q -I dts -O dtb -o $@ $@.dts && rm -f $@.qemu $@.dts
+	$(call tree_with,$(TPM_IN_PAYLOAD_DTS))
 
 ALL_TARGETS += $(BAD)/oversized.Image $(BAD)/truncated.Image \
 	$(BAD)/onebyte.Image $(BAD)/bad-initrd.dtb $(BAD)/tpm-in-payload.dtb
