@@ -10,6 +10,7 @@
 #include "fdt_payload.h"
 #include "platform.h"
 #include "../core/errno.h"
+#include "../core/placement.h"
 #include "../core/vcpu.h"
 #include "../../measure/evidence.h"
 #include <libfdt.h>
@@ -20,14 +21,6 @@
 
 struct boot_measurements boot_measurements;
 extern const u8 __monitor_identity_end[];
-
-static bool in_payload_memory(u64 base, u64 size)
-{
-	u64 lo = MONITOR_BASE + MONITOR_SIZE;
-	u64 hi = platform.dram_base + platform.dram_size;
-
-	return base >= lo && base < hi && size <= hi - base;
-}
 
 static void record(struct measured *m, u32 type, u64 base, u64 size,
 		   const void *bytes, const char *name)
@@ -40,6 +33,7 @@ static void record(struct measured *m, u32 type, u64 base, u64 size,
 	m->present = true;
 	m->base = base;
 	m->size = size;
+	m->at = (u64)(uintptr_t)bytes;
 	measure_region(type, base, size, bytes, m->digest);
 	insns = csr_read(CSR_MINSTRET) - insns; /* cost, for make bench */
 	for (i = 0; i < MEASURE_DIGEST_SIZE; i++) {
@@ -103,18 +97,38 @@ int boot_measure_start(const char *policy_name, const char *policy_config)
 	return 0;
 }
 
-static int measure_kernel(u64 entry, u64 payload_size, const char **why)
+/*
+ * The plan of what the firmware hands the payload (core/placement.h):
+ * every range computed from the hand-off before a byte of it is written
+ * or hashed. Payload memory is what the lock takes from the firmware:
+ * from PAYLOAD_BASE (the firmware keeps its own region below it) to the
+ * end of DRAM.
+ */
+struct handoff {
+	struct placement plan;
+	u64 file_size;	/* the kernel file's size if the launcher said */
+	void *fdt;
+};
+
+static bool readable(const struct handoff *h, u64 base, u64 size)
+{
+	struct place_range r = { base, size };
+
+	return placement_is_inside(&r, &h->plan.mem);
+}
+
+static int plan_kernel(struct handoff *h, u64 entry, const char **why)
 {
 	u64 size;
 
-	if (!in_payload_memory(entry, PAYLOAD_HEAD_SIZE)) {
+	if (!readable(h, entry, PAYLOAD_HEAD_SIZE)) {
 		*why = "payload entry outside payload memory";
 		return -RAMPART_EFAULT;
 	}
-	/* payload_size (the launcher's file size) matters only for raw
-	 * binaries; an Image's header gives its size (measure.h). */
+	/* file_size matters to raw binaries; an Image's header gives its
+	 * full in-memory size, bss included (measure.h) */
 	if (measure_payload_size((const u8 *)entry,
-				 payload_size ? payload_size : ~0ULL, &size)) {
+				 h->file_size ? h->file_size : ~0ULL, &size)) {
 		*why = "payload Image header is truncated or inconsistent";
 		return -RAMPART_EINVAL;
 	}
@@ -122,12 +136,11 @@ static int measure_kernel(u64 entry, u64 payload_size, const char **why)
 		*why = "raw payload of unknown size (no payload_size option)";
 		return -RAMPART_EINVAL;
 	}
-	if (!in_payload_memory(entry, size)) {
+	if (!readable(h, entry, size)) {
 		*why = "payload image larger than memory";
 		return -RAMPART_EFAULT;
 	}
-	record(&boot_measurements.kernel, MEASURE_KERNEL, entry, size,
-	       (const void *)entry, "kernel");
+	h->plan.obj[PLACE_KERNEL] = (struct place_range){ entry, size };
 	return 0;
 }
 
@@ -144,100 +157,98 @@ static u64 prop_u64(const void *fdt, int node, const char *name, bool *ok)
 	return ((u64)fdt32_to_cpu(p[0]) << 32) | fdt32_to_cpu(p[1]);
 }
 
-/* /chosen: linux,initrd-start/-end (optional) and bootargs (optional) */
-static int measure_chosen(const void *fdt, const char **why)
+/* The tree with the room fdt_payload_prepare may grow it into, and the
+ * initrd its /chosen names (linux,initrd-start/-end, optional). */
+static int plan_dtb(struct handoff *h, u64 fdt_addr, const char **why)
 {
-	int chosen = fdt_path_offset(fdt, "/chosen"), len;
+	int chosen;
 	bool ok_start, ok_end;
 	u64 start, end;
-	const char *args;
 
-	if (chosen < 0)
-		return 0;
-	start = prop_u64(fdt, chosen, "linux,initrd-start", &ok_start);
-	end = prop_u64(fdt, chosen, "linux,initrd-end", &ok_end);
-	if (ok_start || ok_end) {
-		if (!ok_start || !ok_end || end <= start ||
-		    !in_payload_memory(start, end - start)) {
-			*why = "device tree names an invalid initrd";
-			return -RAMPART_EINVAL;
-		}
-		/* base 0: the reference must not depend on where it lands */
-		record(&boot_measurements.initrd, MEASURE_INITRD, 0,
-		       end - start, (const void *)start, "initrd");
-	}
-	args = fdt_getprop(fdt, chosen, "bootargs", &len);
-	if (args && len > 0 && strnlen(args, (size_t)len) < (size_t)len)
-		record(&boot_measurements.cmdline, MEASURE_CMDLINE, 0,
-		       strlen(args), args, "cmdline");
-	else if (args) {
-		*why = "device tree bootargs not NUL-terminated";
-		return -RAMPART_EINVAL;
-	}
-	return 0;
-}
-
-static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
-/*
- * Rampart's region (event log, evidence) sits just below the tree; it must
- * not overlap the kernel, the tree or the initrd the tree names.
- */
-static int place_region(const void *fdt, u64 fdt_addr, u64 *base,
-			const char **why)
-{
-	const struct measured *k = &boot_measurements.kernel;
-	int chosen = fdt_path_offset(fdt, "/chosen");
-	bool ok_s = false, ok_e = false;
-	u64 start = 0, end = 0;
-
-	*base = (fdt_addr & ~0xfffULL) - 0x1000 - RAMPART_REGION_SIZE;
-	if (chosen >= 0) {
-		start = prop_u64(fdt, chosen, "linux,initrd-start", &ok_s);
-		end = prop_u64(fdt, chosen, "linux,initrd-end", &ok_e);
-	}
-	if (fdt_addr < 0x2000 + RAMPART_REGION_SIZE ||
-	    !in_payload_memory(*base, RAMPART_REGION_SIZE) ||
-	    overlaps(*base, RAMPART_REGION_SIZE, k->base, k->size) ||
-	    (ok_s && ok_e && end > start &&
-	     overlaps(*base, RAMPART_REGION_SIZE, start, end - start))) {
-		*why = "no room for the event log below the device tree";
-		return -RAMPART_ENOSPC;
-	}
-	return 0;
-}
-
-/* The tree may grow in place up to the next thing above it. */
-static u64 growth_limit(const void *fdt, u64 fdt_addr)
-{
-	u64 limit = platform.dram_base + platform.dram_size;
-	int chosen = fdt_path_offset(fdt, "/chosen");
-	bool ok;
-	u64 start = chosen < 0 ? 0 :
-		prop_u64(fdt, chosen, "linux,initrd-start", &ok);
-
-	if (chosen >= 0 && ok && start > fdt_addr && start < limit)
-		limit = start;
-	return limit;
-}
-
-static int measure_dtb(u64 fdt_addr, const char **why)
-{
-	void *fdt = (void *)fdt_addr;
-	u64 size, base, tpm_base;
-	int rc;
-
-	if (!in_payload_memory(fdt_addr, 64) || fdt_check_header(fdt) ||
-	    !in_payload_memory(fdt_addr, fdt_totalsize(fdt))) {
+	h->fdt = (void *)fdt_addr;
+	if (!readable(h, fdt_addr, 64) || fdt_check_header(h->fdt) ||
+	    !readable(h, fdt_addr, fdt_totalsize(h->fdt))) {
 		*why = "malformed device tree handed to the payload";
 		return -RAMPART_EINVAL;
 	}
-	if (place_region(fdt, fdt_addr, &base, why))
+	h->plan.obj[PLACE_DTB] = (struct place_range){
+		fdt_addr, fdt_totalsize(h->fdt) + FDT_PAYLOAD_ROOM };
+	chosen = fdt_path_offset(h->fdt, "/chosen");
+	if (chosen < 0)
+		return 0;
+	start = prop_u64(h->fdt, chosen, "linux,initrd-start", &ok_start);
+	end = prop_u64(h->fdt, chosen, "linux,initrd-end", &ok_end);
+	if (!ok_start && !ok_end)
+		return 0;
+	if (!ok_start || !ok_end || end <= start) {
+		*why = "device tree names an invalid initrd";
+		return -RAMPART_EINVAL;
+	}
+	h->plan.obj[PLACE_INITRD] = (struct place_range){ start, end - start };
+	return 0;
+}
+
+/* One line naming the object and the ranges, then fail closed. */
+static int refuse(const struct placement *p, const struct place_fault *f,
+		  const char **why)
+{
+	const struct place_range *o = &p->obj[f->obj];
+
+	if (f->other == PLACE_COUNT)
+		console_log("refuse: %s 0x%lx+0x%lx lies outside payload memory "
+			    "0x%lx+0x%lx (the lock leaves the firmware "
+			    "everything below 0x%x)", placement_name(f->obj),
+			    o->base, o->size, p->mem.base, p->mem.size,
+			    PAYLOAD_BASE);
+	else
+		console_log("refuse: %s 0x%lx+0x%lx overlaps %s 0x%lx+0x%lx",
+			    placement_name(f->obj), o->base, o->size,
+			    placement_name(f->other), p->obj[f->other].base,
+			    p->obj[f->other].size);
+	*why = "the firmware's hand-off breaks the placement plan";
+	return -RAMPART_EFAULT;
+}
+
+static int plan_handoff(struct handoff *h, const struct vcpu *v,
+			const char **why)
+{
+	struct place_fault f;
+	int rc;
+
+	h->plan.mem = (struct place_range){
+		PAYLOAD_BASE, platform.dram_base + platform.dram_size -
+				      PAYLOAD_BASE };
+	rc = plan_kernel(h, v->pc, why);
+	if (!rc)
+		rc = plan_dtb(h, vcpu_reg(v, REG_A1), why);
+	if (rc)
+		return rc;
+	if (placement_check(&h->plan, &f))
+		return refuse(&h->plan, &f, why);
+	if (placement_find_log(&h->plan, RAMPART_REGION_SIZE)) {
+		console_log("refuse: no room for the event log in payload "
+			    "memory next to the kernel, initrd and dtb");
+		*why = "the firmware's hand-off breaks the placement plan";
 		return -RAMPART_ENOSPC;
-	rc = fdt_payload_prepare(fdt, growth_limit(fdt, fdt_addr), base,
+	}
+	return 0;
+}
+
+/*
+ * Every write Rampart makes to what the payload receives, before any of it
+ * is hashed: the tree's nodes, the kernel's bss zeroed (on a board RAM is
+ * not zero at reset: so the kernel hashes as the verifier computes it,
+ * the file zero-padded), the log region cleared.
+ */
+static int finish_handoff(struct handoff *h, const char **why)
+{
+	const struct place_range *k = &h->plan.obj[PLACE_KERNEL];
+	const struct place_range *d = &h->plan.obj[PLACE_DTB];
+	const struct place_range *log = &h->plan.obj[PLACE_LOG];
+	u64 tpm_base;
+	int rc;
+
+	rc = fdt_payload_prepare(h->fdt, d->base + d->size, log->base,
 				 &tpm_base);
 	if (rc) {
 		*why = rc == -RAMPART_EFAULT ?
@@ -245,27 +256,55 @@ static int measure_dtb(u64 fdt_addr, const char **why)
 			       "cannot add the event log to the device tree";
 		return rc;
 	}
-	memset((void *)base, 0, RAMPART_REGION_SIZE);
-	boot_measurements.region_base = base;
+	if (h->file_size && h->file_size < k->size)
+		memset((void *)(k->base + h->file_size), 0,
+		       k->size - h->file_size);
+	memset((void *)log->base, 0, log->size);
+	boot_measurements.region_base = log->base;
 	boot_measurements.tpm_base = tpm_base;
-	if (measure_chosen(fdt, why))
+	return 0;
+}
+
+/* Then hash, in the order of the event log; nothing of it changes after. */
+static int measure_handoff(const struct handoff *h, const char **why)
+{
+	const struct place_range *k = &h->plan.obj[PLACE_KERNEL];
+	const struct place_range *i = &h->plan.obj[PLACE_INITRD];
+	int chosen = fdt_path_offset(h->fdt, "/chosen"), len = 0;
+	const char *args = chosen < 0 ? NULL :
+		fdt_getprop(h->fdt, chosen, "bootargs", &len);
+
+	if (args && (len <= 0 || strnlen(args, (size_t)len) == (size_t)len)) {
+		*why = "device tree bootargs not NUL-terminated";
 		return -RAMPART_EINVAL;
-	size = fdt_totalsize(fdt);
-	record(&boot_measurements.dtb, MEASURE_DTB, fdt_addr, size, fdt,
-	       "dtb");
+	}
+	record(&boot_measurements.kernel, MEASURE_KERNEL, k->base, k->size,
+	       (const void *)k->base, "kernel");
+	/* base 0: the reference must not depend on where it lands */
+	if (i->size)
+		record(&boot_measurements.initrd, MEASURE_INITRD, 0, i->size,
+		       (const void *)i->base, "initrd");
+	if (args)
+		record(&boot_measurements.cmdline, MEASURE_CMDLINE, 0,
+		       strlen(args), args, "cmdline");
+	record(&boot_measurements.dtb, MEASURE_DTB, (u64)h->fdt,
+	       fdt_totalsize(h->fdt), h->fdt, "dtb");
 	return 0;
 }
 
 int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 			 const char **why)
 {
+	struct handoff h = { .file_size = payload_size };
 	u64 entry_state[2] = { v->pc, vcpu_reg(v, REG_A1) };
 	u8 le[16];
 	int rc, i;
 
-	rc = measure_kernel(v->pc, payload_size, why);
+	rc = plan_handoff(&h, v, why);
 	if (!rc)
-		rc = measure_dtb(vcpu_reg(v, REG_A1), why);
+		rc = finish_handoff(&h, why);
+	if (!rc)
+		rc = measure_handoff(&h, why);
 	if (rc)
 		return rc;
 	boot_measurements.entry_pc = entry_state[0];

@@ -13,6 +13,7 @@ struct measured {
 	bool present;
 	u64 base;
 	u64 size;
+	u64 at;		/* where its bytes were (the base may be 0) */
 	u8 digest[MEASURE_DIGEST_SIZE];
 };
 

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "fdt_payload.h"
+#include "fdt_platform.h"
+#include "platform.h"
 #include "../core/errno.h"
+#include "../core/placement.h"
+#include "../lib/format.h"
 #include <libfdt.h>
 
-#define FDT_ROOM 1024
+#define MAX_COVERS 16	/* no-map nodes looked at; more only cost nodes */
+#define MAX_HOLDS 4	/* nodes added for the firmware's range */
 /* QEMU virt's platform bus, where tpm-tis-device sits (DESIGN: TPM) */
 #define TPM_WINDOW_BASE 0x4000000ULL
 #define TPM_WINDOW_SIZE 0x2000000ULL
@@ -16,17 +21,62 @@ static int set_pair(void *fdt, int node, const char *name, u64 a, u64 b)
 	return fdt_setprop(fdt, node, name, v, sizeof(v));
 }
 
-static int reserve(void *fdt, u64 base)
+static int reserve(void *fdt, int parent, const char *name, u64 base,
+		   u64 size, bool no_map)
 {
-	int parent = fdt_path_offset(fdt, "/reserved-memory"), node;
+	int node = fdt_add_subnode(fdt, parent, name);
 
-	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
-	    fdt_size_cells(fdt, parent) != 2)
+	if (node < 0 || set_pair(fdt, node, "reg", base, size))
 		return -1;
-	node = fdt_add_subnode(fdt, parent, "rampart-log");
-	if (node < 0)
-		return -1;
-	return set_pair(fdt, node, "reg", base, RAMPART_REGION_SIZE);
+	return no_map ? fdt_setprop_empty(fdt, node, "no-map") : 0;
+}
+
+/* The no-map ranges the tree already reserves (first @max, 2+2 cells). */
+static unsigned int no_map_ranges(const void *fdt, int parent,
+				  struct place_range *out, unsigned int max)
+{
+	unsigned int n = 0;
+	int node, len, i;
+
+	fdt_for_each_subnode(node, fdt, parent) {
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+		if (!reg || !fdt_getprop(fdt, node, "no-map", NULL))
+			continue;
+		for (i = 0; i + 16 <= len && n < max; i += 16, reg += 4)
+			out[n++] = (struct place_range){
+				(u64)fdt32_to_cpu(reg[0]) << 32 |
+					fdt32_to_cpu(reg[1]),
+				(u64)fdt32_to_cpu(reg[2]) << 32 |
+					fdt32_to_cpu(reg[3]) };
+	}
+	return n;
+}
+
+/*
+ * The kernel must never use the monitor's or the firmware's memory: the
+ * firmware still reaches its own after the lock. Whatever part of
+ * [MONITOR_BASE, PAYLOAD_BASE) the tree does not already reserve no-map
+ * gets a node (filling gaps, not overlapping: Linux reports overlapping
+ * reservations as errors).
+ */
+static int reserve_below_payload(void *fdt, int parent)
+{
+	static const struct place_range below = { MONITOR_BASE,
+						  PAYLOAD_BASE - MONITOR_BASE };
+	struct place_range covers[MAX_COVERS], holds[MAX_HOLDS];
+	unsigned int n = no_map_ranges(fdt, parent, covers, MAX_COVERS);
+	int count = placement_gaps(&below, covers, n, holds, MAX_HOLDS), i;
+	char name[32];
+
+	for (i = 0; i < count; i++) {
+		format_buf(name, sizeof(name), "rampart-hold@%lx",
+			   holds[i].base);
+		if (reserve(fdt, parent, name, holds[i].base, holds[i].size,
+			    true))
+			return -1;
+	}
+	return count < 0 ? -1 : 0;
 }
 
 /* Linux (drivers/char/tpm/eventlog/of.c) reads sml-base as a big-endian
@@ -59,12 +109,19 @@ static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
 
 int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 {
-	u64 room = fdt_totalsize(fdt) + FDT_ROOM;
-	int chosen, rc;
+	u64 room = fdt_totalsize(fdt) + FDT_PAYLOAD_ROOM;
+	int parent, chosen, rc;
 
 	if ((u64)(uintptr_t)fdt + room > limit)
 		return -RAMPART_ENOSPC;
-	if (fdt_open_into(fdt, fdt, (int)room) || reserve(fdt, base))
+	if (fdt_open_into(fdt, fdt, (int)room))
+		return -RAMPART_EINVAL;
+	parent = fdt_platform_reserved_parent(fdt);
+	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
+	    fdt_size_cells(fdt, parent) != 2 ||
+	    reserve_below_payload(fdt, parent) ||
+	    reserve(fdt, parent, "rampart-log", base, RAMPART_REGION_SIZE,
+		    false))
 		return -RAMPART_EINVAL;
 	/* offsets move when a node is added: look /chosen up only now */
 	chosen = fdt_path_offset(fdt, "/chosen");

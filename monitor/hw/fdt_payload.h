@@ -11,8 +11,14 @@
 #define RAMPART_EVIDENCE_SIZE 0x1000
 #define RAMPART_REGION_SIZE (RAMPART_LOG_SIZE + RAMPART_EVIDENCE_SIZE)
 
+/* What the tree may grow by (the placement plan reserves it after it):
+ * the nodes below, with their names, fit several times over. */
+#define FDT_PAYLOAD_ROOM 2048
+
 /*
- * Grow the tree at @fdt in place (up to @limit) and add: a /reserved-memory
+ * Grow the tree at @fdt in place (by FDT_PAYLOAD_ROOM, never past @limit)
+ * and add: /reserved-memory no-map nodes for whatever part of the monitor's
+ * and the firmware's memory it does not reserve yet, a /reserved-memory
  * node for [@base, @base + RAMPART_REGION_SIZE), /chosen/rampart,event-log
  * and /chosen/rampart,evidence (u64 address, u64 size each), and, on a
  * tcg,tpm-tis-mmio node if there is one, linux,sml-base/linux,sml-size.

@@ -62,7 +62,7 @@ int fdt_platform_read(const void *fdt, struct platform *p)
 	return rc;
 }
 
-static int reserved_parent(void *fdt)
+int fdt_platform_reserved_parent(void *fdt)
 {
 	int node = fdt_path_offset(fdt, "/reserved-memory");
 
@@ -87,7 +87,7 @@ int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size)
 		return -RAMPART_ENOSPC;
 	if (fdt_open_into(fdt, fdt, (int)room))
 		return -RAMPART_EINVAL;
-	parent = reserved_parent(fdt);
+	parent = fdt_platform_reserved_parent(fdt);
 	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
 	    fdt_size_cells(fdt, parent) != 2)
 		return -RAMPART_EINVAL;

@@ -8,6 +8,10 @@
 /* Fill @p from the tree at @fdt (DRAM, harts). 0 or -RAMPART_EINVAL. */
 int fdt_platform_read(const void *fdt, struct platform *p);
 
+/* The /reserved-memory node, added (2 address and size cells) if the tree
+ * has none: its offset, or a negative libfdt error. */
+int fdt_platform_reserved_parent(void *fdt);
+
 /*
  * Add a /reserved-memory no-map node for [base, base + size), growing the
  * tree in place if the memory after it up to @limit allows.
