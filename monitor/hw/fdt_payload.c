@@ -7,7 +7,7 @@
 #include "../lib/format.h"
 #include <libfdt.h>
 
-#define MAX_COVERS 16	/* no-map nodes looked at; more only cost nodes */
+#define MAX_COVERS 16	/* reservations looked at; more only cost nodes */
 #define MAX_HOLDS 4	/* nodes added for the firmware's range */
 /* QEMU virt's platform bus, where tpm-tis-device sits (DESIGN: TPM) */
 #define TPM_WINDOW_BASE 0x4000000ULL
@@ -31,33 +31,49 @@ static int reserve(void *fdt, int parent, const char *name, u64 base,
 	return no_map ? fdt_setprop_empty(fdt, node, "no-map") : 0;
 }
 
-/* The no-map ranges the tree already reserves (first @max, 2+2 cells). */
-static unsigned int no_map_ranges(const void *fdt, int parent,
-				  struct place_range *out, unsigned int max)
+/*
+ * The ranges the tree already reserves (first @max, 2+2 cells), with or
+ * without no-map: either way the kernel allocates nothing there. A node
+ * the kernel would hand out memory from (a "compatible" pool, "reusable"
+ * CMA) inside @below is refused: it would put kernel data where the
+ * firmware reads it. Returns the count, or -1.
+ */
+static int reserved_ranges(const void *fdt, int parent,
+			   const struct place_range *below,
+			   struct place_range *out, unsigned int max)
 {
 	unsigned int n = 0;
 	int node, len, i;
 
 	fdt_for_each_subnode(node, fdt, parent) {
 		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+		bool pool = fdt_getprop(fdt, node, "compatible", NULL) ||
+			    fdt_getprop(fdt, node, "reusable", NULL);
 
-		if (!reg || !fdt_getprop(fdt, node, "no-map", NULL))
-			continue;
-		for (i = 0; i + 16 <= len && n < max; i += 16, reg += 4)
-			out[n++] = (struct place_range){
+		for (i = 0; reg && i + 16 <= len; i += 16, reg += 4) {
+			struct place_range r = {
 				(u64)fdt32_to_cpu(reg[0]) << 32 |
 					fdt32_to_cpu(reg[1]),
 				(u64)fdt32_to_cpu(reg[2]) << 32 |
 					fdt32_to_cpu(reg[3]) };
+
+			/* r may wrap: compare without adding to its base */
+			if (pool && r.size && r.base < below->base + below->size &&
+			    (r.base >= below->base ||
+			     below->base - r.base < r.size))
+				return -1;
+			if (!pool && n < max)
+				out[n++] = r;
+		}
 	}
-	return n;
+	return (int)n;
 }
 
 /*
  * The kernel must never use the monitor's or the firmware's memory: the
  * firmware still reaches its own after the lock. Whatever part of
- * [MONITOR_BASE, PAYLOAD_BASE) the tree does not already reserve no-map
- * gets a node (filling gaps, not overlapping: Linux reports overlapping
+ * [MONITOR_BASE, PAYLOAD_BASE) the tree does not already reserve gets a
+ * no-map node (filling gaps, not overlapping: Linux reports overlapping
  * reservations as errors).
  */
 static int reserve_below_payload(void *fdt, int parent)
@@ -65,9 +81,14 @@ static int reserve_below_payload(void *fdt, int parent)
 	static const struct place_range below = { MONITOR_BASE,
 						  PAYLOAD_BASE - MONITOR_BASE };
 	struct place_range covers[MAX_COVERS], holds[MAX_HOLDS];
-	unsigned int n = no_map_ranges(fdt, parent, covers, MAX_COVERS);
-	int count = placement_gaps(&below, covers, n, holds, MAX_HOLDS), i;
+	int n = reserved_ranges(fdt, parent, &below, covers, MAX_COVERS);
+	int count, i;
 	char name[32];
+
+	if (n < 0)
+		return -1;
+	count = placement_gaps(&below, covers, (unsigned int)n, holds,
+			       MAX_HOLDS);
 
 	for (i = 0; i < count; i++) {
 		format_buf(name, sizeof(name), "rampart-hold@%lx",
