@@ -10,7 +10,7 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c \
-	monitor/hw/ipi.c
+	monitor/hw/ipi.c monitor/hw/debug_checks.c
 MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
 	policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
@@ -85,6 +85,26 @@ $(BUILD)/monitor.bin: $(BUILD)/monitor-only.bin $(FIRMWARE) FORCE
 	$(call quiet,IMAGE,$@)scripts/mkimage.sh $< $(FIRMWARE) $@
 
 ALL_TARGETS += $(BUILD)/monitor.bin
+
+# The debug image the integration tests boot (tests/qemu/runner.sh): the
+# same objects but debug_checks.c, built with its checks on
+# (monitor/hw/debug_checks.h).
+MON_DEBUG_OBJS := $(filter-out $(BUILD)/mon/monitor/hw/debug_checks.c.o, \
+	$(MON_OBJS)) $(BUILD)/mon/monitor/hw/debug_checks_on.o
+
+$(BUILD)/mon/monitor/hw/debug_checks_on.o: monitor/hw/debug_checks.c
+	$(call quiet,CC,$<+debug)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -DRAMPART_DEBUG_CHECKS \
+		-MMD -MP -c $< -o $@
+
+$(BUILD)/monitor-debug.elf: $(MON_DEBUG_OBJS) monitor/hw/link.ld
+	$(call quiet,LD,$@)$(CROSS_CC) $(MON_CFLAGS) $(MON_LDFLAGS) \
+		$(MON_DEBUG_OBJS) -lgcc -o $@
+
+$(BUILD)/monitor-debug-only.bin: $(BUILD)/monitor-debug.elf
+	$(call quiet,OBJCOPY,$@)$(CROSS_COMPILE)objcopy -O binary $< $@
+
+ALL_TARGETS += $(BUILD)/monitor-debug-only.bin
 
 -include $(MON_OBJS:.o=.d)
 

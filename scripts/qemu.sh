@@ -12,6 +12,8 @@
 #   --policy P       monitor option policy=P (only when given)
 #   --nonce HEX      monitor option nonce=HEX (only when given)
 #   --fastpath 0|1   monitor option fastpath= (only when given; on by default)
+#   --option K=V     any other monitor option (repeatable; the debug image's
+#                    debug_write=, monitor/hw/debug_checks.h)
 #                    Options reach the monitor as key=value lines loaded into
 #                    the unused half of the mask ROM at 0x8000 (QEMU 7.2 virt
 #                    creates fw_cfg too late for -fw_cfg; see docs/usage.md).
@@ -32,7 +34,7 @@ usage() {
 }
 
 bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= fastpath= icount=0
-tpm=0 tpm_state= timeout_s= extra=()
+tpm=0 tpm_state= timeout_s= extra=() more_options=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--bios) bios=$2; shift 2 ;;
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
 	--policy) policy=$2; shift 2 ;;
 	--nonce) nonce=$2; shift 2 ;;
 	--fastpath) fastpath=$2; shift 2 ;;
+	--option) more_options+=("$2"); shift 2 ;;
 	--icount) icount=1; shift ;;
 	--tpm) tpm=1; shift ;;
 	--tpm-state) tpm_state=$2; shift 2 ;;
@@ -79,9 +82,16 @@ options=
 [ -z "$policy" ] || options+="policy=$policy"$'\n'
 [ -z "$nonce" ] || options+="nonce=$nonce"$'\n'
 [ -z "$fastpath" ] || options+="fastpath=$fastpath"$'\n'
-# A raw payload's size is known only to us (an Image's header has its own);
-# the monitor measures that many bytes, the verifier the same file.
-[ -z "$kernel" ] || [ -z "$options" ] || \
+for o in "${more_options[@]}"; do
+	[[ $o =~ ^[a-z_]+=[^[:space:]]*$ ]] ||
+		{ echo "qemu.sh: --option must be key=value: $o" >&2; exit 2; }
+	options+="$o"$'\n'
+done
+# The payload file's size is known only to us: the monitor measures a raw
+# payload over that many bytes (the verifier, the same file), and zeroes an
+# Image's bss from there to its header's image_size before hashing it (RAM
+# need not be zero at reset; docs/evidence.md).
+[ -z "$kernel" ] || \
 	options+="payload_size=$(stat -c %s "$kernel")"$'\n'
 if [ "$icount" = 1 ]; then
 	# -seed: QEMU otherwise puts random bytes in /chosen/rng-seed, which

@@ -21,6 +21,7 @@
 #include "ipi.h"
 #include "boot_measure.h"
 #include "attest.h"
+#include "debug_checks.h"
 
 /* The doorbell rang: do what the other hart asked of this one. */
 static void take_doorbell(struct vcpu *v)
@@ -301,6 +302,8 @@ static void measure_first_entry(const struct vcpu *v)
 			    why);
 		hw_stop_machine(MEASURE_FAILED_EXIT);
 	}
+	/* nothing below writes payload memory before the mret */
+	debug_recheck_measured();
 	__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 }
 

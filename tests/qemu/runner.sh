@@ -9,13 +9,18 @@
 # Case file: one "key value" per line; "#" starts a comment at the start of
 # a line or after two or more blanks (so "~ # " can be expected).
 #   name      native-smp4      (default: the file name without .case)
-#   bios      native | rampart (rampart: scripts/mkimage.sh
-#                              build/monitor-only.bin FIRMWARE build/cases/NAME.bin)
+#   bios      native | rampart | rampart-release
+#                              (rampart: scripts/mkimage.sh
+#                              build/monitor-debug-only.bin FIRMWARE
+#                              build/cases/NAME.bin: the debug image, whose
+#                              checks run in every case; rampart-release:
+#                              build/monitor-only.bin, what make run boots)
 #   firmware  default | PATH   (default: Debian fw_dynamic.bin)
 #   payload   linux | none | PATH    (linux = build/Image)
 #   initrd    guest | none | PATH    (guest = build/initramfs.cpio.gz)
 #   cmdline   STR              (default: console=ttyS0)
 #   smp N, mem M, policy P, nonce HEX, fastpath 0|1, icount yes, tpm yes
+#   option    K=V              (repeatable: scripts/qemu.sh --option)
 #   args      extra QEMU arguments (split on blanks)
 #   requires  monitor | PATH   (repeatable; missing = the case fails)
 #   expect    TEXT             (repeatable; substring that must appear)
@@ -52,6 +57,7 @@ case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
 	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
 	c_nonce= c_fastpath= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
+	c_option=()
 	c_expect=() c_forbid=() c_requires=() c_compare=() c_ignore=() c_steps=()
 	c_check=()
 	c_error=
@@ -91,6 +97,7 @@ parse_case() {
 		policy) c_policy=$val ;;
 		nonce) c_nonce=$val ;;
 		fastpath) c_fastpath=$val ;;
+		option) c_option+=("$val") ;;
 		icount) c_icount=$val ;;
 		tpm) c_tpm=$val ;;
 		args) c_args=$val ;;
@@ -106,9 +113,10 @@ parse_case() {
 		*) c_error="$file:$n: unknown key '$key'" ;;
 		esac
 	done <"$file"
-	case $c_bios in native | rampart) ;; *) c_error="bad bios '$c_bios'" ;; esac
+	case $c_bios in native | rampart | rampart-release) ;;
+	*) c_error="bad bios '$c_bios'" ;; esac
 	if [ "$c_bios" = native ] && [ "${#c_compare[@]}" -gt 0 ]; then
-		c_error="compare needs bios rampart"
+		c_error="compare needs bios rampart or rampart-release"
 	fi
 	[ "${#c_expect[@]}" -gt 0 ] || [ -n "$c_error" ] ||
 		c_error="no expect line: a case that checks nothing cannot fail"
@@ -120,16 +128,25 @@ firmware_path() {
 	if [ "$c_firmware" = default ]; then echo "$DEFAULT_FW"; else echo "$c_firmware"; fi
 }
 
+# monitor_image: the monitor build/cases/NAME.bin is made from.
+monitor_image() {
+	if [ "$c_bios" = rampart-release ]; then
+		echo "$BUILD/monitor-only.bin"
+	else
+		echo "$BUILD/monitor-debug-only.bin"
+	fi
+}
+
 # check_requires: prints the first unmet requirement.
 check_requires() {
 	local r
-	if [ "$c_bios" = rampart ]; then
+	if [ "$c_bios" != native ]; then
 		c_requires+=(monitor)
 	fi
 	for r in "${c_requires[@]}"; do
 		case $r in
-		monitor) [ -s "$BUILD/monitor-only.bin" ] ||
-			{ echo "$BUILD/monitor-only.bin missing"; return; } ;;
+		monitor) [ -s "$(monitor_image)" ] ||
+			{ echo "$(monitor_image) missing"; return; } ;;
 		*) [ -e "$r" ] || { echo "$r missing"; return; } ;;
 		esac
 	done
@@ -158,6 +175,7 @@ qemu_args() {
 		[ -z "$c_policy" ] || args+=(--policy "$c_policy")
 		[ -z "$c_nonce" ] || args+=(--nonce "$c_nonce")
 		[ -z "$c_fastpath" ] || args+=(--fastpath "$c_fastpath")
+		for o in "${c_option[@]}"; do args+=(--option "$o"); done
 	fi
 	[ -z "$c_icount" ] || args+=(--icount)
 	[ -z "$c_tpm" ] || args+=(--tpm)
@@ -292,9 +310,9 @@ run_case() {
 	if [ -n "$c_error" ]; then fail "" "bad case file: $c_error"; return; fi
 	why=$(check_requires)
 	if [ -n "$why" ]; then fail "" "cannot run: $why"; return; fi
-	if [ "$c_bios" = rampart ]; then
+	if [ "$c_bios" != native ]; then
 		bios=$BUILD/cases/$c_name.bin
-		if ! scripts/mkimage.sh "$BUILD/monitor-only.bin" "$(firmware_path)" \
+		if ! scripts/mkimage.sh "$(monitor_image)" "$(firmware_path)" \
 			"$bios" >"$log" 2>&1; then
 			fail "$log" "scripts/mkimage.sh failed"
 			return
