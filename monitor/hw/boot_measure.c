@@ -18,6 +18,7 @@
 
 #define IMAGE_TRAILER_SIZE 16
 #define PAYLOAD_HEAD_SIZE 64
+#define FDT_HEADER_READ 64 /* what fdt_check_header reads, at most */
 
 struct boot_measurements boot_measurements;
 extern const u8 __monitor_identity_end[];
@@ -166,7 +167,7 @@ static int plan_dtb(struct handoff *h, u64 fdt_addr, const char **why)
 	u64 start, end;
 
 	h->fdt = (void *)fdt_addr;
-	if (!readable(h, fdt_addr, 64) || fdt_check_header(h->fdt) ||
+	if (fdt_check_header(h->fdt) ||
 	    !readable(h, fdt_addr, fdt_totalsize(h->fdt))) {
 		*why = "malformed device tree handed to the payload";
 		return -RAMPART_EINVAL;
@@ -219,8 +220,14 @@ static int plan_handoff(struct handoff *h, const struct vcpu *v,
 		PAYLOAD_BASE, platform.dram_base + platform.dram_size -
 				      PAYLOAD_BASE };
 	rc = plan_kernel(h, v->pc, why);
-	if (!rc)
-		rc = plan_dtb(h, vcpu_reg(v, REG_A1), why);
+	if (rc)
+		return rc;
+	/* the tree's header first: not a byte is read outside the plan */
+	h->plan.obj[PLACE_DTB] = (struct place_range){ vcpu_reg(v, REG_A1),
+						       FDT_HEADER_READ };
+	if (placement_check(&h->plan, &f))
+		return refuse(&h->plan, &f, why);
+	rc = plan_dtb(h, vcpu_reg(v, REG_A1), why);
 	if (rc)
 		return rc;
 	if (placement_check(&h->plan, &f))

@@ -66,4 +66,10 @@
 #define SPY_IRQ_DELAY 100000UL
 #define SPY_IRQ_WINDOW 10000000UL
 
+#ifndef __ASSEMBLER__
+/* handoff.c: apply hand-off attack @how (a command-line word) to the
+ * tree at @fdt; returns the tree to hand over. */
+u64 handoff_attack(u64 fdt, const char *how);
+#endif
+
 #endif

@@ -1027,6 +1027,22 @@ void hostile_secondary(u64 hartid)
 	hostile_wait(hartid);
 }
 
+/* A hand-off attack (handoff.c) if the command line asks for it. (No
+ * table of the words: it would hold absolute addresses.) */
+static u64 handoff_if(u64 fdt, const char *word)
+{
+	return option(word) ? handoff_attack(fdt, word) : fdt;
+}
+
+static u64 handoff_attacks(u64 fdt)
+{
+	fdt = handoff_if(fdt, "hostile.dtb-in-fw");
+	fdt = handoff_if(fdt, "hostile.dtb-below-kernel");
+	fdt = handoff_if(fdt, "hostile.dtb-below-initrd");
+	fdt = handoff_if(fdt, "hostile.initrd-in-fw");
+	return handoff_if(fdt, "hostile.initrd-over-kernel");
+}
+
 void fw_main(void)
 {
 	u64 t0;
@@ -1042,6 +1058,7 @@ void fw_main(void)
 	while (race_progress < RACE_RUNNING &&
 	       mmio_read64(CLINT_MTIME) - t0 < RACE_START_WAIT)
 		;
+	boot_fdt = handoff_attacks(boot_fdt);
 	/* the first entry, bent: evil_boot instead of the payload's entry */
 	attack_line("evil-boot");
 	puts_("entering the payload at ");
