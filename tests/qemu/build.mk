@@ -46,3 +46,11 @@ $(BAD)/tpm-in-payload.dtb:
 
 ALL_TARGETS += $(BAD)/oversized.Image $(BAD)/truncated.Image \
 	$(BAD)/onebyte.Image $(BAD)/bad-initrd.dtb $(BAD)/tpm-in-payload.dtb
+
+# RAM that is not zero at reset: a page of garbage QEMU loads into the
+# kernel's bss (case measure-bss-garbage)
+$(BAD)/bss-garbage.bin:
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
+		head -c 4096 /dev/zero | tr '\000' '\245' > $@
+
+ALL_TARGETS += $(BAD)/bss-garbage.bin

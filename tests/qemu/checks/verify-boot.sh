@@ -113,6 +113,25 @@ hostile)
 	expect 0 "verdict: TRUSTED" -- $(check good)
 	expect 1 "FAIL  max-audit" -- $(check good) --max-audit 0
 	;;
+bss)
+	# QEMU loaded garbage into the kernel's bss before the boot (RAM that
+	# is not zero at reset, as on a board): it must lie past the Image
+	# file and inside its image_size, and the kernel must still verify
+	# against the file alone (the monitor zeroes the bss before hashing).
+	read -r at len < <(sed -n 's/.*loader,file=[^,]*,addr=\(0x[0-9a-f]*\).*/\1/p' "$log.cmd" |
+		head -1 | xargs -I{} echo {} "$(stat -c %s build/bad/bss-garbage.bin)")
+	python3 - "$at" "$len" <<'PY' || exit 1
+import struct, os, sys
+at, n = int(sys.argv[1], 16), int(sys.argv[2])
+size = struct.unpack("<Q", open("build/Image", "rb").read(24)[16:24])[0]
+lo, hi = 0x80200000 + os.path.getsize("build/Image"), 0x80200000 + size
+if not (lo <= at and at + n <= hi):
+    sys.exit("garbage at %#x+%#x is not inside the bss [%#x, %#x)" % (at, n, lo, hi))
+PY
+	ref good --kernel build/Image --initrd build/initramfs.cpio.gz \
+		--cmdline "console=ttyS0 rampart.test=harts" --firmware "$fw"
+	expect 0 "verdict: TRUSTED" -- $(check good)
+	;;
 *)
 	echo "unknown scenario $scenario"
 	exit 2
