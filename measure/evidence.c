@@ -22,7 +22,7 @@ _Static_assert(EVIDENCE_HEADER_SIZE + 7 * (8 + ENTRY_VALUE_SIZE) + 8 +
 			       EVIDENCE_POLICY_CONFIG_MAX + 8 + 8 +
 			       EVIDENCE_NONCE_MAX + 8 + LOG_VALUE_SIZE + 8 +
 			       AUDIT_VALUE_SIZE + 2 * (8 + EVIDENCE_TPM_MAX) +
-			       EVIDENCE_TRAILER_SIZE + EVIDENCE_SIG_MAX <=
+			       8 + EVIDENCE_CERT_MAX + EVIDENCE_TRAILER_SIZE + EVIDENCE_SIG_MAX <=
 		       EVIDENCE_MAX_SIZE,
 	       "the largest evidence must fit the 4 KiB the driver reads");
 
@@ -91,6 +91,10 @@ static int check_fields(const struct evidence *ev, const char **why)
 	    ev->tpm_sig_len > EVIDENCE_TPM_MAX ||
 	    !ev->tpm_quote_len != !ev->tpm_sig_len) {
 		*why = "TPM quote and its signature must come together";
+		return -RAMPART_EINVAL;
+	}
+	if (ev->cert_len > EVIDENCE_CERT_MAX) {
+		*why = "alias certificate too long";
 		return -RAMPART_EINVAL;
 	}
 	return 0;
@@ -210,13 +214,18 @@ static void put_rest(struct wbuf *w, const struct evidence *ev)
 	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
 		put_u(w, ev->audit[i], 8);
 	tlv_close(w, at);
-	if (!ev->tpm_quote_len)
+	if (ev->tpm_quote_len) {
+		at = tlv_open(w, EVIDENCE_TAG_TPM_QUOTE);
+		put(w, ev->tpm_quote, ev->tpm_quote_len);
+		tlv_close(w, at);
+		at = tlv_open(w, EVIDENCE_TAG_TPM_SIGNATURE);
+		put(w, ev->tpm_sig, ev->tpm_sig_len);
+		tlv_close(w, at);
+	}
+	if (!ev->cert_len)
 		return;
-	at = tlv_open(w, EVIDENCE_TAG_TPM_QUOTE);
-	put(w, ev->tpm_quote, ev->tpm_quote_len);
-	tlv_close(w, at);
-	at = tlv_open(w, EVIDENCE_TAG_TPM_SIGNATURE);
-	put(w, ev->tpm_sig, ev->tpm_sig_len);
+	at = tlv_open(w, EVIDENCE_TAG_ALIAS_CERT);
+	put(w, ev->cert, ev->cert_len);
 	tlv_close(w, at);
 }
 
@@ -455,6 +464,9 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 	case EVIDENCE_TAG_TPM_SIGNATURE:
 		return get_blob(ev->tpm_sig, &ev->tpm_sig_len, EVIDENCE_TPM_MAX,
 				v, n, why);
+	case EVIDENCE_TAG_ALIAS_CERT:
+		return get_blob(ev->cert, &ev->cert_len, EVIDENCE_CERT_MAX, v,
+				n, why);
 	default:
 		return fail(why, "unknown tag (a newer format version?)");
 	}

@@ -24,7 +24,7 @@
 struct mbedtls_ecp_keypair;
 
 #define EVIDENCE_MAGIC "RPEV"
-#define EVIDENCE_VERSION 1
+#define EVIDENCE_VERSION 2 /* 2: signed by the alias key, carries its certificate */
 #define EVIDENCE_HEADER_SIZE 16
 #define EVIDENCE_TLV_HEADER_SIZE 8
 #define EVIDENCE_TRAILER_SIZE 8
@@ -40,6 +40,7 @@ struct mbedtls_ecp_keypair;
 #define EVIDENCE_POLICY_NAME_MAX 32
 #define EVIDENCE_POLICY_CONFIG_MAX 256
 #define EVIDENCE_TPM_MAX 1024
+#define EVIDENCE_CERT_MAX 768 /* measure/dice_blob.h: DICE_CERT_MAX */
 #define EVIDENCE_AUDIT_COUNTERS 5 /* total, read, write, exec, unprinted */
 
 /* Body tags. 1..8 are the measured regions, equal to enum measure_type. */
@@ -49,6 +50,7 @@ enum evidence_tag {
 	EVIDENCE_TAG_AUDIT = 0x12,
 	EVIDENCE_TAG_TPM_QUOTE = 0x20,	   /* TPMS_ATTEST, marshalled */
 	EVIDENCE_TAG_TPM_SIGNATURE = 0x21, /* TPMT_SIGNATURE, marshalled */
+	EVIDENCE_TAG_ALIAS_CERT = 0x30,	   /* X.509 DER: the signing key's */
 };
 
 #define EVIDENCE_REGIONS 9 /* regions[] index: enum measure_type */
@@ -87,6 +89,11 @@ struct evidence {
 	uint32_t tpm_sig_len;
 	uint8_t tpm_sig[EVIDENCE_TPM_MAX];
 	/* parse output: the device signature (DER) */
+	/* the alias certificate (DICE): its key signs; optional to the
+	 * parser, required by the verifier */
+	uint32_t cert_len;
+	uint8_t cert[EVIDENCE_CERT_MAX];
+
 	uint32_t sig_len;
 	uint8_t sig[EVIDENCE_SIG_MAX];
 };

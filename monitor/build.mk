@@ -15,7 +15,7 @@ MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
 	policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
-	monitor/hw/device_key.S monitor/hw/tpm_hw.c measure/tpm_tis.c \
+	monitor/hw/tpm_hw.c measure/tpm_tis.c \
 	measure/tpm2_cmd.c measure/sha256_compress.c monitor/hw/sha256_hw.c
 # Debian's mbedTLS, the modules monitor/mbedtls_config.h enables
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
@@ -53,15 +53,6 @@ $(BUILD)/mon/measure/sha256_compress_zbb.o: measure/sha256_compress.c
 	$(call quiet,CC,$<+zbb)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -march=$(MON_ISA)_zbb \
 		-DSHA256_COMPRESS=sha256_compress_zbb -MMD -MP -c $< -o $@
-
-# The development device key (keys/README.md): made once per build dir.
-DEVICE_KEY := $(BUILD)/keys/device.key.bin
-$(DEVICE_KEY) $(BUILD)/keys/device.pub.pem:
-	$(call quiet,KEYGEN,$(BUILD)/keys)keys/gen-device-key.sh $(BUILD)/keys
-
-$(BUILD)/mon/monitor/hw/device_key.S.o: $(DEVICE_KEY)
-$(BUILD)/mon/monitor/hw/device_key.S.o: MON_CFLAGS += \
-	-DDEVICE_KEY_FILE='"$(DEVICE_KEY)"'
 
 # Debian's libfdt as it is: its own code, its own warnings.
 $(BUILD)/mon/libfdt/%.o: $(LIBFDT_SRC)/%

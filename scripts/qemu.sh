@@ -23,6 +23,13 @@
 #   --tpm-state DIR  with --tpm: swtpm starts from a copy of the TPM state in
 #                    DIR (keys/provision-ak.sh: holds the attestation key);
 #                    DIR itself is never changed. Default: a fresh TPM.
+#   --device DIR     the device's provisioned state (build/dice provision;
+#                    default build/device). A Rampart image (mkimage.sh
+#                    trailer) boots only through the DICE step: the boot ROM's
+#                    part, build/dice launch, writes the alias key and its
+#                    certificate for this monitor and configuration into a
+#                    copy of the image (keys/README.md)
+#   --save-cert FILE with a Rampart image: a copy of the alias certificate (PEM)
 #   --timeout S      kill QEMU after S seconds (exit 124)
 #   -- ARGS...       extra QEMU arguments
 # V=1 in the environment prints the QEMU command line.
@@ -35,6 +42,8 @@ usage() {
 
 bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= fastpath= icount=0
 tpm=0 tpm_state= timeout_s= extra=() more_options=()
+repo=$(cd "$(dirname "$0")/.." && pwd)
+device=$repo/build/device save_cert=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--bios) bios=$2; shift 2 ;;
@@ -51,6 +60,8 @@ while [ $# -gt 0 ]; do
 	--tpm) tpm=1; shift ;;
 	--tpm-state) tpm_state=$2; shift 2 ;;
 	--timeout) timeout_s=$2; shift 2 ;;
+	--device) device=$2; shift 2 ;;
+	--save-cert) save_cert=$2; shift 2 ;;
 	--) shift; extra=("$@"); break ;;
 	-h | --help) usage ;;
 	*) echo "qemu.sh: unknown option $1" >&2; usage ;;
@@ -152,9 +163,26 @@ start_tpm() {
 	machine+=(-dtb "$tmpdir/rampart.dtb")
 }
 [ "$tpm" = 0 ] || start_tpm
+printf '%s' "$options" >"$tmpdir/rampart.opts"
 if [ -n "$options" ]; then
-	printf '%s' "$options" >"$tmpdir/rampart.opts"
 	machine+=(-device "loader,file=$tmpdir/rampart.opts,addr=0x8000,force-raw=on")
+fi
+
+# A Rampart image ("RPIMAGE1" at the end of its 1 MiB monitor region):
+# the boot ROM measures the monitor and hands it its alias key (DICE).
+is_rampart_image() {
+	[ "$(dd if="$1" bs=1 skip=$((0x100000 - 16)) count=8 status=none 2>/dev/null)" = RPIMAGE1 ]
+}
+if is_rampart_image "$bios"; then
+	[ -x "$repo/build/dice" ] || { echo "qemu.sh: $repo/build/dice missing (make)" >&2; exit 2; }
+	[ -r "$device/uds.bin" ] ||
+		{ echo "qemu.sh: no provisioned device in $device (make provision)" >&2; exit 2; }
+	"$repo/build/dice" launch "$device" "$bios" "$tmpdir/rampart.opts" \
+		"$tmpdir/bios.bin" || exit 2
+	[ -z "$save_cert" ] || cp "$tmpdir/bios.bin.crt.pem" "$save_cert"
+	for i in "${!machine[@]}"; do
+		[ "${machine[$i]}" != -bios ] || machine[i + 1]=$tmpdir/bios.bin
+	done
 fi
 
 cmd=(qemu-system-riscv64 "${machine[@]}" "${console[@]}" "${extra[@]}")

@@ -1,22 +1,27 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Event log and evidence. The device key is linked into the monitor image
- * (device_key.S): the monitor region is denied to the firmware and the
- * payload by PMP entry 0, so no world below M-mode can read it.
+ * Event log and evidence, signed with the alias key the launcher (the boot
+ * ROM's part) derived for this monitor on this device and wrote into the
+ * monitor region with its certificate (measure/dice_blob.h). No key is in
+ * the image: the region is denied to the firmware and the payload by PMP
+ * entry 0, and the monitor wipes the hand-over copy once it has its own.
  */
 #include "attest.h"
 #include "boot_measure.h"
 #include "console.h"
 #include "fdt_payload.h"
+#include "platform.h"
 #include "tpm_hw.h"
 #include "../core/audit.h"
 #include "../core/errno.h"
 #include "../core/sbi_ext.h"
+#include "../../measure/dice_blob.h"
 #include "../../measure/evidence.h"
 #include "../../measure/evlog.h"
 #include "../../measure/tpm2_cmd.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/memory_buffer_alloc.h>
+#include <mbedtls/platform_util.h>
 #include <mbedtls/sha256.h>
 #include <string.h>
 
@@ -24,7 +29,6 @@
 #define RAMPART_VERSION "Rampart 0.1" /* S-CRTM version event (PCR 0) */
 #define HEX_LINE 64	/* bytes per console line of a hex dump */
 
-extern const u8 device_key[32];
 extern struct audit_log audit_log;
 
 static u8 crypto_pool[CRYPTO_POOL_SIZE];
@@ -41,12 +45,34 @@ void rampart_crypto_abort(int status)
 
 int attest_init(void)
 {
+	volatile u8 *blob = (volatile u8 *)(MONITOR_BASE + DICE_BLOB_OFFSET);
+	u8 alias[32];
+	u32 cert_len = 0, i;
+	int rc = -RAMPART_EINVAL;
+
 	mbedtls_memory_buffer_alloc_init(crypto_pool, sizeof(crypto_pool));
 	mbedtls_ecp_keypair_init(&key);
-	if (evidence_key_init(&key, device_key))
-		return -RAMPART_EINVAL;
-	key_ready = true;
-	return 0;
+	for (i = 0; i < 8; i++)
+		if (blob[i] != (u8)DICE_BLOB_MAGIC[i])
+			goto wipe;
+	for (i = 0; i < 4; i++)
+		cert_len |= (u32)blob[40 + i] << (8 * i);
+	if (!cert_len || cert_len > DICE_CERT_MAX ||
+	    cert_len > sizeof(ev.cert))
+		goto wipe;
+	for (i = 0; i < sizeof(alias); i++)
+		alias[i] = blob[8 + i];
+	for (i = 0; i < cert_len; i++)
+		ev.cert[i] = blob[DICE_BLOB_HEADER + i];
+	ev.cert_len = cert_len;
+	rc = evidence_key_init(&key, alias) ? -RAMPART_EINVAL : 0;
+	key_ready = !rc;
+	mbedtls_platform_zeroize(alias, sizeof(alias));
+wipe:
+	/* one copy of the key, the monitor's own (a reset reloads it) */
+	for (i = 0; i < DICE_BLOB_SIZE; i++)
+		blob[i] = 0;
+	return rc;
 }
 
 static void dump_hex(const char *what, const u8 *p, u64 len)

@@ -5,8 +5,9 @@
 
 #include "../core/types.h"
 
-/* Once at boot, before any signing: the allocator pool and the device key.
- * Returns 0, or a negative error (no usable key: nothing is signed). */
+/* Once at boot, before any signing: the allocator pool, and the alias key
+ * and certificate the launcher left in the monitor region (wiped there).
+ * Returns 0, or a negative error (no usable identity: nothing is signed). */
 int attest_init(void);
 
 /*

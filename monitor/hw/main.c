@@ -185,8 +185,12 @@ static void boot_platform(void *fdt, u64 info)
 	read_payload_size();
 	read_fastpath();
 	read_nonce();
-	if (attest_init())
-		console_bug("device key unusable: not booting");
+	if (attest_init()) {
+		/* exit 3 like a failed measurement: nothing could be attested */
+		console_log("fatal: no device identity from the launcher "
+			    "(scripts/qemu.sh runs build/dice launch): not booting");
+		hw_stop_machine(3);
+	}
 	if (boot_measure_start(policy_name, policy_config()))
 		console_bug("image trailer missing: build with scripts/mkimage.sh");
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s, zbb=%s",

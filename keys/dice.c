@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * dice: the device's immutable boot ROM and its provisioning, for QEMU
+ * (keys/README.md). scripts/qemu.sh is the "hardware": before reset it runs
+ * `dice launch`, which measures the monitor in the -bios image, derives the
+ * alias key from the device secret (measure/dice.h) and writes the alias
+ * key and its certificate, signed by the DeviceID key, into the image's
+ * monitor region. The device secret never leaves the state directory.
+ *
+ *   dice provision DIR                  once per device: DIR/uds.bin (0600),
+ *                                       DIR/deviceid.pub.pem, DIR/deviceid.crt.pem
+ *   dice launch DIR IMAGE OPTIONS OUT   OUT = IMAGE with the alias key and
+ *                                       certificate (OUT.crt.pem: the certificate)
+ *   dice fwid IMAGE                     the monitor's FWID, hex
+ *   dice secrets DIR IMAGE OPTIONS      every secret, hex (tests look for them)
+ *
+ * Exit 0, or 1 with one line naming what is wrong; nothing half-written.
+ */
+#include "measure/dice.h"
+#include "measure/dice_blob.h"
+#include "measure/measure.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <mbedtls/ctr_drbg.h>
+#include <mbedtls/entropy.h>
+#include <mbedtls/pem.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/platform_util.h>
+#include <mbedtls/sha256.h>
+#include <mbedtls/x509_crt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MONITOR_BASE 0x80000000ULL
+#define MONITOR_REGION 0x100000UL	/* scripts/mkimage.sh */
+#define TRAILER_MAGIC "RPIMAGE1"
+#define MAX_IMAGE (2 * MONITOR_REGION + 16)
+#define MAX_OPTIONS 4096
+#define NOT_AFTER "99991231235959"
+#define NOT_BEFORE "20200101000000"
+
+static mbedtls_ctr_drbg_context drbg;
+
+static int __attribute__((noreturn, format(printf, 1, 2)))
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "dice: ");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(1);
+}
+
+static size_t read_file(const char *path, uint8_t *buf, size_t max)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		die("cannot read %s", path);
+	n = fread(buf, 1, max, f);
+	if (ferror(f) || fgetc(f) != EOF)
+		die("%s is unreadable or too large", path);
+	fclose(f);
+	return n;
+}
+
+/* Write @path whole or not at all: a temporary file, then rename. */
+static void write_file(const char *path, const void *buf, size_t len,
+		       mode_t mode)
+{
+	char tmp[4096];
+	int fd;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp.%d", path, (int)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
+	if (fd < 0 || write(fd, buf, len) != (ssize_t)len || fsync(fd) ||
+	    close(fd) || rename(tmp, path)) {
+		unlink(tmp);
+		die("cannot write %s", path);
+	}
+}
+
+static void path_in(char *out, size_t size, const char *dir, const char *name)
+{
+	if ((size_t)snprintf(out, size, "%s/%s", dir, name) >= size)
+		die("path too long: %s", dir);
+}
+
+static void read_uds(const char *dir, uint8_t uds[DICE_SECRET_SIZE])
+{
+	char path[4096];
+
+	path_in(path, sizeof(path), dir, "uds.bin");
+	if (read_file(path, uds, DICE_SECRET_SIZE) != DICE_SECRET_SIZE)
+		die("%s is not a 32-byte device secret (make provision)", path);
+}
+
+/* A P-256 key pair from private scalar @d. */
+static void key_from(mbedtls_pk_context *pk, const uint8_t d[DICE_SECRET_SIZE])
+{
+	mbedtls_ecp_keypair *ec;
+
+	if (mbedtls_pk_setup(pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)))
+		die("mbedTLS: no EC keys");
+	ec = mbedtls_pk_ec(*pk);
+	if (mbedtls_ecp_group_load(&ec->grp, MBEDTLS_ECP_DP_SECP256R1) ||
+	    mbedtls_mpi_read_binary(&ec->d, d, DICE_SECRET_SIZE) ||
+	    mbedtls_ecp_mul(&ec->grp, &ec->Q, &ec->d, &ec->grp.G,
+			    mbedtls_ctr_drbg_random, &drbg))
+		die("mbedTLS: cannot make a P-256 key");
+}
+
+/* "CN=<cn>,serialNumber=<first 8 bytes of SHA-256(public key), hex>":
+ * one name per key, so a DeviceID names its device. */
+static void key_name(char *out, size_t size, const char *cn,
+		     mbedtls_pk_context *pk, uint8_t serial[8])
+{
+	uint8_t der[200], hash[32];
+	int len = mbedtls_pk_write_pubkey_der(pk, der, sizeof(der)), i, n;
+
+	if (len < 0)
+		die("mbedTLS: cannot encode a public key");
+	mbedtls_sha256_ret(der + sizeof(der) - len, (size_t)len, hash, 0);
+	n = snprintf(out, size, "CN=%s,serialNumber=", cn);
+	for (i = 0; i < 8; i++)
+		n += snprintf(out + n, size - (size_t)n, "%02x", hash[i]);
+	memcpy(serial, hash, 8);
+	serial[0] &= 0x7f; /* a positive INTEGER */
+}
+
+/*
+ * A certificate for @subject's key, signed by @issuer's (the same for the
+ * self-signed DeviceID certificate): CA for the DeviceID, an end entity
+ * carrying the TcbInfo (@fwid, @config) for the alias. DER into the end of
+ * @buf; returns its length.
+ */
+static int make_cert(mbedtls_pk_context *subject, const char *subject_cn,
+		     mbedtls_pk_context *issuer, const uint8_t *fwid,
+		     const uint8_t *config, uint8_t *buf, size_t size)
+{
+	mbedtls_x509write_cert crt;
+	mbedtls_mpi serial;
+	char sname[128], iname[128];
+	uint8_t sser[8], iser[8], ext[256];
+	const uint8_t *tcb;
+	int rc, tcb_len;
+	bool ca = !fwid;
+
+	key_name(sname, sizeof(sname), subject_cn, subject, sser);
+	key_name(iname, sizeof(iname), "Rampart DeviceID", issuer, iser);
+	mbedtls_x509write_crt_init(&crt);
+	mbedtls_mpi_init(&serial);
+	mbedtls_x509write_crt_set_version(&crt, MBEDTLS_X509_CRT_VERSION_3);
+	mbedtls_x509write_crt_set_md_alg(&crt, MBEDTLS_MD_SHA256);
+	mbedtls_x509write_crt_set_subject_key(&crt, subject);
+	mbedtls_x509write_crt_set_issuer_key(&crt, issuer);
+	rc = mbedtls_mpi_read_binary(&serial, sser, sizeof(sser)) ||
+	     mbedtls_x509write_crt_set_serial(&crt, &serial) ||
+	     mbedtls_x509write_crt_set_subject_name(&crt, sname) ||
+	     mbedtls_x509write_crt_set_issuer_name(&crt, iname) ||
+	     mbedtls_x509write_crt_set_validity(&crt, NOT_BEFORE, NOT_AFTER) ||
+	     mbedtls_x509write_crt_set_basic_constraints(&crt, ca, ca ? 1 : -1) ||
+	     mbedtls_x509write_crt_set_key_usage(
+		     &crt, ca ? MBEDTLS_X509_KU_KEY_CERT_SIGN :
+				MBEDTLS_X509_KU_DIGITAL_SIGNATURE);
+	if (!rc && !ca) {
+		tcb_len = dice_tcbinfo_write(fwid, config, ext, sizeof(ext), &tcb);
+		rc = tcb_len < 0 ||
+		     mbedtls_x509write_crt_set_extension(
+			     &crt, DICE_OID_TCBINFO, sizeof(DICE_OID_TCBINFO) - 1,
+			     0, tcb, (size_t)tcb_len);
+	}
+	if (!rc)
+		rc = mbedtls_x509write_crt_der(&crt, buf, size,
+					       mbedtls_ctr_drbg_random, &drbg);
+	mbedtls_mpi_free(&serial);
+	mbedtls_x509write_crt_free(&crt);
+	if (rc <= 0)
+		die("mbedTLS: cannot write the certificate");
+	return rc;
+}
+
+static void write_pem_cert(const char *path, const uint8_t *der, size_t len)
+{
+	uint8_t pem[4096];
+	size_t olen;
+
+	if (mbedtls_pem_write_buffer("-----BEGIN CERTIFICATE-----\n",
+				     "-----END CERTIFICATE-----\n", der, len,
+				     pem, sizeof(pem), &olen))
+		die("mbedTLS: cannot encode a certificate as PEM");
+	write_file(path, pem, olen - 1, 0644); /* olen counts the NUL */
+}
+
+static void derive_for(const char *dir, const uint8_t *fwid,
+		       const uint8_t *config, struct dice_secrets *s)
+{
+	struct dice_inputs in;
+
+	read_uds(dir, in.uds);
+	memcpy(in.fwid, fwid, DICE_SECRET_SIZE);
+	memcpy(in.config, config, DICE_SECRET_SIZE);
+	if (dice_derive(&in, s))
+		die("mbedTLS: key derivation failed");
+	mbedtls_platform_zeroize(&in, sizeof(in));
+}
+
+static int provision(const char *dir)
+{
+	uint8_t uds[DICE_SECRET_SIZE], zero[DICE_SECRET_SIZE] = { 0 };
+	uint8_t der[1024], pem[512];
+	char path[4096];
+	struct dice_secrets s;
+	mbedtls_pk_context pk;
+	int fd, len;
+
+	if (mkdir(dir, 0700) && errno != EEXIST)
+		die("cannot create %s", dir);
+	path_in(path, sizeof(path), dir, "uds.bin");
+	/* never replace a device's secret: its DeviceID is registered */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd >= 0) {
+		if (getrandom(uds, sizeof(uds), 0) != (ssize_t)sizeof(uds) ||
+		    write(fd, uds, sizeof(uds)) != (ssize_t)sizeof(uds) ||
+		    close(fd)) {
+			unlink(path);
+			die("cannot write %s", path);
+		}
+		printf("dice: provisioned a new device in %s\n", dir);
+	} else if (errno != EEXIST) {
+		die("cannot create %s", path);
+	}
+	derive_for(dir, zero, zero, &s); /* the DeviceID needs the UDS only */
+	mbedtls_pk_init(&pk);
+	key_from(&pk, s.deviceid);
+	len = make_cert(&pk, "Rampart DeviceID", &pk, NULL, NULL, der,
+			sizeof(der));
+	path_in(path, sizeof(path), dir, "deviceid.crt.pem");
+	write_pem_cert(path, der + sizeof(der) - len, (size_t)len);
+	if (mbedtls_pk_write_pubkey_pem(&pk, pem, sizeof(pem)))
+		die("mbedTLS: cannot encode the DeviceID public key");
+	path_in(path, sizeof(path), dir, "deviceid.pub.pem");
+	write_file(path, pem, strlen((char *)pem), 0644);
+	mbedtls_pk_free(&pk);
+	mbedtls_platform_zeroize(&s, sizeof(s));
+	mbedtls_platform_zeroize(uds, sizeof(uds));
+	return 0;
+}
+
+/* The monitor's FWID: its MEASURE_MONITOR region digest, over the identity
+ * size the image's header gives (docs/evidence.md, section 1). */
+static void image_fwid(const uint8_t *img, size_t len, uint8_t fwid[32])
+{
+	uint64_t ident = measure_get_le(img + MONITOR_IDENTITY_SIZE_OFFSET, 8);
+
+	if (len < MONITOR_REGION ||
+	    memcmp(img + MONITOR_REGION - 16, TRAILER_MAGIC, 8))
+		die("the image is not a Rampart -bios image (scripts/mkimage.sh)");
+	if (ident < 16 || ident > DICE_BLOB_OFFSET)
+		die("the image's identity size is out of range");
+	measure_region(MEASURE_MONITOR, MONITOR_BASE, ident, img, fwid);
+}
+
+/* The configuration: the run options but the per-boot inputs (nonce=,
+ * payload_size=), in order, each with its newline. */
+static void options_digest(const char *path, uint8_t out[32])
+{
+	static uint8_t text[MAX_OPTIONS + 1];
+	mbedtls_sha256_context c;
+	size_t n = read_file(path, text, MAX_OPTIONS), at = 0, end;
+
+	mbedtls_sha256_init(&c);
+	mbedtls_sha256_starts_ret(&c, 0);
+	while (at < n) {
+		for (end = at; end < n && text[end] != '\n'; end++)
+			;
+		if (strncmp((char *)text + at, "nonce=", 6) &&
+		    strncmp((char *)text + at, "payload_size=", 13))
+			mbedtls_sha256_update_ret(&c, text + at, end - at + 1);
+		at = end + 1;
+	}
+	mbedtls_sha256_finish_ret(&c, out);
+	mbedtls_sha256_free(&c);
+}
+
+static void print_hex(const char *name, const uint8_t *p, size_t n)
+{
+	printf("%s ", name);
+	while (n--)
+		printf("%02x", *p++);
+	putchar('\n');
+}
+
+static int launch(const char *dir, const char *image, const char *options,
+		  const char *out, bool secrets_only)
+{
+	static uint8_t img[MAX_IMAGE];
+	uint8_t fwid[32], config[32], der[DICE_CERT_MAX + 256], *blob;
+	char path[4096];
+	struct dice_secrets s;
+	mbedtls_pk_context dev, alias;
+	size_t len = read_file(image, img, sizeof(img)), i;
+	int cert_len;
+
+	image_fwid(img, len, fwid);
+	options_digest(options, config);
+	derive_for(dir, fwid, config, &s);
+	if (secrets_only) {
+		print_hex("deviceid", s.deviceid, sizeof(s.deviceid));
+		print_hex("cdi", s.cdi, sizeof(s.cdi));
+		print_hex("alias", s.alias, sizeof(s.alias));
+		return 0;
+	}
+	blob = img + DICE_BLOB_OFFSET;
+	for (i = 0; i < DICE_BLOB_SIZE; i++)
+		if (blob[i])
+			die("%s has data where the device identity goes", image);
+	mbedtls_pk_init(&dev);
+	mbedtls_pk_init(&alias);
+	key_from(&dev, s.deviceid);
+	key_from(&alias, s.alias);
+	cert_len = make_cert(&alias, "Rampart Alias", &dev, fwid, config, der,
+			     sizeof(der));
+	if (cert_len > DICE_CERT_MAX)
+		die("the alias certificate is over DICE_CERT_MAX");
+	memcpy(blob, DICE_BLOB_MAGIC, 8);
+	memcpy(blob + 8, s.alias, DICE_SECRET_SIZE);
+	measure_put_le(blob + 40, (uint64_t)cert_len, 4);
+	memcpy(blob + DICE_BLOB_HEADER, der + sizeof(der) - cert_len,
+	       (size_t)cert_len);
+	write_file(out, img, len, 0600);
+	if ((size_t)snprintf(path, sizeof(path), "%s.crt.pem", out) >=
+	    sizeof(path))
+		die("path too long: %s", out);
+	write_pem_cert(path, der + sizeof(der) - cert_len, (size_t)cert_len);
+	mbedtls_platform_zeroize(img + DICE_BLOB_OFFSET, DICE_BLOB_SIZE);
+	mbedtls_platform_zeroize(&s, sizeof(s));
+	mbedtls_pk_free(&dev);
+	mbedtls_pk_free(&alias);
+	return 0;
+}
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: dice provision DIR\n"
+		"       dice launch DIR IMAGE OPTIONS OUT\n"
+		"       dice fwid IMAGE\n"
+		"       dice secrets DIR IMAGE OPTIONS\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	mbedtls_entropy_context entropy;
+	static uint8_t img[MAX_IMAGE];
+	uint8_t fwid[32];
+
+	mbedtls_entropy_init(&entropy);
+	mbedtls_ctr_drbg_init(&drbg);
+	if (mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
+				  (const uint8_t *)"rampart dice", 12))
+		die("no entropy");
+	if (argc == 3 && !strcmp(argv[1], "provision"))
+		return provision(argv[2]);
+	if (argc == 6 && !strcmp(argv[1], "launch"))
+		return launch(argv[2], argv[3], argv[4], argv[5], false);
+	if (argc == 5 && !strcmp(argv[1], "secrets"))
+		return launch(argv[2], argv[3], argv[4], NULL, true);
+	if (argc == 3 && !strcmp(argv[1], "fwid")) {
+		image_fwid(img, read_file(argv[2], img, sizeof(img)), fwid);
+		print_hex("fwid", fwid, sizeof(fwid));
+		return 0;
+	}
+	return usage();
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "dice.h"
+#include <mbedtls/asn1.h>
+#include <mbedtls/asn1write.h>
+#include <mbedtls/bignum.h>
+#include <mbedtls/ecp.h>
+#include <mbedtls/hkdf.h>
+#include <mbedtls/md.h>
+#include <string.h>
+
+#define SALT "Rampart DICE v1"
+#define MAX_TRIES 16
+/* id-sha256, 2.16.840.1.101.3.4.2.1 */
+#define OID_SHA256 "\x60\x86\x48\x01\x65\x03\x04\x02\x01"
+#define VENDOR "Rampart"
+#define TAG_CTX(n) (MBEDTLS_ASN1_CONTEXT_SPECIFIC | (n))
+
+static int hkdf(const uint8_t *ikm, const void *info, size_t info_len,
+		uint8_t out[DICE_SECRET_SIZE])
+{
+	return mbedtls_hkdf(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
+			    (const uint8_t *)SALT, sizeof(SALT) - 1, ikm,
+			    DICE_SECRET_SIZE, info, info_len, out,
+			    DICE_SECRET_SIZE);
+}
+
+/* A P-256 private scalar from @ikm: the first HKDF output, over @label
+ * and a counter, that lies in [1, n - 1] (almost always the first). */
+static int scalar(const uint8_t *ikm, const char *label,
+		  uint8_t d[DICE_SECRET_SIZE])
+{
+	mbedtls_ecp_group grp;
+	mbedtls_mpi x;
+	uint8_t info[32];
+	size_t n = strlen(label);
+	int rc = -1, i;
+
+	mbedtls_ecp_group_init(&grp);
+	mbedtls_mpi_init(&x);
+	if (n >= sizeof(info) ||
+	    mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1))
+		goto out;
+	memcpy(info, label, n);
+	for (i = 0; i < MAX_TRIES && rc; i++) {
+		info[n] = (uint8_t)i;
+		if (hkdf(ikm, info, n + 1, d) ||
+		    mbedtls_mpi_read_binary(&x, d, DICE_SECRET_SIZE))
+			break;
+		if (mbedtls_mpi_cmp_int(&x, 0) > 0 &&
+		    mbedtls_mpi_cmp_mpi(&x, &grp.N) < 0)
+			rc = 0;
+	}
+out:
+	mbedtls_mpi_free(&x);
+	mbedtls_ecp_group_free(&grp);
+	return rc;
+}
+
+int dice_derive(const struct dice_inputs *in, struct dice_secrets *out)
+{
+	uint8_t info[3 + 2 * DICE_SECRET_SIZE];
+
+	memcpy(info, "CDI", 3);
+	memcpy(info + 3, in->fwid, DICE_SECRET_SIZE);
+	memcpy(info + 3 + DICE_SECRET_SIZE, in->config, DICE_SECRET_SIZE);
+	if (scalar(in->uds, "DeviceID", out->deviceid) ||
+	    hkdf(in->uds, info, sizeof(info), out->cdi) ||
+	    scalar(out->cdi, "Alias", out->alias))
+		return -1;
+	return 0;
+}
+
+/* Each mbedtls_asn1_write_* returns the bytes written or a negative error;
+ * ADD sums them and leaves on the first error. */
+#define ADD(expr)                     \
+	do {                          \
+		int r_ = (expr);      \
+		if (r_ < 0)           \
+			return -1;    \
+		len += (size_t)r_;    \
+	} while (0)
+
+/*
+ * DiceTcbInfo ::= SEQUENCE {
+ *   vendor [0] IMPLICIT UTF8String, ..., layer [4] IMPLICIT INTEGER, ...,
+ *   fwids [6] IMPLICIT SEQUENCE OF SEQUENCE { hashAlg OID, digest OCTET STRING },
+ *   ..., vendorInfo [8] IMPLICIT OCTET STRING, ... }
+ * Written backwards: vendorInfo (the configuration digest), fwids, layer,
+ * vendor. The monitor is layer 1 (the ROM is layer 0).
+ */
+int dice_tcbinfo_write(const uint8_t fwid[DICE_SECRET_SIZE],
+		       const uint8_t config[DICE_SECRET_SIZE], uint8_t *buf,
+		       size_t size, const uint8_t **der)
+{
+	uint8_t *p = buf + size;
+	size_t len = 0, fw_len;
+
+	ADD(mbedtls_asn1_write_raw_buffer(&p, buf, config, DICE_SECRET_SIZE));
+	ADD(mbedtls_asn1_write_len(&p, buf, DICE_SECRET_SIZE));
+	ADD(mbedtls_asn1_write_tag(&p, buf, TAG_CTX(8)));
+	fw_len = len;
+	ADD(mbedtls_asn1_write_octet_string(&p, buf, fwid, DICE_SECRET_SIZE));
+	ADD(mbedtls_asn1_write_oid(&p, buf, OID_SHA256,
+				   sizeof(OID_SHA256) - 1));
+	ADD(mbedtls_asn1_write_len(&p, buf, len - fw_len));
+	ADD(mbedtls_asn1_write_tag(&p, buf, MBEDTLS_ASN1_CONSTRUCTED |
+						    MBEDTLS_ASN1_SEQUENCE));
+	ADD(mbedtls_asn1_write_len(&p, buf, len - fw_len));
+	ADD(mbedtls_asn1_write_tag(&p, buf, MBEDTLS_ASN1_CONSTRUCTED |
+						    TAG_CTX(6)));
+	ADD(mbedtls_asn1_write_raw_buffer(&p, buf, (const uint8_t *)"\x01", 1));
+	ADD(mbedtls_asn1_write_len(&p, buf, 1));
+	ADD(mbedtls_asn1_write_tag(&p, buf, TAG_CTX(4)));
+	ADD(mbedtls_asn1_write_raw_buffer(&p, buf, (const uint8_t *)VENDOR,
+					  sizeof(VENDOR) - 1));
+	ADD(mbedtls_asn1_write_len(&p, buf, sizeof(VENDOR) - 1));
+	ADD(mbedtls_asn1_write_tag(&p, buf, TAG_CTX(0)));
+	ADD(mbedtls_asn1_write_len(&p, buf, len));
+	ADD(mbedtls_asn1_write_tag(&p, buf, MBEDTLS_ASN1_CONSTRUCTED |
+						    MBEDTLS_ASN1_SEQUENCE));
+	*der = p;
+	return (int)len;
+}
+
+/* Inside the fwids list at *p (up to @end): the first SHA-256 FWID. */
+static int read_fwids(uint8_t **p, const uint8_t *end,
+		      uint8_t fwid[DICE_SECRET_SIZE])
+{
+	size_t len;
+	mbedtls_asn1_buf oid;
+	const uint8_t *item_end;
+
+	while (*p < end) {
+		if (mbedtls_asn1_get_tag(p, end, &len, MBEDTLS_ASN1_CONSTRUCTED |
+						       MBEDTLS_ASN1_SEQUENCE))
+			return -1;
+		item_end = *p + len;
+		if (mbedtls_asn1_get_tag(p, item_end, &oid.len, MBEDTLS_ASN1_OID))
+			return -1;
+		oid.p = *p;
+		*p += oid.len;
+		if (mbedtls_asn1_get_tag(p, item_end, &len,
+					 MBEDTLS_ASN1_OCTET_STRING))
+			return -1;
+		if (oid.len == sizeof(OID_SHA256) - 1 &&
+		    !memcmp(oid.p, OID_SHA256, oid.len) &&
+		    len == DICE_SECRET_SIZE && *p + len == item_end) {
+			memcpy(fwid, *p, DICE_SECRET_SIZE);
+			return 0;
+		}
+		*p = (uint8_t *)item_end;
+	}
+	return -1;
+}
+
+int dice_tcbinfo_read(const uint8_t *der, size_t len,
+		      uint8_t fwid[DICE_SECRET_SIZE])
+{
+	uint8_t *p = (uint8_t *)der;
+	const uint8_t *end = der + len;
+	size_t n;
+
+	if (mbedtls_asn1_get_tag(&p, end, &n, MBEDTLS_ASN1_CONSTRUCTED |
+						      MBEDTLS_ASN1_SEQUENCE) ||
+	    p + n != end)
+		return -1;
+	/* fields in tag order; skip all but [6] */
+	while (p < end) {
+		int tag = *p++;
+
+		if (mbedtls_asn1_get_len(&p, end, &n))
+			return -1;
+		if (tag == (MBEDTLS_ASN1_CONSTRUCTED | TAG_CTX(6))) {
+			uint8_t *list = p;
+
+			return read_fwids(&list, p + n, fwid);
+		}
+		p += n;
+	}
+	return -1;
+}
