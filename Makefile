@@ -133,11 +133,14 @@ RUN_NONCE = $(or $(NONCE),$(shell od -An -tx1 -N16 /dev/urandom | tr -d ' \n'))
 # (scripts/run-evidence.sh).
 run: $(DEPS)
 	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin $(BUILD)/verifier \
+		$(BUILD)/monitor-identity.bin $(BUILD)/dice \
+		$(BUILD)/device/deviceid.pub.pem \
 		$(if $(RUN_TPM),$(BUILD)/tpm-state/tpm2-00.permall)
 	$(Q)mkdir -p $(BUILD)/run
 	$(Q)nonce=$(RUN_NONCE); \
 	{ $(QEMU_RUN) --bios $(BUILD)/monitor.bin --policy $(POLICY) \
-		--nonce $$nonce $(RUN_TPM); echo $$? >$(BUILD)/run/rc; } | \
+		--nonce $$nonce --save-cert $(BUILD)/run/alias.crt.pem \
+		$(RUN_TPM); echo $$? >$(BUILD)/run/rc; } | \
 		tee $(BUILD)/run/console.log; \
 	rc=$$(cat $(BUILD)/run/rc); scripts/run-evidence.sh $(BUILD)/run $$nonce "$(PAYLOAD)" \
 		"$(INITRD)" "$(CMDLINE)" "$(FIRMWARE)" "$(POLICY)" \

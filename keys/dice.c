@@ -29,7 +29,6 @@
 #include <mbedtls/pk.h>
 #include <mbedtls/platform_util.h>
 #include <mbedtls/sha256.h>
-#include <mbedtls/x509_crt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +41,6 @@
 #define TRAILER_MAGIC "RPIMAGE1"
 #define MAX_IMAGE (2 * MONITOR_REGION + 16)
 #define MAX_OPTIONS 4096
-#define NOT_AFTER "99991231235959"
-#define NOT_BEFORE "20200101000000"
 
 static mbedtls_ctr_drbg_context drbg;
 
@@ -105,91 +102,6 @@ static void read_uds(const char *dir, uint8_t uds[DICE_SECRET_SIZE])
 		die("%s is not a 32-byte device secret (make provision)", path);
 }
 
-/* A P-256 key pair from private scalar @d. */
-static void key_from(mbedtls_pk_context *pk, const uint8_t d[DICE_SECRET_SIZE])
-{
-	mbedtls_ecp_keypair *ec;
-
-	if (mbedtls_pk_setup(pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)))
-		die("mbedTLS: no EC keys");
-	ec = mbedtls_pk_ec(*pk);
-	if (mbedtls_ecp_group_load(&ec->grp, MBEDTLS_ECP_DP_SECP256R1) ||
-	    mbedtls_mpi_read_binary(&ec->d, d, DICE_SECRET_SIZE) ||
-	    mbedtls_ecp_mul(&ec->grp, &ec->Q, &ec->d, &ec->grp.G,
-			    mbedtls_ctr_drbg_random, &drbg))
-		die("mbedTLS: cannot make a P-256 key");
-}
-
-/* "CN=<cn>,serialNumber=<first 8 bytes of SHA-256(public key), hex>":
- * one name per key, so a DeviceID names its device. */
-static void key_name(char *out, size_t size, const char *cn,
-		     mbedtls_pk_context *pk, uint8_t serial[8])
-{
-	uint8_t der[200], hash[32];
-	int len = mbedtls_pk_write_pubkey_der(pk, der, sizeof(der)), i, n;
-
-	if (len < 0)
-		die("mbedTLS: cannot encode a public key");
-	mbedtls_sha256_ret(der + sizeof(der) - len, (size_t)len, hash, 0);
-	n = snprintf(out, size, "CN=%s,serialNumber=", cn);
-	for (i = 0; i < 8; i++)
-		n += snprintf(out + n, size - (size_t)n, "%02x", hash[i]);
-	memcpy(serial, hash, 8);
-	serial[0] &= 0x7f; /* a positive INTEGER */
-}
-
-/*
- * A certificate for @subject's key, signed by @issuer's (the same for the
- * self-signed DeviceID certificate): CA for the DeviceID, an end entity
- * carrying the TcbInfo (@fwid, @config) for the alias. DER into the end of
- * @buf; returns its length.
- */
-static int make_cert(mbedtls_pk_context *subject, const char *subject_cn,
-		     mbedtls_pk_context *issuer, const uint8_t *fwid,
-		     const uint8_t *config, uint8_t *buf, size_t size)
-{
-	mbedtls_x509write_cert crt;
-	mbedtls_mpi serial;
-	char sname[128], iname[128];
-	uint8_t sser[8], iser[8], ext[256];
-	const uint8_t *tcb;
-	int rc, tcb_len;
-	bool ca = !fwid;
-
-	key_name(sname, sizeof(sname), subject_cn, subject, sser);
-	key_name(iname, sizeof(iname), "Rampart DeviceID", issuer, iser);
-	mbedtls_x509write_crt_init(&crt);
-	mbedtls_mpi_init(&serial);
-	mbedtls_x509write_crt_set_version(&crt, MBEDTLS_X509_CRT_VERSION_3);
-	mbedtls_x509write_crt_set_md_alg(&crt, MBEDTLS_MD_SHA256);
-	mbedtls_x509write_crt_set_subject_key(&crt, subject);
-	mbedtls_x509write_crt_set_issuer_key(&crt, issuer);
-	rc = mbedtls_mpi_read_binary(&serial, sser, sizeof(sser)) ||
-	     mbedtls_x509write_crt_set_serial(&crt, &serial) ||
-	     mbedtls_x509write_crt_set_subject_name(&crt, sname) ||
-	     mbedtls_x509write_crt_set_issuer_name(&crt, iname) ||
-	     mbedtls_x509write_crt_set_validity(&crt, NOT_BEFORE, NOT_AFTER) ||
-	     mbedtls_x509write_crt_set_basic_constraints(&crt, ca, ca ? 1 : -1) ||
-	     mbedtls_x509write_crt_set_key_usage(
-		     &crt, ca ? MBEDTLS_X509_KU_KEY_CERT_SIGN :
-				MBEDTLS_X509_KU_DIGITAL_SIGNATURE);
-	if (!rc && !ca) {
-		tcb_len = dice_tcbinfo_write(fwid, config, ext, sizeof(ext), &tcb);
-		rc = tcb_len < 0 ||
-		     mbedtls_x509write_crt_set_extension(
-			     &crt, DICE_OID_TCBINFO, sizeof(DICE_OID_TCBINFO) - 1,
-			     0, tcb, (size_t)tcb_len);
-	}
-	if (!rc)
-		rc = mbedtls_x509write_crt_der(&crt, buf, size,
-					       mbedtls_ctr_drbg_random, &drbg);
-	mbedtls_mpi_free(&serial);
-	mbedtls_x509write_crt_free(&crt);
-	if (rc <= 0)
-		die("mbedTLS: cannot write the certificate");
-	return rc;
-}
-
 static void write_pem_cert(const char *path, const uint8_t *der, size_t len)
 {
 	uint8_t pem[4096];
@@ -242,9 +154,12 @@ static int provision(const char *dir)
 	}
 	derive_for(dir, zero, zero, &s); /* the DeviceID needs the UDS only */
 	mbedtls_pk_init(&pk);
-	key_from(&pk, s.deviceid);
-	len = make_cert(&pk, "Rampart DeviceID", &pk, NULL, NULL, der,
-			sizeof(der));
+	if (dice_key(&pk, s.deviceid, mbedtls_ctr_drbg_random, &drbg))
+		die("mbedTLS: cannot make the DeviceID key");
+	len = dice_cert_write(&pk, &pk, NULL, NULL, der, sizeof(der),
+			      mbedtls_ctr_drbg_random, &drbg);
+	if (len < 0)
+		die("mbedTLS: cannot write the DeviceID certificate");
 	path_in(path, sizeof(path), dir, "deviceid.crt.pem");
 	write_pem_cert(path, der + sizeof(der) - len, (size_t)len);
 	if (mbedtls_pk_write_pubkey_pem(&pk, pem, sizeof(pem)))
@@ -327,11 +242,12 @@ static int launch(const char *dir, const char *image, const char *options,
 			die("%s has data where the device identity goes", image);
 	mbedtls_pk_init(&dev);
 	mbedtls_pk_init(&alias);
-	key_from(&dev, s.deviceid);
-	key_from(&alias, s.alias);
-	cert_len = make_cert(&alias, "Rampart Alias", &dev, fwid, config, der,
-			     sizeof(der));
-	if (cert_len > DICE_CERT_MAX)
+	if (dice_key(&dev, s.deviceid, mbedtls_ctr_drbg_random, &drbg) ||
+	    dice_key(&alias, s.alias, mbedtls_ctr_drbg_random, &drbg))
+		die("mbedTLS: cannot make a P-256 key");
+	cert_len = dice_cert_write(&alias, &dev, fwid, config, der, sizeof(der),
+				   mbedtls_ctr_drbg_random, &drbg);
+	if (cert_len < 0 || cert_len > DICE_CERT_MAX)
 		die("the alias certificate is over DICE_CERT_MAX");
 	memcpy(blob, DICE_BLOB_MAGIC, 8);
 	memcpy(blob + 8, s.alias, DICE_SECRET_SIZE);

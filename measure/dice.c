@@ -6,6 +6,11 @@
 #include <mbedtls/ecp.h>
 #include <mbedtls/hkdf.h>
 #include <mbedtls/md.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/sha256.h>
+#include <mbedtls/x509_crt.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #define SALT "Rampart DICE v1"
@@ -14,6 +19,8 @@
 #define OID_SHA256 "\x60\x86\x48\x01\x65\x03\x04\x02\x01"
 #define VENDOR "Rampart"
 #define TAG_CTX(n) (MBEDTLS_ASN1_CONTEXT_SPECIFIC | (n))
+#define NOT_BEFORE "20200101000000"
+#define NOT_AFTER "99991231235959"
 
 static int hkdf(const uint8_t *ikm, const void *info, size_t info_len,
 		uint8_t out[DICE_SECRET_SIZE])
@@ -178,4 +185,96 @@ int dice_tcbinfo_read(const uint8_t *der, size_t len,
 		p += n;
 	}
 	return -1;
+}
+
+int dice_key(struct mbedtls_pk_context *pk, const uint8_t d[DICE_SECRET_SIZE],
+	     dice_rng rng, void *rng_ctx)
+{
+	mbedtls_ecp_keypair *ec;
+
+	if (mbedtls_pk_setup(pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)))
+		return -1;
+	ec = mbedtls_pk_ec(*pk);
+	if (mbedtls_ecp_group_load(&ec->grp, MBEDTLS_ECP_DP_SECP256R1) ||
+	    mbedtls_mpi_read_binary(&ec->d, d, DICE_SECRET_SIZE) ||
+	    mbedtls_ecp_check_privkey(&ec->grp, &ec->d) ||
+	    mbedtls_ecp_mul(&ec->grp, &ec->Q, &ec->d, &ec->grp.G, rng, rng_ctx))
+		return -1;
+	return 0;
+}
+
+/* "CN=<cn>,serialNumber=<first 8 bytes of SHA-256(public key), hex>", and
+ * those bytes as a positive serial number. */
+static int key_name(char *out, size_t size, const char *cn,
+		    mbedtls_pk_context *pk, uint8_t serial[8])
+{
+	uint8_t der[200], hash[32];
+	int len = mbedtls_pk_write_pubkey_der(pk, der, sizeof(der)), i, n;
+
+	if (len < 0)
+		return -1;
+	mbedtls_sha256_ret(der + sizeof(der) - len, (size_t)len, hash, 0);
+	n = snprintf(out, size, "CN=%s,serialNumber=", cn);
+	for (i = 0; i < 8; i++)
+		n += snprintf(out + n, size - (size_t)n, "%02x", hash[i]);
+	memcpy(serial, hash, 8);
+	serial[0] &= 0x7f;
+	return 0;
+}
+
+static int set_names(mbedtls_x509write_cert *crt, mbedtls_pk_context *subject,
+		     mbedtls_pk_context *issuer, bool ca, mbedtls_mpi *serial)
+{
+	char sname[128], iname[128];
+	uint8_t sser[8], iser[8];
+
+	return key_name(sname, sizeof(sname),
+			ca ? "Rampart DeviceID" : "Rampart Alias", subject,
+			sser) ||
+	       key_name(iname, sizeof(iname), "Rampart DeviceID", issuer,
+			iser) ||
+	       mbedtls_mpi_read_binary(serial, sser, sizeof(sser)) ||
+	       mbedtls_x509write_crt_set_serial(crt, serial) ||
+	       mbedtls_x509write_crt_set_subject_name(crt, sname) ||
+	       mbedtls_x509write_crt_set_issuer_name(crt, iname);
+}
+
+int dice_cert_write(struct mbedtls_pk_context *subject,
+		    struct mbedtls_pk_context *issuer, const uint8_t *fwid,
+		    const uint8_t *config, uint8_t *buf, size_t size,
+		    dice_rng rng, void *rng_ctx)
+{
+	mbedtls_x509write_cert crt;
+	mbedtls_mpi serial;
+	uint8_t ext[256];
+	const uint8_t *tcb;
+	bool ca = !fwid;
+	int rc, tcb_len;
+
+	mbedtls_x509write_crt_init(&crt);
+	mbedtls_mpi_init(&serial);
+	mbedtls_x509write_crt_set_version(&crt, MBEDTLS_X509_CRT_VERSION_3);
+	mbedtls_x509write_crt_set_md_alg(&crt, MBEDTLS_MD_SHA256);
+	mbedtls_x509write_crt_set_subject_key(&crt, subject);
+	mbedtls_x509write_crt_set_issuer_key(&crt, issuer);
+	rc = set_names(&crt, subject, issuer, ca, &serial) ||
+	     mbedtls_x509write_crt_set_validity(&crt, NOT_BEFORE, NOT_AFTER) ||
+	     mbedtls_x509write_crt_set_basic_constraints(&crt, ca, ca ? 1 : -1) ||
+	     mbedtls_x509write_crt_set_key_usage(
+		     &crt, ca ? MBEDTLS_X509_KU_KEY_CERT_SIGN :
+				MBEDTLS_X509_KU_DIGITAL_SIGNATURE);
+	if (!rc && !ca) {
+		tcb_len = dice_tcbinfo_write(fwid, config, ext, sizeof(ext), &tcb);
+		rc = tcb_len < 0 ||
+		     mbedtls_x509write_crt_set_extension(
+			     &crt, DICE_OID_TCBINFO, sizeof(DICE_OID_TCBINFO) - 1,
+			     0, tcb, (size_t)tcb_len);
+	}
+	if (!rc)
+		rc = mbedtls_x509write_crt_der(&crt, buf, size, rng, rng_ctx);
+	else
+		rc = -1;
+	mbedtls_mpi_free(&serial);
+	mbedtls_x509write_crt_free(&crt);
+	return rc > 0 ? rc : -1;
 }

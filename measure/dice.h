@@ -56,4 +56,24 @@ int dice_tcbinfo_write(const uint8_t fwid[DICE_SECRET_SIZE],
 int dice_tcbinfo_read(const uint8_t *der, size_t len,
 		      uint8_t fwid[DICE_SECRET_SIZE]);
 
+struct mbedtls_pk_context;
+typedef int (*dice_rng)(void *ctx, unsigned char *out, size_t len);
+
+/* @pk (initialised) becomes the P-256 key pair of private scalar @d. 0 or -1. */
+int dice_key(struct mbedtls_pk_context *pk, const uint8_t d[DICE_SECRET_SIZE],
+	     dice_rng rng, void *rng_ctx);
+
+/*
+ * An X.509 v3 certificate for @subject's public key, signed by @issuer's
+ * private key. @fwid NULL: the DeviceID certificate (self-signed, a CA);
+ * else the alias certificate, an end entity carrying TcbInfo(@fwid,
+ * @config). Names are "CN=Rampart DeviceID|Alias,serialNumber=<hash of the
+ * key>", so each names its key. DER into the end of @buf; returns its
+ * length, or -1.
+ */
+int dice_cert_write(struct mbedtls_pk_context *subject,
+		    struct mbedtls_pk_context *issuer, const uint8_t *fwid,
+		    const uint8_t *config, uint8_t *buf, size_t size,
+		    dice_rng rng, void *rng_ctx);
+
 #endif

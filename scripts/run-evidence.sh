@@ -31,12 +31,15 @@ if ! extract evidence "$dir/evidence.bin" 2>/dev/null ||
 	echo "run: no launch evidence on the console (did the boot reach the payload?)" >&2
 	exit 0
 fi
+# Every part pinned: the monitor built here, the firmware, the policy and
+# its configuration as make run boots them (fast paths on).
 ref=(build/verifier reference --kernel "$kernel" --cmdline "$cmdline"
-	--firmware "$firmware" --policy "$policy" -o "$dir/ref.json")
+	--firmware "$firmware" --monitor build/monitor-identity.bin
+	--policy "$policy" --policy-config fastpath=1 -o "$dir/ref.json")
 [ "$initrd" = none ] || ref+=(--initrd "$initrd")
 check=(build/verifier check --evidence "$dir/evidence.bin" --ref "$dir/ref.json"
-	--pubkey build/keys/device.pub.pem --nonce "$nonce"
-	--eventlog "$dir/eventlog.bin")
+	--pubkey build/device/deviceid.pub.pem --nonce "$nonce"
+	--eventlog "$dir/eventlog.bin" --max-audit 0)
 [ -z "$ak" ] || check+=(--ak-pubkey "$ak")
 q() { printf '%q ' "$@"; }
 cat <<MSG

@@ -4,10 +4,11 @@
 
 VERIFIER_SRCS := verifier/main.c verifier/util.c verifier/refjson.c \
 	verifier/reference.c verifier/check.c verifier/report.c \
-	verifier/quote.c verifier/eventlog.c measure/measure.c measure/evlog.c measure/evidence.c
+	verifier/quote.c verifier/eventlog.c verifier/identity.c measure/dice.c \
+	measure/measure.c measure/evlog.c measure/evidence.c
 VERIFIER_CFLAGS := -std=gnu11 -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla -Wformat=2 -I.
-VERIFIER_LDLIBS := -lmbedcrypto -ltss2-mu
+VERIFIER_LDLIBS := -lmbedx509 -lmbedcrypto -ltss2-mu
 
 VERIFIER_OBJS := $(patsubst %.c,$(BUILD)/verifier-obj/%.o,$(VERIFIER_SRCS))
 VERIFIER_ASAN_OBJS := $(patsubst %.c,$(BUILD)/host/obj/verifier-asan/%.o,$(VERIFIER_SRCS))
@@ -35,8 +36,8 @@ ALL_TARGETS += $(BUILD)/verifier
 HOST_TESTS += verifier
 HOST_TEST_SRCS_verifier := tests/host/test_verifier.c $(MEASURE_SRCS) \
 	$(SAMPLE_SRCS)
-HOST_TEST_LDLIBS_verifier := -lmbedcrypto -ltss2-mu
-$(BUILD)/host/test_verifier: | $(BUILD)/host/verifier
+HOST_TEST_LDLIBS_verifier := -lmbedx509 -lmbedcrypto -ltss2-mu
+$(BUILD)/host/test_verifier: | $(BUILD)/host/verifier $(BUILD)/dice
 
 # The monitor's measured identity as a file, for `verifier reference
 # --monitor`: the image's first __monitor_identity_end - 0x8000_0000 bytes

@@ -41,29 +41,6 @@ struct inputs {
 
 /* --- the checks ----------------------------------------------------------- */
 
-static void check_signature(struct inputs *in, const char *pubkey)
-{
-	uint8_t hash[MEASURE_DIGEST_SIZE];
-	size_t signed_len, sig_len;
-	const uint8_t *sig;
-
-	/* evidence_parse accepted it: the split cannot fail */
-	if (evidence_split(in->ev_buf, in->ev_len, &signed_len, &sig, &sig_len,
-			   NULL))
-		signed_len = sig_len = 0;
-	sha256(in->ev_buf, signed_len, hash);
-	if (!sig_len || mbedtls_pk_verify(&in->pk, MBEDTLS_MD_SHA256, hash,
-					  sizeof(hash), sig, sig_len)) {
-		report_add(ST_FAIL, "signature", NULL, NULL,
-			   "ECDSA P-256 signature does not verify with %s "
-			   "(another device, or altered evidence)",
-			   pubkey);
-		return;
-	}
-	report_add(ST_PASS, "signature", NULL, NULL,
-		   "ECDSA P-256/SHA-256 by the device key %s", pubkey);
-}
-
 static void check_nonce(const struct inputs *in)
 {
 	char want[2 * EVIDENCE_NONCE_MAX + 1], got[2 * EVIDENCE_NONCE_MAX + 1];
@@ -250,7 +227,7 @@ static int load_pubkey(mbedtls_pk_context *pk, const char *path)
 	ec = mbedtls_pk_get_type(pk) == MBEDTLS_PK_ECKEY ? mbedtls_pk_ec(*pk) :
 							   NULL;
 	if (!ec || ec->grp.id != MBEDTLS_ECP_DP_SECP256R1) {
-		fail_input("%s: not an ECDSA P-256 key (the device key is one)",
+		fail_input("%s: not an ECDSA P-256 key (a DeviceID key is one)",
 			   path);
 		return -1;
 	}
@@ -381,7 +358,7 @@ static void run_checks(struct inputs *in, const struct check_opts *o)
 	char dtb[DIGEST_HEX];
 	size_t i;
 
-	check_signature(in, o->pubkey);
+	identity_check(&in->ev, in->ev_buf, in->ev_len, &in->pk, o->pubkey);
 	report_add(ST_PASS, "version", NULL, NULL, "evidence format %u",
 		   in->ev.version);
 	check_nonce(in);

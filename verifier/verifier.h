@@ -77,6 +77,14 @@ char *ref_format(const struct reference *ref);
 
 /* --- reference.c, check.c ---------------------------------------------- */
 
+/* identity.c: the alias certificate in @ev against the DeviceID key
+ * @deviceid, its FWID against the measured monitor, and the evidence's
+ * signature (@buf, @len) by its key: "identity", "fwid", "signature". */
+struct mbedtls_pk_context;
+void identity_check(const struct evidence *ev, const uint8_t *buf,
+		    size_t len, struct mbedtls_pk_context *deviceid,
+		    const char *deviceid_path);
+
 int cmd_reference(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 

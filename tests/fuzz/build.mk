@@ -32,13 +32,13 @@ $(BUILD)/fuzz/fuzz_$(1): $$(FUZZ_SRCS_$(1)) $$(wildcard measure/*.h verifier/*.h
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
 
-MKSEED_SRCS := tests/fuzz/mkseed.c tests/fuzz/sample.c measure/measure.c \
+MKSEED_SRCS := tests/fuzz/mkseed.c tests/fuzz/sample.c measure/dice.c measure/measure.c \
 	measure/evlog.c measure/evidence.c verifier/refjson.c verifier/util.c
 
 $(BUILD)/fuzz/mkseed: $(MKSEED_SRCS) $(wildcard measure/*.h verifier/*.h tests/fuzz/*.h)
 	$(call quiet,HOSTCC,$@)mkdir -p $(@D) && \
 		$(HOSTCC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -o $@ \
-		$(MKSEED_SRCS) -lmbedcrypto
+		$(MKSEED_SRCS) -lmbedx509 -lmbedcrypto
 
 # The seed directories, rebuilt when mkseed or a real boot's file changes.
 FUZZ_KEPT_SEEDS := $(wildcard tests/fuzz/seeds/*/*)

@@ -5,6 +5,7 @@
  * encodes and signs with the shared measure/ code.
  */
 #include "sample.h"
+#include "measure/dice.h"
 #include "measure/evlog.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/pk.h>
@@ -171,11 +172,49 @@ int sample_set_quote(struct sample *s, const uint8_t *quote, size_t qlen,
 	return 0;
 }
 
+/* @pk (initialised) gets @key's public part, and its private one if @priv. */
+static int to_pk(mbedtls_pk_context *pk, const struct mbedtls_ecp_keypair *key,
+		 bool priv)
+{
+	return mbedtls_pk_setup(pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) ||
+	       mbedtls_ecp_group_copy(&mbedtls_pk_ec(*pk)->grp, &key->grp) ||
+	       mbedtls_ecp_copy(&mbedtls_pk_ec(*pk)->Q, &key->Q) ||
+	       (priv && mbedtls_mpi_copy(&mbedtls_pk_ec(*pk)->d, &key->d));
+}
+
+int sample_certify(struct sample *s, const struct mbedtls_ecp_keypair *key)
+{
+	struct mbedtls_ecp_keypair dev;
+	mbedtls_pk_context subject, issuer;
+	uint8_t der[1024], config[32] = { 0 };
+	int len = -1;
+
+	mbedtls_ecp_keypair_init(&dev);
+	mbedtls_pk_init(&subject);
+	mbedtls_pk_init(&issuer);
+	if (!sample_key(&dev, SAMPLE_DEVICEID) && !to_pk(&subject, key, false) &&
+	    !to_pk(&issuer, &dev, true))
+		len = dice_cert_write(&subject, &issuer,
+				      s->ev.regions[MEASURE_MONITOR].digest,
+				      config, der, sizeof(der), NULL, NULL);
+	s->ev.cert_len = 0;
+	if (len > 0 && len <= EVIDENCE_CERT_MAX) {
+		memcpy(s->ev.cert, der + sizeof(der) - len, (size_t)len);
+		s->ev.cert_len = (uint32_t)len;
+	}
+	mbedtls_pk_free(&subject);
+	mbedtls_pk_free(&issuer);
+	mbedtls_ecp_keypair_free(&dev);
+	return s->ev.cert_len ? 0 : -1;
+}
+
 int sample_seal(struct sample *s, struct mbedtls_ecp_keypair *key, uint8_t *out,
 		size_t size, size_t *len)
 {
 	size_t signed_len;
 
+	if (!s->ev.cert_len && sample_certify(s, key))
+		return -1;
 	mbedtls_sha256_ret(s->log, s->log_len, s->ev.log_digest, 0);
 	s->ev.log_size = s->log_len;
 	if (evidence_encode(&s->ev, out, size, &signed_len) ||
@@ -205,10 +244,7 @@ int sample_write_pubkey(struct mbedtls_ecp_keypair *key, const char *path)
 	int rc = -1;
 
 	mbedtls_pk_init(&pk);
-	if (!mbedtls_pk_setup(&pk,
-			      mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) &&
-	    !mbedtls_ecp_group_copy(&mbedtls_pk_ec(pk)->grp, &key->grp) &&
-	    !mbedtls_ecp_copy(&mbedtls_pk_ec(pk)->Q, &key->Q) &&
+	if (!to_pk(&pk, key, false) &&
 	    !mbedtls_pk_write_pubkey_pem(&pk, pem, sizeof(pem)))
 		rc = sample_write_file(path, pem, strlen((char *)pem));
 	mbedtls_pk_free(&pk);

@@ -56,7 +56,16 @@ int sample_measure(struct sample *s, const struct sample_inputs *in);
 int sample_set_quote(struct sample *s, const uint8_t *quote, size_t qlen,
 		     const uint8_t *sig, size_t slen);
 
-/* Set the log digest from @s->log, encode and sign. Returns 0 or -1. */
+/* The sample device's DeviceID key (sample_key index): it certifies the
+ * key that seals (sample_seal) as a launcher would (measure/dice.h). */
+#define SAMPLE_DEVICEID 3
+
+/* Give @s the alias certificate a launcher would make for @key on the
+ * sample device, for the monitor @s measured. Returns 0 or -1. */
+int sample_certify(struct sample *s, const struct mbedtls_ecp_keypair *key);
+
+/* Set the log digest from @s->log, add the alias certificate for @key
+ * (unless @s has one), encode and sign with @key. Returns 0 or -1. */
 int sample_seal(struct sample *s, struct mbedtls_ecp_keypair *key, uint8_t *out,
 		size_t size, size_t *len);
 

@@ -22,6 +22,7 @@
 #include <mbedtls/ecdsa.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/sha256.h>
+#include <mbedtls/x509_crt.h>
 
 #include "measure/evidence.h"
 #include "monitor/core/errno.h"
@@ -151,7 +152,11 @@ static void test_round_trip(void **state)
 	assert_int_equal(parsed.tpm_quote_len, 0);
 	assert_true(parsed.sig_len >= EVIDENCE_SIG_MIN);
 	assert_true(signature_ok(ev_buf, ev_len));
-	assert_true(ev_len < 1024);
+	/* the alias certificate, as sealed */
+	assert_true(parsed.cert_len > 0);
+	assert_int_equal(parsed.cert_len, s.ev.cert_len);
+	assert_memory_equal(parsed.cert, s.ev.cert, s.ev.cert_len);
+	assert_true(ev_len < 1536);
 }
 
 static void test_deterministic_signature(void **state)
@@ -259,7 +264,7 @@ static void test_versions_and_magic(void **state)
 {
 	uint8_t b[EVIDENCE_MAX_SIZE];
 	static const uint8_t versions[][2] = {
-		{ 0, 0 }, { 2, 0 }, { 1, 1 }, { 0xff, 0xff }
+		{ 0, 0 }, { 1, 0 }, { 3, 0 }, { 2, 1 }, { 0xff, 0xff }
 	};
 	size_t i;
 
@@ -527,12 +532,28 @@ static void flip_all(const uint8_t *buf, size_t len, mbedtls_pk_context *pk,
 		      name, 8 * len, by_parse, by_sig);
 }
 
+/* @pk (initialised) gets the key of the alias certificate @ev carries. */
+static int alias_key(const struct evidence *ev, mbedtls_pk_context *pk)
+{
+	mbedtls_x509_crt crt;
+	int rc;
+
+	mbedtls_x509_crt_init(&crt);
+	rc = mbedtls_x509_crt_parse_der(&crt, ev->cert, ev->cert_len) ||
+	     mbedtls_pk_setup(pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) ||
+	     mbedtls_ecp_copy(&mbedtls_pk_ec(*pk)->Q, &mbedtls_pk_ec(crt.pk)->Q) ||
+	     mbedtls_ecp_group_copy(&mbedtls_pk_ec(*pk)->grp,
+				    &mbedtls_pk_ec(crt.pk)->grp);
+	mbedtls_x509_crt_free(&crt);
+	return rc;
+}
+
 /*
- * Every file matching @pattern (colon-separated globs) that @key_path
- * verifies: all its single-bit flips rejected. Returns how many files;
- * files the key does not verify (an older key) are reported and skipped.
+ * Every file matching @pattern (colon-separated globs): if the alias key its
+ * certificate names verifies it, all its single-bit flips rejected.
+ * Returns how many files; others (an older format) are reported, skipped.
  */
-static size_t flip_files(const char *pattern, const char *key_path)
+static size_t flip_files(const char *pattern)
 {
 	char *list = strdup(pattern), *save = NULL, *f;
 	static uint8_t buf[EVIDENCE_MAX_SIZE + 1];
@@ -546,57 +567,47 @@ static size_t flip_files(const char *pattern, const char *key_path)
 	assert_non_null(list);
 	for (f = strtok_r(list, ":", &save); f; f = strtok_r(NULL, ":", &save))
 		glob(f, g.gl_pathc ? GLOB_APPEND : 0, NULL, &g);
-	mbedtls_pk_init(&pk);
-	if (g.gl_pathc && mbedtls_pk_parse_public_keyfile(&pk, key_path))
-		fail_msg("%s: cannot read the device public key", key_path);
 	for (i = 0; i < g.gl_pathc; i++) {
 		fp = fopen(g.gl_pathv[i], "rb");
 		assert_non_null(fp);
 		len = fread(buf, 1, sizeof(buf), fp);
 		fclose(fp);
-		assert_int_equal(parse_exact(buf, len, NULL), 0);
-		assert_int_equal(evidence_split(buf, len, &signed_len, &sig,
-						&sig_len, NULL),
-				 0);
-		mbedtls_sha256_ret(buf, signed_len, hash, 0);
-		if (mbedtls_pk_verify(&pk, MBEDTLS_MD_SHA256, hash, 32, sig,
+		mbedtls_pk_init(&pk);
+		if (parse_exact(buf, len, NULL) || alias_key(&parsed, &pk) ||
+		    evidence_split(buf, len, &signed_len, &sig, &sig_len, NULL) ||
+		    mbedtls_sha256_ret(buf, signed_len, hash, 0) ||
+		    mbedtls_pk_verify(&pk, MBEDTLS_MD_SHA256, hash, 32, sig,
 				      sig_len)) {
-			print_message("%s: not signed by %s: skipped\n",
-				      g.gl_pathv[i], key_path);
+			print_message("%s: not evidence its alias key signed: "
+				      "skipped\n", g.gl_pathv[i]);
+			mbedtls_pk_free(&pk);
 			continue;
 		}
 		flip_all(buf, len, &pk, g.gl_pathv[i]);
+		mbedtls_pk_free(&pk);
 		done++;
 	}
-	mbedtls_pk_free(&pk);
 	globfree(&g);
 	free(list);
 	return done;
 }
 
 /*
- * Real boots' evidence: the one kept with the fuzz seeds (and the public
- * key of the device that made it), and any the build dir holds
- * (build/<...>evidence<...>.bin, checked with build/keys/device.pub.pem),
- * or RAMPART_REAL_EVIDENCE (colon-separated globs) checked with
- * RAMPART_DEVICE_PUBKEY.
+ * Real boots' evidence: the one kept with the fuzz seeds, and any the build
+ * dir holds (build/<...>evidence<...>.bin), or RAMPART_REAL_EVIDENCE
+ * (colon-separated globs); each checked with the key its certificate names.
  */
 static void test_real_evidence_bit_flips(void **state)
 {
 	const char *env = getenv("RAMPART_REAL_EVIDENCE");
-	const char *pub = getenv("RAMPART_DEVICE_PUBKEY");
 
 	(void)state;
 	if (env) {
-		assert_true(flip_files(env, pub ? pub :
-						  "build/keys/device.pub.pem") >
-			    0);
+		assert_true(flip_files(env) > 0);
 		return;
 	}
-	assert_int_equal(flip_files("tests/fuzz/seeds/evidence/*.bin",
-				    "tests/fuzz/seeds/boot-device.pub.pem"),
-			 1);
-	if (!flip_files("build/*evidence*.bin", "build/keys/device.pub.pem"))
+	assert_int_equal(flip_files("tests/fuzz/seeds/evidence/*.bin"), 1);
+	if (!flip_files("build/*evidence*.bin:build/run/evidence.bin"))
 		print_message("no boot evidence in build/ (make run saves it "
 			      "there)\n");
 }

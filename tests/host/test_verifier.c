@@ -28,6 +28,7 @@
 
 #include "measure/evlog.h"
 #include "tests/fuzz/sample.h"
+#include "measure/dice_blob.h"
 
 #define NONCE "00112233445566778899aabbccddeeff"
 #define OTHER_NONCE "00112233445566778899aabbccddeefe"
@@ -36,7 +37,7 @@ static char dir[64] = "/tmp/rampart-verifier-XXXXXX";
 static const char *verifier;
 static char out[65536];
 static struct sample_inputs in;
-static mbedtls_ecp_keypair key, other_key, ak_key;
+static mbedtls_ecp_keypair key, other_key, ak_key, dev_key;
 
 /* --- helpers ----------------------------------------------------------------- */
 
@@ -102,6 +103,11 @@ static void write_in_dir(const char *name, const void *buf, size_t len)
 }
 
 /* Measure @i like the monitor, sign with @k; write NAME.ev and NAME.log */
+static void certify_key(struct sample *s)
+{
+	assert_int_equal(sample_certify(s, &key), 0);
+}
+
 static void make_boot(const char *name, const struct sample_inputs *i,
 		      mbedtls_ecp_keypair *k, void (*tweak)(struct sample *))
 {
@@ -181,7 +187,8 @@ static void make_boots(void)
 	i.firmware_len = in.firmware_len + 1;
 	fw2[in.firmware_len] = 0;
 	make_boot("firmware2", &i, &key, NULL);
-	make_boot("otherkey", &in, &other_key, NULL);
+	/* signed by another key than the one its certificate names */
+	make_boot("otherkey", &in, &other_key, certify_key);
 	make_boot("badlog", &in, &key, tamper_log_kernel);
 	make_boot("extraevent", &in, &key, extra_event);
 	i = in;
@@ -207,8 +214,12 @@ static int setup(void **state)
 	    sample_key(&ak_key, 2))
 		return -1;
 	sample_default_inputs(&in);
+	/* pub.pem: the sample device's DeviceID, which certifies key (the
+	 * alias key that signs, sample_seal) */
+	mbedtls_ecp_keypair_init(&dev_key);
 	path_in_dir(p, sizeof(p), "pub.pem");
-	if (sample_write_pubkey(&key, p))
+	if (sample_key(&dev_key, SAMPLE_DEVICEID) ||
+	    sample_write_pubkey(&dev_key, p))
 		return -1;
 	path_in_dir(p, sizeof(p), "other.pem");
 	if (sample_write_pubkey(&other_key, p))
@@ -230,6 +241,7 @@ static int teardown(void **state)
 	mbedtls_ecp_keypair_free(&key);
 	mbedtls_ecp_keypair_free(&other_key);
 	mbedtls_ecp_keypair_free(&ak_key);
+	mbedtls_ecp_keypair_free(&dev_key);
 	if (!getenv("RAMPART_KEEP_TMP")) /* to look at the files */
 		run("rm -rf %s", dir);
 	return 0;
@@ -328,11 +340,12 @@ static void test_wrong_key(void **state)
 	(void)state;
 	assert_int_equal(check("otherkey.ev", NULL, NULL), 1);
 	expect_failed("signature");
+	/* evidence of another device: its DeviceID did not certify the key */
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
 			     "--pubkey other.pem --nonce %s",
 			     verifier, NONCE),
 			 1);
-	expect_failed("signature");
+	expect_failed("identity");
 }
 
 static void test_flipped_signature_byte(void **state)
@@ -432,11 +445,11 @@ static void test_truncated_and_oversized_evidence(void **state)
 static void test_wrong_version(void **state)
 {
 	(void)state;
-	assert_int_equal(run("cp good.ev v2.ev && printf '\\002' | dd of=v2.ev "
+	assert_int_equal(run("cp good.ev v3.ev && printf '\\003' | dd of=v3.ev "
 			     "bs=1 seek=4 conv=notrunc 2>/dev/null"),
 			 0);
-	assert_int_equal(check("v2.ev", NULL, NULL), 2);
-	expect_text("evidence format version 2, this verifier reads version 1");
+	assert_int_equal(check("v3.ev", NULL, NULL), 2);
+	expect_text("evidence format version 3, this verifier reads version 2");
 }
 
 static void test_garbage_json(void **state)
@@ -577,52 +590,106 @@ static void test_usage(void **state)
 	expect_text("Remote attestation of a Rampart boot, step by step");
 }
 
-/* keys/gen-device-key.sh: the scalar the monitor embeds (device.key.bin)
- * signs evidence that device.pub.pem verifies; the key survives reruns. */
-static void test_device_key_tooling(void **state)
+/* A Rampart -bios image as scripts/mkimage.sh makes it: the monitor
+ * region (identity size at offset 8, trailer at its end), no firmware. */
+#define IMAGE_REGION 0x100000
+#define IMAGE_IDENTITY 0x2000
+static uint8_t image[IMAGE_REGION + 16];
+
+static void write_fake_image(void)
 {
-	static char script[PATH_MAX];
-	mbedtls_ecp_keypair dev;
-	uint8_t d[33]; /* one more: the file must hold exactly 32 */
+	size_t i;
+
+	for (i = 0; i < IMAGE_IDENTITY; i++)
+		image[i] = (uint8_t)(i * 7);
+	memset(image + 8, 0, 8);
+	image[8] = IMAGE_IDENTITY & 0xff;
+	image[9] = IMAGE_IDENTITY >> 8;
+	memcpy(image + IMAGE_REGION - 16, "RPIMAGE1\x10", 9);
+	write_in_dir("mon.bin", image, sizeof(image));
+	write_in_dir("opts", "policy=protect\nnonce=00\n", 24);
+}
+
+/* The blob `dice launch` wrote at DICE_BLOB_OFFSET of @path: the alias key
+ * as a key pair, its certificate into @s. */
+static void read_blob(const char *path, mbedtls_ecp_keypair *alias,
+		      struct sample *s)
+{
+	static uint8_t img[sizeof(image)];
+	const uint8_t *b = img + DICE_BLOB_OFFSET;
 	char p[256];
 	FILE *f;
 
-	(void)state;
-	assert_non_null(realpath("keys/gen-device-key.sh", script));
-	assert_int_equal(run("%s keys && cp keys/device.pub.pem first.pem && "
-			     "%s keys && cmp keys/device.pub.pem first.pem && "
-			     "stat -c %%a keys/device.key.bin keys/device.pem",
-			     script, script),
-			 0);
-	assert_string_equal(out, "gen-device-key: new development device key "
-				 "in keys/device.pem\n600\n600\n");
-	path_in_dir(p, sizeof(p), "keys/device.key.bin");
+	path_in_dir(p, sizeof(p), path);
 	f = fopen(p, "rb");
 	assert_non_null(f);
-	assert_int_equal(fread(d, 1, sizeof(d), f), 32);
+	assert_int_equal(fread(img, 1, sizeof(img), f), sizeof(img));
 	fclose(f);
-	mbedtls_ecp_keypair_init(&dev);
-	assert_int_equal(evidence_key_init(&dev, d), 0);
-	make_boot("devkey", &in, &dev, NULL);
-	mbedtls_ecp_keypair_free(&dev);
-	assert_int_equal(run("%s check --evidence devkey.ev --ref ref.json "
-			     "--pubkey keys/device.pub.pem --nonce %s",
+	assert_memory_equal(b, DICE_BLOB_MAGIC, 8);
+	assert_int_equal(evidence_key_init(alias, b + 8), 0);
+	s->ev.cert_len = (uint32_t)measure_get_le(b + 40, 4);
+	assert_true(s->ev.cert_len > 0 && s->ev.cert_len <= EVIDENCE_CERT_MAX);
+	memcpy(s->ev.cert, b + DICE_BLOB_HEADER, s->ev.cert_len);
+}
+
+/*
+ * build/dice, the boot ROM's part (keys/dice.c): provisioning is once (a
+ * rerun keeps the secret, 0600), the alias certificate chains to the
+ * DeviceID certificate for openssl, evidence signed with the alias key the
+ * launcher handed over verifies TRUSTED with the DeviceID public key, and a
+ * monitor one byte different gets another alias key.
+ */
+static void test_dice_tooling(void **state)
+{
+	static struct sample s;
+	static char dice[PATH_MAX];
+	struct sample_inputs i = in;
+	mbedtls_ecp_keypair alias;
+	uint8_t ev[EVIDENCE_MAX_SIZE];
+	size_t len;
+
+	(void)state;
+	assert_non_null(realpath("build/dice", dice));
+	write_fake_image();
+	assert_int_equal(run("%s provision dev && cp dev/deviceid.pub.pem "
+			     "first.pem && %s provision dev && cmp "
+			     "dev/deviceid.pub.pem first.pem && stat -c %%a "
+			     "dev/uds.bin && %s launch dev mon.bin opts out.bin "
+			     "&& openssl verify -CAfile dev/deviceid.crt.pem "
+			     "out.bin.crt.pem",
+			     dice, dice, dice),
+		 0);
+	expect_text("600\nout.bin.crt.pem: OK\n");
+	/* evidence of that monitor, signed by the alias key: TRUSTED */
+	i.monitor = image;
+	i.monitor_len = IMAGE_IDENTITY;
+	assert_int_equal(sample_measure(&s, &i), 0);
+	mbedtls_ecp_keypair_init(&alias);
+	read_blob("out.bin", &alias, &s);
+	assert_int_equal(sample_seal(&s, &alias, ev, sizeof(ev), &len), 0);
+	write_in_dir("dice.ev", ev, len);
+	write_in_dir("dice.log", s.log, s.log_len);
+	assert_int_equal(run("%s check --evidence dice.ev --ref ref.json "
+			     "--pubkey dev/deviceid.pub.pem --nonce %s "
+			     "--eventlog dice.log",
 			     verifier, NONCE),
-			 0);
-	/* openssl reads the private key and agrees on the public one */
-	assert_int_equal(run("openssl pkey -in keys/device.pem -pubout | "
-			     "cmp - keys/device.pub.pem"),
-			 0);
-	/* --force: a new device key, which does not verify the old boot */
-	assert_int_equal(run("%s --force keys >/dev/null && ! cmp -s "
-			     "keys/device.pub.pem first.pem",
-			     script),
-			 0);
-	assert_int_equal(run("%s check --evidence devkey.ev --ref ref.json "
-			     "--pubkey keys/device.pub.pem --nonce %s",
-			     verifier, NONCE),
+			 1); /* the reference's monitor is another */
+	expect_text("  pass  identity ");
+	expect_text("  pass  fwid ");
+	expect_text("  pass  signature ");
+	expect_failed("monitor");
+	/* the image cannot be launched twice into one file, and one byte
+	 * of the monitor changed gives another alias key */
+	image[100] ^= 1;
+	write_in_dir("mon2.bin", image, sizeof(image));
+	image[100] ^= 1;
+	assert_int_equal(run("%s launch dev mon2.bin opts out2.bin && "
+			     "! cmp -s out.bin.crt.pem out2.bin.crt.pem && "
+			     "%s launch dev out.bin opts out3.bin",
+			     dice, dice),
 			 1);
-	expect_failed("signature");
+	expect_text("has data where the device identity goes");
+	mbedtls_ecp_keypair_free(&alias);
 }
 
 /* --- TPM quote --------------------------------------------------------------- */
@@ -882,7 +949,7 @@ int main(void)
 		cmocka_unit_test(test_missing_files),
 		cmocka_unit_test(test_reference_no_partial_output),
 		cmocka_unit_test(test_usage),
-		cmocka_unit_test(test_device_key_tooling),
+		cmocka_unit_test(test_dice_tooling),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_real_tpm_quote),
 	};

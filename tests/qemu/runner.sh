@@ -141,7 +141,8 @@ monitor_image() {
 check_requires() {
 	local r
 	if [ "$c_bios" != native ]; then
-		c_requires+=(monitor)
+		# the image, and the device the launcher's DICE step needs
+		c_requires+=(monitor "$BUILD/dice" "$BUILD/device/uds.bin")
 	fi
 	for r in "${c_requires[@]}"; do
 		case $r in

@@ -50,7 +50,7 @@ check() { # REF [extra check arguments]
 	local r=$1
 	shift
 	echo check --evidence "$t/ev.bin" --ref "$t/$r.json" \
-		--pubkey build/keys/device.pub.pem --nonce "$nonce" \
+		--pubkey build/device/deviceid.pub.pem --nonce "$nonce" \
 		--eventlog "$t/log.bin" "$@"
 }
 
@@ -58,18 +58,29 @@ flip() { # IN OFFSET_FROM_END OUT: one byte inverted
 	python3 -c 'import sys; d=bytearray(open(sys.argv[1],"rb").read()); i=len(d)-int(sys.argv[2]); d[i]^=0xff; open(sys.argv[3],"wb").write(d)' "$@"
 }
 
-# An independent tool verifies the device signature (issue 7, must-show 3):
-# the signed part is the header and body, then an 8-byte trailer, then DER.
+# Independent tools check the device identity as a user would: openssl
+# verifies the alias certificate the evidence carries against the DeviceID
+# certificate, and the evidence signature with the alias key (the signed
+# part is the header and body, then an 8-byte trailer, then DER).
 python3 - "$t" <<'PY'
 import struct, sys
 d = open(sys.argv[1] + "/ev.bin", "rb").read()
 end = 16 + struct.unpack("<I", d[8:12])[0]
 open(sys.argv[1] + "/signed.bin", "wb").write(d[:end])
 open(sys.argv[1] + "/sig.der", "wb").write(d[end + 8:])
+off = 16
+while off < end:
+    tag, _, n = struct.unpack("<HHI", d[off:off + 8])
+    if tag == 0x30:
+        open(sys.argv[1] + "/alias.der", "wb").write(d[off + 8:off + 8 + n])
+    off += 8 + n + (8 - n % 8) % 8
 PY
-if ! openssl dgst -sha256 -verify build/keys/device.pub.pem \
-	-signature "$t/sig.der" "$t/signed.bin" >/dev/null; then
-	echo "openssl does not verify the evidence signature"
+if ! openssl x509 -inform der -in "$t/alias.der" -out "$t/alias.pem" ||
+	! openssl verify -CAfile build/device/deviceid.crt.pem "$t/alias.pem" >/dev/null ||
+	! openssl x509 -in "$t/alias.pem" -pubkey -noout >"$t/alias.pub.pem" ||
+	! openssl dgst -sha256 -verify "$t/alias.pub.pem" \
+		-signature "$t/sig.der" "$t/signed.bin" >/dev/null; then
+	echo "openssl does not verify the alias certificate or the evidence signature"
 	fails=$((fails + 1))
 fi
 
@@ -97,9 +108,9 @@ linux)
 	nonce_ok=$nonce; nonce=ffeeddccbbaa99887766554433221100
 	expect 1 "FAIL  nonce" -- $(check good) "${ak[@]}"
 	nonce=$nonce_ok
-	openssl ecparam -name prime256v1 -genkey -noout -out "$t/other.pem" 2>/dev/null
-	openssl ec -in "$t/other.pem" -pubout -out "$t/other.pub.pem" 2>/dev/null
-	expect 1 "FAIL  signature" -- $(check good | sed "s#build/keys/device.pub.pem#$t/other.pub.pem#") "${ak[@]}"
+	# evidence from another provisioned device: its DeviceID is not ours
+	build/dice provision "$t/other" >/dev/null
+	expect 1 "FAIL  identity" -- $(check good | sed "s#build/device/deviceid.pub.pem#$t/other/deviceid.pub.pem#") "${ak[@]}"
 	cp "$t/ev.bin" "$t/ev.orig"; flip "$t/ev.orig" 2 "$t/ev.bin"
 	expect 1 "FAIL  signature" -- $(check good) "${ak[@]}"
 	cp "$t/ev.orig" "$t/ev.bin"
