@@ -41,12 +41,18 @@ $(BUILD)/host/test_verifier: | $(BUILD)/host/verifier $(BUILD)/dice
 
 # The monitor's measured identity as a file, for `verifier reference
 # --monitor`: the image's first __monitor_identity_end - 0x8000_0000 bytes
-# (docs/evidence.md, section 1).
-$(BUILD)/monitor-identity.bin: $(BUILD)/monitor.elf $(BUILD)/monitor-only.bin
-	$(call quiet,IDENT,$@)end=$$($(CROSS_COMPILE)nm $< | \
-		sed -n 's/^\([0-9a-f]*\) . __monitor_identity_end$$/\1/p') && \
-		test -n "$$end" && \
-		head -c $$((0x$$end - 0x80000000)) $(BUILD)/monitor-only.bin \
-			>$@.tmp && mv $@.tmp $@
+# (docs/evidence.md, section 1); the same for the debug image the
+# integration cases boot.
+define monitor_identity
+$(BUILD)/$(1)-identity.bin: $(BUILD)/$(1).elf $(BUILD)/$(1)-only.bin
+	$$(call quiet,IDENT,$$@)end=$$$$($(CROSS_COMPILE)nm $$< | \
+		sed -n 's/^\([0-9a-f]*\) . __monitor_identity_end$$$$/\1/p') && \
+		test -n "$$$$end" && \
+		head -c $$$$((0x$$$$end - 0x80000000)) $(BUILD)/$(1)-only.bin \
+			>$$@.tmp && mv $$@.tmp $$@
+endef
+$(eval $(call monitor_identity,monitor))
+$(eval $(call monitor_identity,monitor-debug))
 
-ALL_TARGETS += $(BUILD)/monitor-identity.bin
+ALL_TARGETS += $(BUILD)/monitor-identity.bin \
+	$(BUILD)/monitor-debug-identity.bin

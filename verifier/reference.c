@@ -16,6 +16,8 @@ struct ref_opts {
 	const char *policy;
 	const char *policy_config;
 	const char *out;
+	uint64_t max_audit;
+	bool max_audit_set;
 };
 
 /* The kernel as the monitor sees it: the file, zero-padded to the size
@@ -100,6 +102,8 @@ static int compute(const struct ref_opts *o, struct reference *ref)
 			       o->cmdline, rg[MEASURE_CMDLINE].digest);
 	}
 	snprintf(ref->policy, sizeof(ref->policy), "%s", o->policy);
+	ref->max_audit = o->max_audit;
+	ref->max_audit_set = o->max_audit_set;
 	if (o->policy_config) {
 		snprintf(ref->policy_config, sizeof(ref->policy_config), "%s",
 			 o->policy_config);
@@ -148,6 +152,7 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 		{ "monitor", required_argument, NULL, 'm' },
 		{ "policy", required_argument, NULL, 'p' },
 		{ "policy-config", required_argument, NULL, 'P' },
+		{ "max-audit", required_argument, NULL, 'A' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -179,6 +184,11 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 			break;
 		case 'P':
 			o->policy_config = optarg;
+			break;
+		case 'A':
+			if (parse_count(optarg, &o->max_audit))
+				return usage("--max-audit takes a number");
+			o->max_audit_set = true;
 			break;
 		case 'o':
 			o->out = optarg;

@@ -213,12 +213,14 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 		bit = 22;
 	else if (!strcmp(key, "policy_config"))
 		bit = 23;
+	else if (!strcmp(key, "max_audit"))
+		bit = 24;
 	else
 		return bad_key(lx, "unknown key", key);
 	if (*seen & (1u << bit))
 		return bad_key(lx, "repeated key", key);
 	*seen |= 1u << bit;
-	if (is_num != (size || bit == 20))
+	if (is_num != (size || bit == 20 || bit == 24))
 		return bad_key(lx,
 			       is_num ? "expected a string value" :
 					"expected a number value",
@@ -230,6 +232,11 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 	if (t >= 0) {
 		ref->regions[t].set = true;
 		return region_value(lx, &ref->regions[t], key, val);
+	}
+	if (bit == 24) {
+		ref->max_audit = num;
+		ref->max_audit_set = true;
+		return 0;
 	}
 	if (bit == 20)
 		return num == REF_FORMAT_VERSION ?
@@ -424,6 +431,14 @@ char *ref_format(const struct reference *ref)
 	if (ref->policy_config_set) {
 		emit_key(&o, "policy_config", false);
 		emit_str(&o, ref->policy_config);
+	}
+	if (ref->max_audit_set) {
+		char num[32];
+
+		emit_key(&o, "max_audit", false);
+		snprintf(num, sizeof(num), "%llu",
+			 (unsigned long long)ref->max_audit);
+		emit(&o, num, strlen(num));
 	}
 	emit(&o, "\n}\n", 3);
 	return o.p;

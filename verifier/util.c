@@ -185,3 +185,14 @@ const char *region_name(unsigned int type)
 
 	return type < EVIDENCE_REGIONS ? names[type] : "?";
 }
+
+int parse_count(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	return *end || errno ? -1 : 0;
+}

@@ -49,6 +49,9 @@ bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
 
+/* A decimal count (digits only, no overflow) into @v: 0 or -1. */
+int parse_count(const char *s, uint64_t *v);
+
 /* "kernel", "initrd", ... for a measure type (enum measure_type). */
 const char *region_name(unsigned int type);
 
@@ -68,6 +71,8 @@ struct reference {
 	char policy[EVIDENCE_POLICY_NAME_MAX + 1];
 	char policy_config[EVIDENCE_POLICY_CONFIG_MAX + 1];
 	bool policy_config_set;
+	uint64_t max_audit;	/* the audit budget: blocked accesses allowed */
+	bool max_audit_set;
 };
 
 /* Parse ref.json text; 0, or -1 after fail_input(). */

@@ -37,6 +37,10 @@ static char dir[64] = "/tmp/rampart-verifier-XXXXXX";
 static const char *verifier;
 static char out[65536];
 static struct sample_inputs in;
+
+/* Every other part a strict reference needs, as the samples boot them. */
+#define REF_REST "--firmware firmware --monitor monitor --policy-config '' " \
+		 "--max-audit 3"
 static mbedtls_ecp_keypair key, other_key, ak_key, dev_key;
 
 /* --- helpers ----------------------------------------------------------------- */
@@ -230,8 +234,7 @@ static int setup(void **state)
 	write_inputs();
 	make_boots();
 	return run("%s reference --kernel Image --initrd initrd --cmdline "
-		   "console=ttyS0 --firmware firmware --monitor monitor "
-		   "-o ref.json",
+		   "console=ttyS0 " REF_REST " -o ref.json",
 		   verifier);
 }
 
@@ -257,8 +260,39 @@ static void test_good_boot_trusted(void **state)
 	expect_text("  pass  kernel ");
 	expect_text("  pass  eventlog ");
 	expect_text("17 events (\"" SAMPLE_CRTM_VERSION "\")");
-	assert_int_equal(check("good.ev", NULL, "--max-audit 3"), 0);
+	assert_int_equal(check("good.ev", NULL, "--skip eventlog"), 0);
 	expect_text("  skip  eventlog ");
+}
+
+/* Strict by default: a part without a reference is NOT TRUSTED, naming
+ * it, unless the user opts out of that one check. */
+static void test_strict_by_default(void **state)
+{
+	(void)state;
+	assert_int_equal(check("good.ev", NULL, NULL), 1);
+	expect_failed("eventlog");
+	expect_text("no reference for eventlog");
+	assert_int_equal(run("%s reference --kernel Image --initrd initrd "
+			     "--cmdline console=ttyS0 -o thin.json && %s check "
+			     "--evidence good.ev --ref thin.json --pubkey "
+			     "pub.pem --nonce %s --eventlog good.log",
+			     verifier, verifier, NONCE),
+			 1);
+	expect_failed("monitor");
+	expect_failed("firmware");
+	expect_failed("policy-config");
+	expect_failed("max-audit");
+	expect_text("no reference for monitor (verifier reference --monitor "
+		    "FILE, or --skip monitor)");
+	assert_int_equal(run("%s check --evidence good.ev --ref thin.json "
+			     "--pubkey pub.pem --nonce %s --eventlog good.log "
+			     "--skip monitor --skip firmware --skip "
+			     "policy-config --skip max-audit",
+			     verifier, NONCE),
+			 0);
+	expect_text("  skip  monitor ");
+	expect_text("not checked (--skip max-audit)");
+	assert_int_equal(check("good.ev", "good.log", "--skip kernel"), 2);
 }
 
 static void test_json(void **state)
@@ -294,9 +328,10 @@ static void test_other_kernel(void **state)
 	expect_text("measured kernel differs from the reference");
 	/* and a reference made from the changed file trusts it */
 	assert_int_equal(run("%s reference --kernel Image2 --initrd initrd "
-			     "--cmdline console=ttyS0 -o ref2.json && %s check "
-			     "--evidence kernel2.ev --ref ref2.json --pubkey "
-			     "pub.pem --nonce %s",
+			     "--cmdline console=ttyS0 " REF_REST " -o ref2.json "
+			     "&& %s check --evidence kernel2.ev --ref ref2.json "
+			     "--pubkey pub.pem --nonce %s --eventlog "
+			     "kernel2.log",
 			     verifier, verifier, NONCE),
 			 0);
 }
@@ -392,7 +427,8 @@ static void test_reference_mismatches(void **state)
 	(void)state;
 	/* the reference has no initrd: the boot had one */
 	assert_int_equal(run("%s reference --kernel Image --cmdline "
-			     "console=ttyS0 -o noinitrd.json && %s check "
+			     "console=ttyS0 " REF_REST " -o noinitrd.json && "
+			     "%s check "
 			     "--evidence good.ev --ref noinitrd.json --pubkey "
 			     "pub.pem --nonce %s",
 			     verifier, verifier, NONCE),
@@ -842,7 +878,7 @@ static void test_quote(void **state)
 	expect_failed("tpm-quote-signature");
 	assert_int_not_equal(checkquote("q-good", "other.pem", NONCE), 0);
 	/* without the log or the AK, those parts are reported as skipped */
-	assert_int_equal(check("q-good.ev", NULL, NULL), 0);
+	assert_int_equal(check("q-good.ev", NULL, "--skip eventlog"), 0);
 	expect_text("  skip  tpm-quote-pcrs ");
 	expect_text("  skip  tpm-quote-signature ");
 	/* an AK given but no quote in the evidence */
@@ -932,6 +968,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_boot_trusted),
+		cmocka_unit_test(test_strict_by_default),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_other_kernel),
 		cmocka_unit_test(test_other_initrd),

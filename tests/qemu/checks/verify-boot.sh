@@ -39,10 +39,15 @@ expect() {
 	fi
 }
 
-ref() { # NAME then verifier reference arguments
+# NAME then verifier reference arguments. Strict references: the monitor
+# the cases boot (the debug image), the policy's configuration and an audit
+# budget of 0 unless the arguments say otherwise (the last one given wins).
+ref() {
 	local name=$1
 	shift
-	"$V" reference "$@" --policy protect -o "$t/$name.json" >/dev/null ||
+	"$V" reference --monitor build/monitor-debug-identity.bin \
+		--policy protect --policy-config fastpath=1 --max-audit 0 \
+		"$@" -o "$t/$name.json" >/dev/null ||
 		{ echo "reference $name failed"; exit 1; }
 }
 
@@ -84,6 +89,45 @@ if ! openssl x509 -inform der -in "$t/alias.der" -out "$t/alias.pem" ||
 	fails=$((fails + 1))
 fi
 
+# No secret in any file under build/ but the device's own state: the UDS,
+# and the DeviceID key, CDI and alias key the launcher derived for this
+# boot (build/dice secrets; the configuration is the case's options but
+# the nonce and payload size). The alias key must be the certificate's, or
+# the search would look for the wrong bytes.
+no_secret_in_build() {
+	local image=build/cases/$(basename "$log" .log).bin
+	printf 'policy=protect\n' >"$t/opts"
+	build/dice secrets build/device "$image" "$t/opts" >"$t/secrets" ||
+		{ echo "dice secrets failed"; fails=$((fails + 1)); return; }
+	python3 - "$t" <<'PY' || fails=$((fails + 1))
+import os, subprocess, sys
+t = sys.argv[1]
+secrets = {n: bytes.fromhex(h) for n, h in
+           (l.split() for l in open(t + "/secrets"))}
+secrets["uds"] = open("build/device/uds.bin", "rb").read()
+# SEC1 DER of the alias scalar: openssl derives its public key
+der = bytes.fromhex("30310201010420") + secrets["alias"] + \
+    bytes.fromhex("a00a06082a8648ce3d030107")
+pub = subprocess.run(["openssl", "ec", "-inform", "der", "-pubout"],
+                     input=der, capture_output=True).stdout
+if pub != open(t + "/alias.pub.pem", "rb").read():
+    sys.exit("the derived alias key is not the certificate's: search void")
+found = []
+for root, dirs, files in os.walk("build"):
+    for f in files:
+        p = os.path.join(root, f)
+        if p == "build/device/uds.bin" or os.path.islink(p):
+            continue
+        try:
+            data = open(p, "rb").read()
+        except OSError:
+            continue
+        found += ["%s in %s" % (n, p) for n, s in secrets.items() if s in data]
+if found:
+    sys.exit("secret bytes under build/: " + ", ".join(found))
+PY
+}
+
 fw=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 case $scenario in
 linux)
@@ -108,6 +152,7 @@ linux)
 	nonce_ok=$nonce; nonce=ffeeddccbbaa99887766554433221100
 	expect 1 "FAIL  nonce" -- $(check good) "${ak[@]}"
 	nonce=$nonce_ok
+	no_secret_in_build
 	# evidence from another provisioned device: its DeviceID is not ours
 	build/dice provision "$t/other" >/dev/null
 	expect 1 "FAIL  identity" -- $(check good | sed "s#build/device/deviceid.pub.pem#$t/other/deviceid.pub.pem#") "${ak[@]}"
@@ -120,9 +165,14 @@ linux)
 	;;
 hostile)
 	ref good --kernel build/firmware/payload.bin --cmdline console=ttyS0 \
-		--firmware build/firmware/hostile.bin
+		--firmware build/firmware/hostile.bin --max-audit 64
 	expect 0 "verdict: TRUSTED" -- $(check good)
 	expect 1 "FAIL  max-audit" -- $(check good) --max-audit 0
+	# the monitor that ran is not the one the reference names
+	ref release --kernel build/firmware/payload.bin --cmdline console=ttyS0 \
+		--firmware build/firmware/hostile.bin --max-audit 64 \
+		--monitor build/monitor-identity.bin
+	expect 1 "FAIL  monitor" -- $(check release)
 	;;
 bss)
 	# QEMU loaded garbage into the kernel's bss before the boot (RAM that
