@@ -54,3 +54,16 @@ $(BAD)/bss-garbage.bin:
 		head -c 4096 /dev/zero | tr '\000' '\245' > $@
 
 ALL_TARGETS += $(BAD)/bss-garbage.bin
+
+# A monitor rebuilt with the lock disabled: hw_lock_firmware returns at
+# once (c.ret), so the firmware keeps the payload (case
+# verify-tampered-monitor)
+$(BAD)/monitor-nolock-only.bin: $(BUILD)/monitor-only.bin $(BUILD)/monitor.elf
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && cp $< $@.tmp && \
+		addr=$$($(CROSS_COMPILE)nm $(BUILD)/monitor.elf | \
+			sed -n 's/^\([0-9a-f]*\) T hw_lock_firmware$$/\1/p') && \
+		test -n "$$addr" && printf '\202\200' | dd of=$@.tmp bs=1 \
+		seek=$$((0x$$addr - 0x80000000)) conv=notrunc status=none && \
+		mv $@.tmp $@
+
+ALL_TARGETS += $(BAD)/monitor-nolock-only.bin

@@ -15,6 +15,7 @@
 #                              build/cases/NAME.bin: the debug image, whose
 #                              checks run in every case; rampart-release:
 #                              build/monitor-only.bin, what make run boots)
+#   monitor   PATH             (bios rampart: this monitor image instead)
 #   firmware  default | PATH   (default: Debian fw_dynamic.bin)
 #   payload   linux | none | PATH    (linux = build/Image)
 #   initrd    guest | none | PATH    (guest = build/initramfs.cpio.gz)
@@ -57,7 +58,7 @@ case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
 	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
 	c_nonce= c_fastpath= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
-	c_option=()
+	c_option=() c_monitor=
 	c_expect=() c_forbid=() c_requires=() c_compare=() c_ignore=() c_steps=()
 	c_check=()
 	c_error=
@@ -89,6 +90,7 @@ parse_case() {
 		name) c_name=$val ;;
 		bios) c_bios=$val ;;
 		firmware) c_firmware=$val ;;
+		monitor) c_monitor=$val ;;
 		payload) c_payload=$val ;;
 		initrd) c_initrd=$val ;;
 		cmdline) c_cmdline=$val ;;
@@ -130,7 +132,9 @@ firmware_path() {
 
 # monitor_image: the monitor build/cases/NAME.bin is made from.
 monitor_image() {
-	if [ "$c_bios" = rampart-release ]; then
+	if [ -n "$c_monitor" ]; then
+		echo "$c_monitor"
+	elif [ "$c_bios" = rampart-release ]; then
 		echo "$BUILD/monitor-only.bin"
 	else
 		echo "$BUILD/monitor-debug-only.bin"
