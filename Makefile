@@ -143,7 +143,7 @@ run: $(DEPS)
 		$(RUN_TPM); echo $$? >$(BUILD)/run/rc; } | \
 		tee $(BUILD)/run/console.log; \
 	rc=$$(cat $(BUILD)/run/rc); scripts/run-evidence.sh $(BUILD)/run $$nonce "$(PAYLOAD)" \
-		"$(INITRD)" "$(CMDLINE)" "$(FIRMWARE)" "$(POLICY)" \
+		"$(INITRD)" "$(CMDLINE)" "$(FIRMWARE)" "$(POLICY)" "$(MEM)" \
 		$(if $(RUN_TPM),$(BUILD)/keys/ak.pub.pem); exit $$rc
 
 run-native: $(DEPS)

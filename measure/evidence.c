@@ -16,13 +16,18 @@
 #define ENTRY_VALUE_SIZE (REGION_VALUE_SIZE + 16)
 #define LOG_VALUE_SIZE (MEASURE_DIGEST_SIZE + 8)
 #define AUDIT_VALUE_SIZE (8 * EVIDENCE_AUDIT_COUNTERS)
+#define RANGE_SIZE 24
+#define DTB_FIXED_SIZE 24 /* counts, truncated flag, initrd */
+#define DTB_VALUE_MAX (DTB_FIXED_SIZE + RANGE_SIZE * (EVIDENCE_DTB_MEMORY + \
+						     EVIDENCE_DTB_RESERVED))
 
 _Static_assert(EVIDENCE_HEADER_SIZE + 7 * (8 + ENTRY_VALUE_SIZE) + 8 +
 			       POLICY_FIXED_SIZE + EVIDENCE_POLICY_NAME_MAX +
 			       EVIDENCE_POLICY_CONFIG_MAX + 8 + 8 +
 			       EVIDENCE_NONCE_MAX + 8 + LOG_VALUE_SIZE + 8 +
 			       AUDIT_VALUE_SIZE + 2 * (8 + EVIDENCE_TPM_MAX) +
-			       8 + EVIDENCE_CERT_MAX + EVIDENCE_TRAILER_SIZE + EVIDENCE_SIG_MAX <=
+			       8 + EVIDENCE_CERT_MAX + 8 + DTB_VALUE_MAX +
+			       EVIDENCE_TRAILER_SIZE + EVIDENCE_SIG_MAX <=
 		       EVIDENCE_MAX_SIZE,
 	       "the largest evidence must fit the 4 KiB the driver reads");
 
@@ -91,6 +96,11 @@ static int check_fields(const struct evidence *ev, const char **why)
 	    ev->tpm_sig_len > EVIDENCE_TPM_MAX ||
 	    !ev->tpm_quote_len != !ev->tpm_sig_len) {
 		*why = "TPM quote and its signature must come together";
+		return -RAMPART_EINVAL;
+	}
+	if (ev->dtb.memory_count > EVIDENCE_DTB_MEMORY ||
+	    ev->dtb.reserved_count > EVIDENCE_DTB_RESERVED) {
+		*why = "too many device-tree ranges";
 		return -RAMPART_EINVAL;
 	}
 	if (ev->cert_len > EVIDENCE_CERT_MAX) {
@@ -198,6 +208,29 @@ static void put_regions(struct wbuf *w, const struct evidence *ev)
 	}
 }
 
+/* u16 memory count, u16 reserved count, u32 flags (bit 0: truncated),
+ * u64 initrd start, u64 initrd end, then the ranges (base, size, flags). */
+static void put_dtb(struct wbuf *w, const struct evidence_dtb *d)
+{
+	size_t at = tlv_open(w, EVIDENCE_TAG_DTB_FACTS);
+	uint32_t i;
+
+	put_u(w, d->memory_count, 2);
+	put_u(w, d->reserved_count, 2);
+	put_u(w, d->truncated, 4);
+	put_u(w, d->initrd_start, 8);
+	put_u(w, d->initrd_end, 8);
+	for (i = 0; i < d->memory_count + d->reserved_count; i++) {
+		const struct evidence_range *r = i < d->memory_count ?
+			&d->memory[i] : &d->reserved[i - d->memory_count];
+
+		put_u(w, r->base, 8);
+		put_u(w, r->size, 8);
+		put_u(w, r->flags, 8);
+	}
+	tlv_close(w, at);
+}
+
 static void put_rest(struct wbuf *w, const struct evidence *ev)
 {
 	size_t at;
@@ -222,11 +255,13 @@ static void put_rest(struct wbuf *w, const struct evidence *ev)
 		put(w, ev->tpm_sig, ev->tpm_sig_len);
 		tlv_close(w, at);
 	}
-	if (!ev->cert_len)
-		return;
-	at = tlv_open(w, EVIDENCE_TAG_ALIAS_CERT);
-	put(w, ev->cert, ev->cert_len);
-	tlv_close(w, at);
+	if (ev->cert_len) {
+		at = tlv_open(w, EVIDENCE_TAG_ALIAS_CERT);
+		put(w, ev->cert, ev->cert_len);
+		tlv_close(w, at);
+	}
+	if (ev->dtb.present)
+		put_dtb(w, &ev->dtb);
 }
 
 int evidence_encode(const struct evidence *ev, uint8_t *out, size_t size,
@@ -412,6 +447,39 @@ static int get_blob(uint8_t *dst, uint32_t *dst_len, size_t max,
 	return 0;
 }
 
+static int get_dtb(struct evidence_dtb *d, const uint8_t *v, size_t n,
+		   const char **why)
+{
+	uint32_t i, flags;
+
+	if (n < DTB_FIXED_SIZE)
+		return fail(why, "field has the wrong length");
+	d->memory_count = (uint32_t)measure_get_le(v, 2);
+	d->reserved_count = (uint32_t)measure_get_le(v + 2, 2);
+	flags = (uint32_t)measure_get_le(v + 4, 4);
+	if (d->memory_count > EVIDENCE_DTB_MEMORY ||
+	    d->reserved_count > EVIDENCE_DTB_RESERVED || flags > 1 ||
+	    n != DTB_FIXED_SIZE +
+			 RANGE_SIZE * (d->memory_count + d->reserved_count))
+		return fail(why, "device-tree facts malformed");
+	d->present = true;
+	d->truncated = flags;
+	d->initrd_start = measure_get_le(v + 8, 8);
+	d->initrd_end = measure_get_le(v + 16, 8);
+	v += DTB_FIXED_SIZE;
+	for (i = 0; i < d->memory_count + d->reserved_count; i++, v += 24) {
+		struct evidence_range *r = i < d->memory_count ?
+			&d->memory[i] : &d->reserved[i - d->memory_count];
+
+		r->base = measure_get_le(v, 8);
+		r->size = measure_get_le(v + 8, 8);
+		r->flags = measure_get_le(v + 16, 8);
+		if (r->flags & ~(uint64_t)EVIDENCE_DTB_NO_MAP)
+			return fail(why, "device-tree facts malformed");
+	}
+	return 0;
+}
+
 static int get_fixed(size_t n, size_t want, const char **why)
 {
 	return n == want ? 0 : fail(why, "field has the wrong length");
@@ -464,6 +532,8 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 	case EVIDENCE_TAG_TPM_SIGNATURE:
 		return get_blob(ev->tpm_sig, &ev->tpm_sig_len, EVIDENCE_TPM_MAX,
 				v, n, why);
+	case EVIDENCE_TAG_DTB_FACTS:
+		return get_dtb(&ev->dtb, v, n, why);
 	case EVIDENCE_TAG_ALIAS_CERT:
 		return get_blob(ev->cert, &ev->cert_len, EVIDENCE_CERT_MAX, v,
 				n, why);

@@ -39,7 +39,7 @@ struct mbedtls_ecp_keypair;
 #define EVIDENCE_NONCE_MAX 64
 #define EVIDENCE_POLICY_NAME_MAX 32
 #define EVIDENCE_POLICY_CONFIG_MAX 256
-#define EVIDENCE_TPM_MAX 1024
+#define EVIDENCE_TPM_MAX 512 /* a P-256 quote is ~150, its signature ~72 */
 #define EVIDENCE_CERT_MAX 768 /* measure/dice_blob.h: DICE_CERT_MAX */
 #define EVIDENCE_AUDIT_COUNTERS 5 /* total, read, write, exec, unprinted */
 
@@ -51,6 +51,34 @@ enum evidence_tag {
 	EVIDENCE_TAG_TPM_QUOTE = 0x20,	   /* TPMS_ATTEST, marshalled */
 	EVIDENCE_TAG_TPM_SIGNATURE = 0x21, /* TPMT_SIGNATURE, marshalled */
 	EVIDENCE_TAG_ALIAS_CERT = 0x30,	   /* X.509 DER: the signing key's */
+	EVIDENCE_TAG_DTB_FACTS = 0x31,	   /* struct evidence_dtb */
+};
+
+#define EVIDENCE_DTB_MEMORY 2	/* /memory ranges carried */
+#define EVIDENCE_DTB_RESERVED 8	/* /reserved-memory ranges carried */
+#define EVIDENCE_DTB_NO_MAP 1	/* evidence_range.flags */
+
+struct evidence_range {
+	uint64_t base;
+	uint64_t size;
+	uint64_t flags;
+};
+
+/*
+ * What the measured device tree tells the kernel about memory, read by the
+ * monitor from the tree it hashed, so a verifier can judge it against a
+ * reference without the tree itself: the /memory ranges, the
+ * /reserved-memory ranges (EVIDENCE_DTB_NO_MAP if no-map), the initrd's
+ * place. A tree with more ranges than carried sets @truncated.
+ */
+struct evidence_dtb {
+	bool present;
+	bool truncated;
+	uint32_t memory_count;
+	struct evidence_range memory[EVIDENCE_DTB_MEMORY];
+	uint32_t reserved_count;
+	struct evidence_range reserved[EVIDENCE_DTB_RESERVED];
+	uint64_t initrd_start, initrd_end; /* 0, 0: none */
 };
 
 #define EVIDENCE_REGIONS 9 /* regions[] index: enum measure_type */
@@ -93,6 +121,8 @@ struct evidence {
 	 * parser, required by the verifier */
 	uint32_t cert_len;
 	uint8_t cert[EVIDENCE_CERT_MAX];
+
+	struct evidence_dtb dtb;
 
 	uint32_t sig_len;
 	uint8_t sig[EVIDENCE_SIG_MAX];

@@ -1,12 +1,13 @@
 #!/bin/bash
-# run-evidence.sh DIR NONCE KERNEL INITRD CMDLINE FIRMWARE POLICY [AK_PUB]
+# run-evidence.sh DIR NONCE KERNEL INITRD CMDLINE FIRMWARE POLICY MEM [AK_PUB]
 # After `make run`: take the evidence and event log the monitor printed on
 # the console (DIR/console.log, hex between "[rampart] X begin N" and
 # "[rampart] X end"), save them as DIR/evidence.bin and DIR/eventlog.bin,
 # and print the verifier commands that check this boot. Writes nothing when
 # the console holds no complete evidence.
 set -euo pipefail
-dir=$1 nonce=$2 kernel=$3 initrd=$4 cmdline=$5 firmware=$6 policy=$7 ak=${8:-}
+dir=$1 nonce=$2 kernel=$3 initrd=$4 cmdline=$5 firmware=$6 policy=$7 mem=$8
+ak=${9:-}
 
 extract() { # NAME OUT: the hex dump NAME from the console, checked, to OUT
 	python3 - "$dir/console.log" "$1" "$2" <<'PY'
@@ -32,14 +33,16 @@ if ! extract evidence "$dir/evidence.bin" 2>/dev/null ||
 	exit 0
 fi
 # Every part pinned: the monitor built here, the firmware, the policy and
-# its configuration as make run boots them (fast paths on).
+# its configuration as make run boots them (fast paths on), the memory, and
+# an audit budget of 0 (no firmware access blocked).
 ref=(build/verifier reference --kernel "$kernel" --cmdline "$cmdline"
 	--firmware "$firmware" --monitor build/monitor-identity.bin
-	--policy "$policy" --policy-config fastpath=1 -o "$dir/ref.json")
+	--policy "$policy" --policy-config fastpath=1 --memory "$mem"
+	--max-audit 0 -o "$dir/ref.json")
 [ "$initrd" = none ] || ref+=(--initrd "$initrd")
 check=(build/verifier check --evidence "$dir/evidence.bin" --ref "$dir/ref.json"
 	--pubkey build/device/deviceid.pub.pem --nonce "$nonce"
-	--eventlog "$dir/eventlog.bin" --max-audit 0)
+	--eventlog "$dir/eventlog.bin")
 [ -z "$ak" ] || check+=(--ak-pubkey "$ak")
 q() { printf '%q ' "$@"; }
 cat <<MSG

@@ -20,7 +20,7 @@
  * evidence is checked against a reference or the verdict is NOT TRUSTED. */
 static const char *const skippable[] = {
 	"monitor", "firmware", "initrd", "cmdline", "policy-config",
-	"max-audit", "eventlog",
+	"max-audit", "eventlog", "memory",
 };
 #define SKIPPABLE (sizeof(skippable) / sizeof(skippable[0]))
 
@@ -379,7 +379,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			if (skip_arg(o, optarg))
 				return usage("--skip takes monitor, firmware, "
 					     "initrd, cmdline, policy-config, "
-					     "max-audit or eventlog");
+					     "max-audit, eventlog or memory");
 			break;
 		case 'm':
 			if (parse_count(optarg, &o->max_audit))
@@ -414,6 +414,8 @@ static void run_checks(struct inputs *in, const struct check_opts *o)
 		check_region(in, o, order[i]);
 	check_policy(in, o);
 	check_entry(in);
+	if (!dtbfacts_check(&in->ev, &in->ref))
+		no_reference(o, "memory", "verifier reference --memory SIZE");
 	hex_encode(in->ev.regions[MEASURE_DTB].digest, MEASURE_DIGEST_SIZE,
 		   dtb);
 	report_add(ST_INFO, "dtb", NULL, NULL, "%s (%llu bytes at 0x%llx)", dtb,

@@ -18,6 +18,8 @@ struct ref_opts {
 	const char *out;
 	uint64_t max_audit;
 	bool max_audit_set;
+	uint64_t memory_size;
+	bool memory_size_set;
 };
 
 /* The kernel as the monitor sees it: the file, zero-padded to the size
@@ -104,6 +106,8 @@ static int compute(const struct ref_opts *o, struct reference *ref)
 	snprintf(ref->policy, sizeof(ref->policy), "%s", o->policy);
 	ref->max_audit = o->max_audit;
 	ref->max_audit_set = o->max_audit_set;
+	ref->memory_size = o->memory_size;
+	ref->memory_size_set = o->memory_size_set;
 	if (o->policy_config) {
 		snprintf(ref->policy_config, sizeof(ref->policy_config), "%s",
 			 o->policy_config);
@@ -116,6 +120,30 @@ static int usage(const char *why)
 {
 	fail_input("reference: %s (see verifier --help)", why);
 	return EXIT_BADINPUT;
+}
+
+/* "512M", "2G", "65536": bytes, a power-of-1024 suffix at most. */
+static int parse_size(const char *s, uint64_t *v)
+{
+	char digits[32];
+	size_t n = strlen(s);
+	unsigned int shift = 0;
+
+	if (!n || n >= sizeof(digits))
+		return -1;
+	memcpy(digits, s, n + 1);
+	switch (digits[n - 1]) {
+	case 'K': shift = 10; break;
+	case 'M': shift = 20; break;
+	case 'G': shift = 30; break;
+	default: break;
+	}
+	if (shift)
+		digits[n - 1] = '\0';
+	if (parse_count(digits, v) || *v > (UINT64_MAX >> shift) || !*v)
+		return -1;
+	*v <<= shift;
+	return 0;
 }
 
 static int check_policy(const struct ref_opts *o)
@@ -153,6 +181,7 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 		{ "policy", required_argument, NULL, 'p' },
 		{ "policy-config", required_argument, NULL, 'P' },
 		{ "max-audit", required_argument, NULL, 'A' },
+		{ "memory", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -189,6 +218,12 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 			if (parse_count(optarg, &o->max_audit))
 				return usage("--max-audit takes a number");
 			o->max_audit_set = true;
+			break;
+		case 'M':
+			if (parse_size(optarg, &o->memory_size))
+				return usage("--memory takes a size: bytes, "
+					     "or a number with K, M or G");
+			o->memory_size_set = true;
 			break;
 		case 'o':
 			o->out = optarg;

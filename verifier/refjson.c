@@ -215,12 +215,14 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 		bit = 23;
 	else if (!strcmp(key, "max_audit"))
 		bit = 24;
+	else if (!strcmp(key, "memory_size"))
+		bit = 25;
 	else
 		return bad_key(lx, "unknown key", key);
 	if (*seen & (1u << bit))
 		return bad_key(lx, "repeated key", key);
 	*seen |= 1u << bit;
-	if (is_num != (size || bit == 20 || bit == 24))
+	if (is_num != (size || bit == 20 || bit == 24 || bit == 25))
 		return bad_key(lx,
 			       is_num ? "expected a string value" :
 					"expected a number value",
@@ -233,9 +235,9 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 		ref->regions[t].set = true;
 		return region_value(lx, &ref->regions[t], key, val);
 	}
-	if (bit == 24) {
-		ref->max_audit = num;
-		ref->max_audit_set = true;
+	if (bit == 24 || bit == 25) {
+		*(bit == 24 ? &ref->max_audit : &ref->memory_size) = num;
+		*(bit == 24 ? &ref->max_audit_set : &ref->memory_size_set) = true;
 		return 0;
 	}
 	if (bit == 20)
@@ -250,11 +252,9 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 	if (strlen(val) >
 	    (bit == 22 ? EVIDENCE_POLICY_NAME_MAX : EVIDENCE_POLICY_CONFIG_MAX))
 		return bad(lx, "policy string too long");
-	if (bit == 22)
-		snprintf(ref->policy, sizeof(ref->policy), "%s", val);
-	else
-		snprintf(ref->policy_config, sizeof(ref->policy_config), "%s",
-			 val);
+	/* the length is checked above: the copies fit with their NUL */
+	memcpy(bit == 22 ? ref->policy : ref->policy_config, val,
+	       strlen(val) + 1);
 	ref->policy_config_set |= bit == 23;
 	return 0;
 }
@@ -409,6 +409,15 @@ static void emit_region(struct out *o, const struct ref_region *r,
 	emit(o, num, strlen(num));
 }
 
+static void emit_number(struct out *o, const char *key, uint64_t v)
+{
+	char num[32];
+
+	emit_key(o, key, false);
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+	emit(o, num, strlen(num));
+}
+
 char *ref_format(const struct reference *ref)
 {
 	static const int order[] = { MEASURE_KERNEL, MEASURE_INITRD,
@@ -432,14 +441,10 @@ char *ref_format(const struct reference *ref)
 		emit_key(&o, "policy_config", false);
 		emit_str(&o, ref->policy_config);
 	}
-	if (ref->max_audit_set) {
-		char num[32];
-
-		emit_key(&o, "max_audit", false);
-		snprintf(num, sizeof(num), "%llu",
-			 (unsigned long long)ref->max_audit);
-		emit(&o, num, strlen(num));
-	}
+	if (ref->max_audit_set)
+		emit_number(&o, "max_audit", ref->max_audit);
+	if (ref->memory_size_set)
+		emit_number(&o, "memory_size", ref->memory_size);
 	emit(&o, "\n}\n", 3);
 	return o.p;
 }

@@ -73,6 +73,8 @@ struct reference {
 	bool policy_config_set;
 	uint64_t max_audit;	/* the audit budget: blocked accesses allowed */
 	bool max_audit_set;
+	uint64_t memory_size;	/* DRAM from REF_MONITOR_BASE (QEMU virt) */
+	bool memory_size_set;
 };
 
 /* Parse ref.json text; 0, or -1 after fail_input(). */
@@ -81,6 +83,11 @@ int ref_parse(const char *text, size_t len, struct reference *ref);
 char *ref_format(const struct reference *ref);
 
 /* --- reference.c, check.c ---------------------------------------------- */
+
+/* dtbfacts.c: the evidence's device-tree facts: "memory" against @ref,
+ * "reserved", "initrd-range". Returns false if @ref has no memory to
+ * compare with (the caller reports it), true otherwise. */
+bool dtbfacts_check(const struct evidence *ev, const struct reference *ref);
 
 /* identity.c: the alias certificate in @ev against the DeviceID key
  * @deviceid, its FWID against the measured monitor, and the evidence's

@@ -140,6 +140,7 @@ static void fill_fields(u64 log_size, const u8 *log, u32 policy_id,
 	       strnlen(policy_name, EVIDENCE_POLICY_NAME_MAX));
 	memcpy(ev.policy_config, policy_config,
 	       strnlen(policy_config, EVIDENCE_POLICY_CONFIG_MAX));
+	ev.dtb = boot_measurements.dtb_facts;
 	ev.entry_pc = boot_measurements.entry_pc;
 	ev.entry_a1 = boot_measurements.entry_a1;
 	ev.log_size = log_size;

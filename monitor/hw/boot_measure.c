@@ -296,6 +296,8 @@ static int measure_handoff(const struct handoff *h, const char **why)
 		       strlen(args), args, "cmdline");
 	record(&boot_measurements.dtb, MEASURE_DTB, (u64)h->fdt,
 	       fdt_totalsize(h->fdt), h->fdt, "dtb");
+	fdt_payload_facts(h->fdt, i->base, i->size,
+			  &boot_measurements.dtb_facts);
 	return 0;
 }
 

@@ -4,7 +4,7 @@
 #define RAMPART_BOOT_MEASURE_H
 
 #include "../core/types.h"
-#include "../../measure/measure.h"
+#include "../../measure/evidence.h"
 
 struct vcpu;
 
@@ -23,6 +23,7 @@ struct boot_measurements {
 	u64 entry_pc, entry_a1;	/* what MEASURE_ENTRY hashes */
 	u64 region_base;	/* event log, then evidence (fdt_payload.h) */
 	u64 tpm_base;		/* TIS registers, 0 if the tree has no TPM */
+	struct evidence_dtb dtb_facts;	/* what the measured tree says */
 };
 
 extern struct boot_measurements boot_measurements;

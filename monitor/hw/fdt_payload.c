@@ -4,6 +4,7 @@
 #include "platform.h"
 #include "../core/errno.h"
 #include "../core/placement.h"
+#include "../../measure/evidence.h"
 #include "../lib/format.h"
 #include <libfdt.h>
 
@@ -158,4 +159,74 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 		return rc == -RAMPART_EFAULT ? rc : -RAMPART_EINVAL;
 	fdt_pack(fdt);
 	return 0;
+}
+
+static u64 cells(const fdt32_t *p, int n)
+{
+	u64 v = 0;
+
+	while (n-- > 0)
+		v = (v << 32) | fdt32_to_cpu(*p++);
+	return v;
+}
+
+/* Append [base, +size) to @out (room for @max), or note the truncation. */
+static void add_range(struct evidence_range *out, u32 *count, u32 max,
+		      bool *truncated, u64 base, u64 size, u64 flags)
+{
+	if (*count == max) {
+		*truncated = true;
+		return;
+	}
+	out[(*count)++] = (struct evidence_range){ base, size, flags };
+}
+
+static void memory_facts(const void *fdt, struct evidence_dtb *d)
+{
+	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
+	int node = -1, len, i;
+
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
+		return;
+	while ((node = fdt_node_offset_by_prop_value(fdt, node, "device_type",
+						     "memory",
+						     sizeof("memory"))) >= 0) {
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+		for (i = 0; reg && (i + ac + sc) * 4 <= len; i += ac + sc)
+			add_range(d->memory, &d->memory_count,
+				  EVIDENCE_DTB_MEMORY, &d->truncated,
+				  cells(reg + i, ac), cells(reg + i + ac, sc), 0);
+	}
+}
+
+void fdt_payload_facts(const void *fdt, u64 initrd_start, u64 initrd_size,
+		       struct evidence_dtb *d)
+{
+	int parent = fdt_path_offset(fdt, "/reserved-memory"), node, len, i;
+	u64 base, size;
+
+	*d = (struct evidence_dtb){ .present = true };
+	memory_facts(fdt, d);
+	for (i = 0; i < fdt_num_mem_rsv(fdt); i++)
+		if (!fdt_get_mem_rsv(fdt, i, &base, &size))
+			add_range(d->reserved, &d->reserved_count,
+				  EVIDENCE_DTB_RESERVED, &d->truncated, base,
+				  size, 0);
+	/* fdt_payload_prepare() made sure of 2 address and size cells */
+	fdt_for_each_subnode(node, fdt, parent) {
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+		u64 flags = fdt_getprop(fdt, node, "no-map", NULL) ?
+				    EVIDENCE_DTB_NO_MAP : 0;
+
+		for (i = 0; reg && (i + 4) * 4 <= len; i += 4)
+			add_range(d->reserved, &d->reserved_count,
+				  EVIDENCE_DTB_RESERVED, &d->truncated,
+				  cells(reg + i, 2), cells(reg + i + 2, 2),
+				  flags);
+	}
+	if (initrd_size) {
+		d->initrd_start = initrd_start;
+		d->initrd_end = initrd_start + initrd_size;
+	}
 }

@@ -28,4 +28,12 @@
  */
 int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base);
 
+struct evidence_dtb;
+
+/* What the finished tree at @fdt tells the kernel about memory (memory,
+ * reserved ranges; the initrd at @initrd_start, @initrd_size bytes, 0:
+ * none), for the evidence (measure/evidence.h). */
+void fdt_payload_facts(const void *fdt, u64 initrd_start, u64 initrd_size,
+		       struct evidence_dtb *d);
+
 #endif

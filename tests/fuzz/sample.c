@@ -120,6 +120,21 @@ static void measure_boot(struct sample *s, const struct sample_inputs *in)
 		entry[i] = (uint8_t)((i < 8 ? ev->entry_pc : ev->entry_a1) >>
 				     (8 * (i % 8)));
 	region(s, MEASURE_ENTRY, 0, sizeof(entry), entry);
+	/* what the tree tells the kernel, as the monitor reports it */
+	ev->dtb = (struct evidence_dtb){
+		.present = true,
+		.memory_count = 1,
+		.memory = { { SAMPLE_MONITOR_BASE, SAMPLE_MEMORY, 0 } },
+		.reserved_count = 2,
+		.reserved = { { SAMPLE_MONITOR_BASE, 0x100000,
+				EVIDENCE_DTB_NO_MAP },
+			      { SAMPLE_FIRMWARE_BASE, 0x100000,
+				EVIDENCE_DTB_NO_MAP } },
+	};
+	if (in->initrd) {
+		ev->dtb.initrd_start = SAMPLE_INITRD_ADDR;
+		ev->dtb.initrd_end = SAMPLE_INITRD_ADDR + in->initrd_len;
+	}
 }
 
 /* The monitor's log: CRTM version, regions in measure order, separators */

@@ -18,6 +18,8 @@ struct mbedtls_ecp_keypair;
 #define SAMPLE_FIRMWARE_BASE 0x80100000ULL
 #define SAMPLE_KERNEL_BASE 0x80200000ULL
 #define SAMPLE_DTB_ADDR 0x82200000ULL
+#define SAMPLE_INITRD_ADDR 0x84200000ULL
+#define SAMPLE_MEMORY 0x20000000ULL /* 512 MiB */
 #define SAMPLE_CRTM_VERSION "Rampart sample"
 
 /* What a boot measures. NULL initrd/cmdline: none. */

@@ -40,7 +40,7 @@ static struct sample_inputs in;
 
 /* Every other part a strict reference needs, as the samples boot them. */
 #define REF_REST "--firmware firmware --monitor monitor --policy-config '' " \
-		 "--max-audit 3"
+		 "--max-audit 3 --memory 512M"
 static mbedtls_ecp_keypair key, other_key, ak_key, dev_key;
 
 /* --- helpers ----------------------------------------------------------------- */
@@ -107,6 +107,27 @@ static void write_in_dir(const char *name, const void *buf, size_t len)
 }
 
 /* Measure @i like the monitor, sign with @k; write NAME.ev and NAME.log */
+/* the tree gives the kernel the firmware's memory (no reservation) */
+static void tree_unreserved(struct sample *s)
+{
+	s->ev.dtb.reserved_count = 1;
+}
+
+/* the tree names an initrd over the kernel, of the measured size */
+static void tree_initrd_over_kernel(struct sample *s)
+{
+	uint64_t n = s->ev.dtb.initrd_end - s->ev.dtb.initrd_start;
+
+	s->ev.dtb.initrd_start = SAMPLE_KERNEL_BASE;
+	s->ev.dtb.initrd_end = SAMPLE_KERNEL_BASE + n;
+}
+
+/* the tree gives the kernel 1 GiB */
+static void tree_more_memory(struct sample *s)
+{
+	s->ev.dtb.memory[0].size = 0x40000000;
+}
+
 static void certify_key(struct sample *s)
 {
 	assert_int_equal(sample_certify(s, &key), 0);
@@ -191,6 +212,9 @@ static void make_boots(void)
 	i.firmware_len = in.firmware_len + 1;
 	fw2[in.firmware_len] = 0;
 	make_boot("firmware2", &i, &key, NULL);
+	make_boot("unreserved", &in, &key, tree_unreserved);
+	make_boot("initrdkernel", &in, &key, tree_initrd_over_kernel);
+	make_boot("morememory", &in, &key, tree_more_memory);
 	/* signed by another key than the one its certificate names */
 	make_boot("otherkey", &in, &other_key, certify_key);
 	make_boot("badlog", &in, &key, tamper_log_kernel);
@@ -264,6 +288,25 @@ static void test_good_boot_trusted(void **state)
 	expect_text("  skip  eventlog ");
 }
 
+/* What the measured tree tells the kernel about memory, judged. */
+static void test_tree_facts(void **state)
+{
+	(void)state;
+	assert_int_equal(check("good.ev", "good.log", NULL), 0);
+	expect_text("  pass  memory              0x80000000+0x20000000");
+	expect_text("  pass  reserved ");
+	expect_text("  pass  initrd-range ");
+	assert_int_equal(check("unreserved.ev", "unreserved.log", NULL), 1);
+	expect_failed("reserved");
+	assert_int_equal(check("initrdkernel.ev", "initrdkernel.log", NULL), 1);
+	expect_failed("initrd-range");
+	assert_int_equal(check("morememory.ev", "morememory.log", NULL), 1);
+	expect_failed("memory");
+	expect_text("expected 0x80000000+0x20000000");
+	assert_int_equal(run("%s reference --kernel Image --memory 12Q -o x",
+			     verifier), 2);
+}
+
 /* Strict by default: a part without a reference is NOT TRUSTED, naming
  * it, unless the user opts out of that one check. */
 static void test_strict_by_default(void **state)
@@ -282,12 +325,13 @@ static void test_strict_by_default(void **state)
 	expect_failed("firmware");
 	expect_failed("policy-config");
 	expect_failed("max-audit");
+	expect_failed("memory");
 	expect_text("no reference for monitor (verifier reference --monitor "
 		    "FILE, or --skip monitor)");
 	assert_int_equal(run("%s check --evidence good.ev --ref thin.json "
 			     "--pubkey pub.pem --nonce %s --eventlog good.log "
 			     "--skip monitor --skip firmware --skip "
-			     "policy-config --skip max-audit",
+			     "policy-config --skip max-audit --skip memory",
 			     verifier, NONCE),
 			 0);
 	expect_text("  skip  monitor ");
@@ -969,6 +1013,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_boot_trusted),
 		cmocka_unit_test(test_strict_by_default),
+		cmocka_unit_test(test_tree_facts),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_other_kernel),
 		cmocka_unit_test(test_other_initrd),

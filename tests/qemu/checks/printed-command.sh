@@ -10,7 +10,7 @@ trap 'rm -rf "$t"' EXIT
 nonce=$(grep -o -- '--nonce [0-9a-f]*' "$log.cmd" | head -1 | cut -d' ' -f2)
 cp "$log" "$t/console.log"
 printed=$(scripts/run-evidence.sh "$t" "$nonce" "$payload" none "$cmdline" \
-	"$firmware" protect) || { echo "run-evidence.sh failed"; exit 1; }
+	"$firmware" protect 512M) || { echo "run-evidence.sh failed"; exit 1; }
 mapfile -t cmds < <(grep '^  build/verifier ' <<<"$printed")
 [ "${#cmds[@]}" = 2 ] || { echo "no verifier commands printed: $printed"; exit 1; }
 eval "${cmds[0]}" >/dev/null || { echo "printed reference command failed"; exit 1; }

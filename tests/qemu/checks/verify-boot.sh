@@ -41,12 +41,13 @@ expect() {
 
 # NAME then verifier reference arguments. Strict references: the monitor
 # the cases boot (the debug image), the policy's configuration and an audit
-# budget of 0 unless the arguments say otherwise (the last one given wins).
+# budget of 0 and the cases' 512 MiB unless the arguments say otherwise (the last one given wins).
 ref() {
 	local name=$1
 	shift
 	"$V" reference --monitor build/monitor-debug-identity.bin \
 		--policy protect --policy-config fastpath=1 --max-audit 0 \
+		--memory 512M \
 		"$@" -o "$t/$name.json" >/dev/null ||
 		{ echo "reference $name failed"; exit 1; }
 }
