@@ -16,13 +16,20 @@
 #   ak.pub       TPM2B_PUBLIC as the TPM marshals it
 #   ak.name      the AK's TPM name (nameAlg SHA-256 || digest of TPMT_PUBLIC)
 #
-# STATE_DIR is wiped first: every run makes a new TPM with new seeds, so a
-# new AK. Boots use a copy of it (scripts/qemu.sh --tpm-state STATE_DIR),
+# A TPM already provisioned in STATE_DIR is kept: its AK is what verifiers
+# registered, so the script says so and changes nothing. --force (first
+# argument) wipes it and makes a new TPM with new seeds, so a new AK that
+# verifiers must register again. Boots use a copy of it (scripts/qemu.sh --tpm-state STATE_DIR),
 # which leaves it unchanged. swtpm runs on loopback TCP only while this
 # script runs and is stopped by its pid.
 set -euo pipefail
 
 AK_HANDLE=0x81010002
+force=0
+if [ "${1:-}" = --force ]; then
+	force=1
+	shift
+fi
 state=${1:-build/tpm-state}
 out=${2:-build/keys}
 
@@ -42,6 +49,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ "$force" = 0 ] && [ -e "$state/tpm2-00.permall" ] &&
+	[ -e "$out/ak.pub.pem" ]; then
+	echo "provision-ak: $state already holds a TPM whose AK is $out/ak.pub.pem: kept (--force replaces it)"
+	exit 0
+fi
 rm -rf "$state"
 mkdir -p "$state" "$out"
 state=$(cd "$state" && pwd)	# swtpm --daemon leaves the working directory

@@ -9,8 +9,9 @@ LINT_TARGET_CFLAGS += -Imonitor/lib/include
 TPM_STATE := $(BUILD)/tpm-state
 TPM_AK := $(BUILD)/keys/ak.pub $(BUILD)/keys/ak.pub.pem
 
-# A new TPM and AK only when missing or when the script changes.
-$(TPM_STATE)/tpm2-00.permall $(TPM_AK) &: keys/provision-ak.sh
+# A TPM and AK once, when missing: a registered AK is never replaced
+# behind the user's back (keys/provision-ak.sh --force does it on purpose).
+$(TPM_STATE)/tpm2-00.permall $(TPM_AK) &: | keys/provision-ak.sh
 	$(call quiet,TPM-AK,$(TPM_STATE))keys/provision-ak.sh $(TPM_STATE) \
 		$(BUILD)/keys >/dev/null
 
