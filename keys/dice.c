@@ -179,7 +179,7 @@ static void image_fwid(const uint8_t *img, size_t len, uint8_t fwid[32])
 	uint64_t ident = measure_get_le(img + MONITOR_IDENTITY_SIZE_OFFSET, 8);
 
 	if (len < MONITOR_REGION ||
-	    memcmp(img + MONITOR_REGION - 16, TRAILER_MAGIC, 8))
+	    memcmp(img + MONITOR_REGION - 16, TRAILER_MAGIC, 8) != 0)
 		die("the image is not a Rampart -bios image (scripts/mkimage.sh)");
 	if (ident < 16 || ident > DICE_BLOB_OFFSET)
 		die("the image's identity size is out of range");
@@ -199,8 +199,8 @@ static void options_digest(const char *path, uint8_t out[32])
 	while (at < n) {
 		for (end = at; end < n && text[end] != '\n'; end++)
 			;
-		if (strncmp((char *)text + at, "nonce=", 6) &&
-		    strncmp((char *)text + at, "payload_size=", 13))
+		if (strncmp((char *)text + at, "nonce=", 6) != 0 &&
+		    strncmp((char *)text + at, "payload_size=", 13) != 0)
 			mbedtls_sha256_update_ret(&c, text + at, end - at + 1);
 		at = end + 1;
 	}
@@ -216,26 +216,48 @@ static void print_hex(const char *name, const uint8_t *p, size_t n)
 	putchar('\n');
 }
 
+/* The image (into @img, its length returned), its FWID and configuration
+ * digest, and the secrets the device derives for them. */
+static size_t derive_launch(const char *dir, const char *image,
+			    const char *options, uint8_t *img, size_t max,
+			    uint8_t fwid[32], uint8_t config[32],
+			    struct dice_secrets *s)
+{
+	size_t len = read_file(image, img, max);
+
+	image_fwid(img, len, fwid);
+	options_digest(options, config);
+	derive_for(dir, fwid, config, s);
+	return len;
+}
+
+static int secrets(const char *dir, const char *image, const char *options)
+{
+	static uint8_t img[MAX_IMAGE];
+	uint8_t fwid[32], config[32];
+	struct dice_secrets s;
+
+	derive_launch(dir, image, options, img, sizeof(img), fwid, config, &s);
+	print_hex("deviceid", s.deviceid, sizeof(s.deviceid));
+	print_hex("cdi", s.cdi, sizeof(s.cdi));
+	print_hex("alias", s.alias, sizeof(s.alias));
+	mbedtls_platform_zeroize(&s, sizeof(s));
+	return 0;
+}
+
 static int launch(const char *dir, const char *image, const char *options,
-		  const char *out, bool secrets_only)
+		  const char *out)
 {
 	static uint8_t img[MAX_IMAGE];
 	uint8_t fwid[32], config[32], der[DICE_CERT_MAX + 256], *blob;
 	char path[4096];
 	struct dice_secrets s;
 	mbedtls_pk_context dev, alias;
-	size_t len = read_file(image, img, sizeof(img)), i;
+	size_t len, i;
 	int cert_len;
 
-	image_fwid(img, len, fwid);
-	options_digest(options, config);
-	derive_for(dir, fwid, config, &s);
-	if (secrets_only) {
-		print_hex("deviceid", s.deviceid, sizeof(s.deviceid));
-		print_hex("cdi", s.cdi, sizeof(s.cdi));
-		print_hex("alias", s.alias, sizeof(s.alias));
-		return 0;
-	}
+	len = derive_launch(dir, image, options, img, sizeof(img), fwid, config,
+			    &s);
 	blob = img + DICE_BLOB_OFFSET;
 	for (i = 0; i < DICE_BLOB_SIZE; i++)
 		if (blob[i])
@@ -259,7 +281,7 @@ static int launch(const char *dir, const char *image, const char *options,
 	    sizeof(path))
 		die("path too long: %s", out);
 	write_pem_cert(path, der + sizeof(der) - cert_len, (size_t)cert_len);
-	mbedtls_platform_zeroize(img + DICE_BLOB_OFFSET, DICE_BLOB_SIZE);
+	mbedtls_platform_zeroize(blob, DICE_BLOB_SIZE);
 	mbedtls_platform_zeroize(&s, sizeof(s));
 	mbedtls_pk_free(&dev);
 	mbedtls_pk_free(&alias);
@@ -290,9 +312,9 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "provision"))
 		return provision(argv[2]);
 	if (argc == 6 && !strcmp(argv[1], "launch"))
-		return launch(argv[2], argv[3], argv[4], argv[5], false);
+		return launch(argv[2], argv[3], argv[4], argv[5]);
 	if (argc == 5 && !strcmp(argv[1], "secrets"))
-		return launch(argv[2], argv[3], argv[4], NULL, true);
+		return secrets(argv[2], argv[3], argv[4]);
 	if (argc == 3 && !strcmp(argv[1], "fwid")) {
 		image_fwid(img, read_file(argv[2], img, sizeof(img)), fwid);
 		print_hex("fwid", fwid, sizeof(fwid));

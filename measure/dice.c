@@ -47,7 +47,8 @@ static int scalar(const uint8_t *ikm, const char *label,
 	if (n >= sizeof(info) ||
 	    mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1))
 		goto out;
-	memcpy(info, label, n);
+	for (i = 0; i < (int)n; i++)
+		info[i] = (uint8_t)label[i];
 	for (i = 0; i < MAX_TRIES && rc; i++) {
 		info[n] = (uint8_t)i;
 		if (hkdf(ikm, info, n + 1, d) ||
@@ -65,9 +66,10 @@ out:
 
 int dice_derive(const struct dice_inputs *in, struct dice_secrets *out)
 {
-	uint8_t info[3 + 2 * DICE_SECRET_SIZE];
+	static const uint8_t label[3] = { 'C', 'D', 'I' };
+	uint8_t info[sizeof(label) + 2 * DICE_SECRET_SIZE];
 
-	memcpy(info, "CDI", 3);
+	memcpy(info, label, sizeof(label));
 	memcpy(info + 3, in->fwid, DICE_SECRET_SIZE);
 	memcpy(info + 3 + DICE_SECRET_SIZE, in->config, DICE_SECRET_SIZE);
 	if (scalar(in->uds, "DeviceID", out->deviceid) ||

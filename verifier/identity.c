@@ -18,11 +18,12 @@ static int find_tcbinfo(const mbedtls_x509_crt *crt, const uint8_t **val,
 			size_t *len)
 {
 	uint8_t *p = crt->v3_ext.p;
-	const uint8_t *end = p + crt->v3_ext.len;
+	const uint8_t *end;
 	size_t n;
 
 	if (!p)
 		return -1;
+	end = p + crt->v3_ext.len;
 	if (*p == (MBEDTLS_ASN1_CONTEXT_SPECIFIC | MBEDTLS_ASN1_CONSTRUCTED | 3) &&
 	    mbedtls_asn1_get_tag(&p, end, &n, *p))
 		return -1;

@@ -678,6 +678,8 @@ static uint8_t image[IMAGE_REGION + 16];
 
 static void write_fake_image(void)
 {
+	static const uint8_t trailer[9] = { 'R', 'P', 'I', 'M', 'A',
+					    'G', 'E', '1', 0x10 };
 	size_t i;
 
 	for (i = 0; i < IMAGE_IDENTITY; i++)
@@ -685,7 +687,7 @@ static void write_fake_image(void)
 	memset(image + 8, 0, 8);
 	image[8] = IMAGE_IDENTITY & 0xff;
 	image[9] = IMAGE_IDENTITY >> 8;
-	memcpy(image + IMAGE_REGION - 16, "RPIMAGE1\x10", 9);
+	memcpy(image + IMAGE_REGION - 16, trailer, sizeof(trailer));
 	write_in_dir("mon.bin", image, sizeof(image));
 	write_in_dir("opts", "policy=protect\nnonce=00\n", 24);
 }
