@@ -10,7 +10,7 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c \
-	monitor/hw/ipi.c monitor/hw/debug_checks.c
+	monitor/hw/ipi.c monitor/hw/debug_checks.c monitor/hw/reset.c
 MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
 	policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
@@ -107,7 +107,7 @@ HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \
 HOST_TEST_SRCS_vtrap := tests/host/test_vtrap.c monitor/core/vtrap.c \
 	monitor/core/vcpu.c
 HOST_TEST_SRCS_pmp := tests/host/test_pmp.c monitor/core/pmp.c \
-	monitor/core/vcpu.c monitor/core/vcsr.c
+	monitor/core/vcpu.c monitor/core/vcsr.c policy/allow.c
 HOST_TEST_SRCS_emulate := tests/host/test_emulate.c monitor/core/emulate.c \
 	monitor/core/insn.c monitor/core/vcsr.c monitor/core/vtrap.c \
 	monitor/core/vcpu.c monitor/core/clint.c

@@ -4,16 +4,23 @@
 #include "../monitor/core/riscv.h"
 #include "../monitor/hw/platform.h"
 
-void firmware_allow_list(struct pmp_entry *out, u64 dram_size)
+void firmware_allow_list(struct pmp_entry *out, u64 dram_size,
+			 bool deny_reset)
 {
 	u8 rw = PMP_A_NAPOT | PMP_R | PMP_W, rwx = rw | PMP_X;
 
-	out[0] = (struct pmp_entry){
+	/* first: a match here wins over the low devices below (Priv. spec
+	 * 3.7.1, the lowest-numbered entry decides) */
+	out[0] = deny_reset ?
+			 (struct pmp_entry){ pmp_napot_addr(TEST_DEVICE_BASE,
+							    TEST_DEVICE_SIZE),
+					     PMP_A_NAPOT } :
+			 (struct pmp_entry){ 0, PMP_A_OFF };
+	out[1] = (struct pmp_entry){
 		pmp_napot_addr(LOW_DEVICES_BASE, LOW_DEVICES_SIZE), rwx };
-	out[1] = (struct pmp_entry){ pmp_napot_addr(PLIC_BASE, PLIC_SIZE), rw };
-	out[2] = (struct pmp_entry){
+	out[2] = (struct pmp_entry){ pmp_napot_addr(PLIC_BASE, PLIC_SIZE), rw };
+	out[3] = (struct pmp_entry){
 		pmp_napot_addr(UART_REGION_BASE, UART_REGION_SIZE), rw };
-	out[3] = (struct pmp_entry){ pmp_napot_addr(MONITOR_BASE, dram_size),
+	out[4] = (struct pmp_entry){ pmp_napot_addr(MONITOR_BASE, dram_size),
 				     rwx };
-	out[4] = (struct pmp_entry){ 0, PMP_A_OFF };
 }

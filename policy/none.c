@@ -8,7 +8,7 @@
 
 static void none_firmware_pmp(struct pmp_entry *out)
 {
-	firmware_allow_list(out, DRAM_ALLOW_SIZE);
+	firmware_allow_list(out, DRAM_ALLOW_SIZE, false);
 }
 
 static bool none_payload_trap(struct vcpu *v, u64 cause, u64 tval)

@@ -25,12 +25,15 @@ static struct resume_starts starts;
 
 static void protect_firmware_pmp(struct pmp_entry *out)
 {
-	/* After the lock the firmware keeps its devices and its own 2 MiB
-	 * (the monitor's half stays denied by entry 0); from the payload's
-	 * base up, nothing matches, so nothing is allowed (docs/pmp.md). */
-	firmware_allow_list(out, hw_firmware_locked() ?
-					 PAYLOAD_BASE - MONITOR_BASE :
-					 DRAM_ALLOW_SIZE);
+	bool locked = hw_firmware_locked();
+
+	/* After the lock the firmware keeps its devices but the test device
+	 * (its resets are mediated: reset.h) and its own 2 MiB (the
+	 * monitor's half stays denied by entry 0); from the payload's base
+	 * up, nothing matches, so nothing is allowed (docs/pmp.md). */
+	firmware_allow_list(out, locked ? PAYLOAD_BASE - MONITOR_BASE :
+					  DRAM_ALLOW_SIZE,
+			    locked);
 }
 
 static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)

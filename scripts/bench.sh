@@ -12,7 +12,8 @@
 #          init marker, null, pmu_num_counters, set_timer, send_ipi_self,
 #          remote_sfence_vma_self, putchar;
 #          the sbibench driver's boot figure (kernel done, before /init);
-#          the monitor's "measured ... insns=N" lines
+#          the monitor's "measured ... insns=N" lines and its "scrub:
+#          ... insns=N" line at power-off (protect)
 #   SMP=2  sbibench.boot=send_ipi before /init, then power off
 #   SMP=4  sbibench.boot= (boot figure only), then power off
 #   firmware build/firmware/bench.bin: BENCH csr / mret
@@ -335,6 +336,16 @@ row("measure_per_mib", "measuring: per MiB hashed (kernel+initrd)",
 row("measure_kernel_initrd", "measuring kernel + initrd (added to boot)",
     insn, vt, na)
 row("measure_all", "measuring everything (all measured regions)", insn, va, na)
+# Under protect the guest's SRST power-off reaches the test device through
+# the monitor, which clears payload memory first (reset.c); none and native
+# have no lock and clear nothing.
+v, w = per_config("{}-smp1", r"^\[rampart\] scrub: payload memory "
+                  r"0x[0-9a-f]+-0x[0-9a-f]+ cleared \(0x[0-9a-f]+ bytes\) "
+                  r"before the firmware's reset \(insns=(\d+)\)", int)
+for c in ("native", "none"):
+    v[c], w[c] = None, "n/a"
+row("scrub_payload", "scrub: 512 MiB payload memory cleared at power-off",
+    insn, v, w, "protect: the firmware's test-device write after the lock")
 
 # Determinism: the same run twice, byte for byte.
 same = log("protect-smp1") == log("protect-smp1-again") and \

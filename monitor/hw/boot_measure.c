@@ -8,6 +8,8 @@
 #include "console.h"
 #include "csr.h"
 #include "fdt_payload.h"
+#include "fdt_platform.h"
+#include "reset.h"
 #include "platform.h"
 #include "../core/errno.h"
 #include "../core/placement.h"
@@ -145,26 +147,12 @@ static int plan_kernel(struct handoff *h, u64 entry, const char **why)
 	return 0;
 }
 
-static u64 prop_u64(const void *fdt, int node, const char *name, bool *ok)
-{
-	int len;
-	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
-
-	*ok = p && (len == 4 || len == 8);
-	if (!*ok)
-		return 0;
-	if (len == 4)
-		return fdt32_to_cpu(p[0]);
-	return ((u64)fdt32_to_cpu(p[0]) << 32) | fdt32_to_cpu(p[1]);
-}
-
 /* The tree with the room fdt_payload_prepare may grow it into, and the
  * initrd its /chosen names (linux,initrd-start/-end, optional). */
 static int plan_dtb(struct handoff *h, u64 fdt_addr, const char **why)
 {
-	int chosen;
-	bool ok_start, ok_end;
 	u64 start, end;
+	int rc;
 
 	h->fdt = (void *)fdt_addr;
 	if (fdt_check_header(h->fdt) ||
@@ -174,18 +162,14 @@ static int plan_dtb(struct handoff *h, u64 fdt_addr, const char **why)
 	}
 	h->plan.obj[PLACE_DTB] = (struct place_range){
 		fdt_addr, fdt_totalsize(h->fdt) + FDT_PAYLOAD_ROOM };
-	chosen = fdt_path_offset(h->fdt, "/chosen");
-	if (chosen < 0)
-		return 0;
-	start = prop_u64(h->fdt, chosen, "linux,initrd-start", &ok_start);
-	end = prop_u64(h->fdt, chosen, "linux,initrd-end", &ok_end);
-	if (!ok_start && !ok_end)
-		return 0;
-	if (!ok_start || !ok_end || end <= start) {
+	rc = fdt_platform_initrd(h->fdt, &start, &end);
+	if (rc < 0) {
 		*why = "device tree names an invalid initrd";
 		return -RAMPART_EINVAL;
 	}
-	h->plan.obj[PLACE_INITRD] = (struct place_range){ start, end - start };
+	if (rc)
+		h->plan.obj[PLACE_INITRD] = (struct place_range){ start,
+								  end - start };
 	return 0;
 }
 
@@ -216,9 +200,10 @@ static int plan_handoff(struct handoff *h, const struct vcpu *v,
 	struct place_fault f;
 	int rc;
 
+	/* the last page of DRAM is the reset mark's (reset.h) */
 	h->plan.mem = (struct place_range){
 		PAYLOAD_BASE, platform.dram_base + platform.dram_size -
-				      PAYLOAD_BASE };
+				      RESET_MARK_SIZE - PAYLOAD_BASE };
 	rc = plan_kernel(h, v->pc, why);
 	if (rc)
 		return rc;

@@ -2,6 +2,7 @@
 #include "fdt_payload.h"
 #include "fdt_platform.h"
 #include "platform.h"
+#include "reset.h"
 #include "../core/errno.h"
 #include "../core/placement.h"
 #include "../../measure/evidence.h"
@@ -143,7 +144,10 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 	    fdt_size_cells(fdt, parent) != 2 ||
 	    reserve_below_payload(fdt, parent) ||
 	    reserve(fdt, parent, "rampart-log", base, RAMPART_REGION_SIZE,
-		    false))
+		    false) ||
+	    reserve(fdt, parent, "rampart-mark",
+		    platform.dram_base + platform.dram_size - RESET_MARK_SIZE,
+		    RESET_MARK_SIZE, false))
 		return -RAMPART_EINVAL;
 	/* offsets move when a node is added: look /chosen up only now */
 	chosen = fdt_path_offset(fdt, "/chosen");

@@ -18,8 +18,10 @@
 /*
  * Grow the tree at @fdt in place (by FDT_PAYLOAD_ROOM, never past @limit)
  * and add: /reserved-memory no-map nodes for whatever part of the monitor's
- * and the firmware's memory it does not reserve yet, a /reserved-memory
- * node for [@base, @base + RAMPART_REGION_SIZE), /chosen/rampart,event-log
+ * and the firmware's memory it does not reserve yet, one for the reset
+ * mark's page (reset.h; mapped: a no-map page at the top of DRAM costs
+ * Linux seconds of boot), a /reserved-memory node for [@base,
+ * @base + RAMPART_REGION_SIZE), /chosen/rampart,event-log
  * and /chosen/rampart,evidence (u64 address, u64 size each), and, on a
  * tcg,tpm-tis-mmio node if there is one, linux,sml-base/linux,sml-size.
  * Returns 0, -RAMPART_ENOSPC, -RAMPART_EINVAL, or -RAMPART_EFAULT for a

@@ -104,3 +104,31 @@ int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size)
 		return -RAMPART_ENOSPC;
 	return 0;
 }
+
+static u64 prop_u64(const void *fdt, int node, const char *name, bool *ok)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	*ok = p && (len == 4 || len == 8);
+	if (!*ok)
+		return 0;
+	if (len == 4)
+		return fdt32_to_cpu(p[0]);
+	return ((u64)fdt32_to_cpu(p[0]) << 32) | fdt32_to_cpu(p[1]);
+}
+
+int fdt_platform_initrd(const void *fdt, u64 *start, u64 *end)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	bool ok_start = false, ok_end = false;
+
+	*start = *end = 0;
+	if (chosen >= 0) {
+		*start = prop_u64(fdt, chosen, "linux,initrd-start", &ok_start);
+		*end = prop_u64(fdt, chosen, "linux,initrd-end", &ok_end);
+	}
+	if (!ok_start && !ok_end)
+		return 0;
+	return ok_start && ok_end && *end > *start ? 1 : -RAMPART_EINVAL;
+}

@@ -19,4 +19,9 @@ int fdt_platform_reserved_parent(void *fdt);
  */
 int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size);
 
+/* The initrd /chosen names (linux,initrd-start/-end, 4 or 8 bytes each):
+ * 1 and [*start, *end), 0 if none, -RAMPART_EINVAL if malformed (one
+ * without the other, another length, an end not above the start). */
+int fdt_platform_initrd(const void *fdt, u64 *start, u64 *end);
+
 #endif

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "ipi.h"
+#include "reset.h"
 #include "csr.h"
 #include "platform.h"
 #include "../core/clint.h"
@@ -65,6 +66,8 @@ void ipi_set_running(unsigned int hart, bool on)
 
 void ipi_serve(unsigned int self, u32 reasons)
 {
+	if (reasons & KICK_HALT)
+		hw_reset_halt();
 	if (reasons & KICK_SSIP)
 		csr_set(CSR_MIP, MIP_SSIP);
 	if (reasons & (KICK_SFENCE | KICK_FENCE_I)) {

@@ -16,6 +16,7 @@ struct vcpu;
 #define KICK_SSIP 0x2	/* raise the payload's supervisor software IRQ */
 #define KICK_SFENCE 0x4	/* sfence.vma, then acknowledge */
 #define KICK_FENCE_I 0x8	/* fence.i, then acknowledge */
+#define KICK_HALT 0x10	/* stop for good: the machine is being reset (reset.h) */
 
 /* The firmware's view of hart @hart's MSIP, and its write. */
 u32 ipi_vmsip(unsigned int hart);

@@ -14,6 +14,7 @@
 #include "hw.h"
 #include "platform.h"
 #include "ipi.h"
+#include "reset.h"
 
 static volatile u32 firmware_locked;
 
@@ -27,6 +28,9 @@ void hw_lock_firmware(u64 self)
 	unsigned int i;
 
 	__atomic_store_n(&firmware_locked, 1, __ATOMIC_SEQ_CST);
+	/* from now on a reset the monitor does not see must be caught at
+	 * the next boot (reset.h) */
+	hw_reset_mark_live();
 	for (i = 0; i < platform.nharts; i++) {
 		struct hart *h = &harts[i];
 

@@ -17,6 +17,9 @@
 #include "../core/pmp.h"
 #include "../../policy/policy.h"
 #include "services.h"
+#include "reset.h"
+#include "../core/placement.h"
+#include <libfdt.h>
 
 struct platform platform;
 struct hart harts[MAX_HARTS];
@@ -134,18 +137,30 @@ u64 hw_payload_entry(void)
 	return payload_entry;
 }
 
-/* QEMU's sifive,test1: 0x3333 | code << 16 ends the machine with @code. */
-void hw_stop_machine(u32 code)
-{
-	*(volatile u32 *)TEST_DEVICE_BASE = 0x3333 | (code << 16);
-	hw_park("the machine did not stop");
-}
-
 void hw_park(const char *why)
 {
 	console_log("hart %lu parked: %s", csr_read(CSR_MHARTID), why);
 	for (;;)
 		__asm__ volatile("wfi");
+}
+
+/*
+ * Before the firmware runs: a reset the monitor did not mediate left the
+ * payload's memory (reset.h). What the platform loaded again at reset
+ * (QEMU's -kernel file, -initrd and tree) is kept: public, and needed.
+ */
+static void scrub_if_reset(void *fdt)
+{
+	struct place_range keep[3];
+	unsigned int n = 0;
+	u64 start, end;
+
+	keep[n++] = (struct place_range){ (u64)fdt, fdt_totalsize(fdt) };
+	if (payload_present && payload_size)
+		keep[n++] = (struct place_range){ payload_entry, payload_size };
+	if (fdt_platform_initrd(fdt, &start, &end) > 0)
+		keep[n++] = (struct place_range){ start, end - start };
+	hw_reset_scrub_at_boot(keep, n);
 }
 
 static bool probe_csr_stimecmp(void)
@@ -183,6 +198,7 @@ static void boot_platform(void *fdt, u64 info)
 		console_bug("unknown policy '%s': not booting", policy_name);
 	read_payload_entry(info);
 	read_payload_size();
+	scrub_if_reset(fdt);
 	read_fastpath();
 	read_nonce();
 	if (attest_init()) {

@@ -22,6 +22,7 @@
 #include "boot_measure.h"
 #include "attest.h"
 #include "debug_checks.h"
+#include "reset.h"
 
 /* The doorbell rang: do what the other hart asked of this one. */
 static void take_doorbell(struct vcpu *v)
@@ -141,6 +142,10 @@ static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
 	}
 	if (hw_is_clint(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
 	    !emulate_mmio(v, raw, addr, hw_clint_access))
+		return;
+	/* the test device once locked: every reset goes through reset.c */
+	if (hw_is_test_device(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
+	    !emulate_mmio(v, raw, addr, hw_test_device_access))
 		return;
 	/* stopped by PMP: recorded, then delivered as the hart would */
 	hw_audit(v, audit_access_of(cause), addr);

@@ -14,13 +14,14 @@
 
 #include "monitor/core/pmp.h"
 #include "monitor/core/vcsr.h"
+#include "monitor/hw/platform.h"
+#include "policy/allow.h"
 #include "tests/host/fake_hart.h"
 
-#define MON_BASE 0x80000000ULL
-#define MON_SIZE 0x100000ULL
-#define CLINT_BASE 0x2000000ULL
+/* the platform's own addresses (monitor/hw/platform.h) */
+#define MON_BASE ((u64)MONITOR_BASE)
+#define MON_SIZE ((u64)MONITOR_SIZE)
 #define CLINT_SIZE 0x10000ULL
-#define PAYLOAD_BASE 0x80200000ULL
 #define PAYLOAD_SIZE 0x200000ULL
 #define UART 0x10000000ULL
 
@@ -317,6 +318,30 @@ static void test_firmware_locked_entry_cannot_open_clint(void **state)
 	assert_false(pmp_allows(&l, CLINT_BASE + 0x4000, PMP_W)); /* mtimecmp */
 }
 
+/* The protect policy's allow list (policy/allow.c): the test device is
+ * reachable before the lock and denied after it (the monitor mediates
+ * every reset then), the other low devices stay reachable. */
+static void test_allow_list_test_device(void **state)
+{
+	struct pmp_entry allow[PMP_FW_POLICY_COUNT];
+
+	(void)state;
+	firmware_allow_list(allow, DRAM_ALLOW_SIZE, false);
+	pmp_plan_common(&l, MON_BASE, MON_SIZE);
+	pmp_plan_firmware(&l, &v, allow, CLINT_BASE, CLINT_SIZE, false);
+	assert_true(pmp_allows(&l, TEST_DEVICE_BASE, PMP_W));
+	assert_true(pmp_allows(&l, PAYLOAD_BASE, PMP_W));
+	firmware_allow_list(allow, PAYLOAD_BASE - MONITOR_BASE, true);
+	pmp_plan_firmware(&l, &v, allow, CLINT_BASE, CLINT_SIZE, false);
+	assert_false(pmp_allows(&l, TEST_DEVICE_BASE, PMP_W));
+	assert_false(pmp_allows(&l, TEST_DEVICE_BASE + 0xffc, PMP_R));
+	assert_true(pmp_allows(&l, TEST_DEVICE_BASE + 0x1000, PMP_R)); /* RTC */
+	assert_true(pmp_allows(&l, TEST_DEVICE_BASE - 4, PMP_R));
+	assert_true(pmp_allows(&l, 0x1000, PMP_X));	/* boot ROM */
+	assert_true(pmp_allows(&l, UART_REGION_BASE, PMP_W));
+	assert_false(pmp_allows(&l, PAYLOAD_BASE, PMP_R));
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -334,6 +359,7 @@ int main(void)
 		T(test_firmware_locked_entry_binds_itself),
 		T(test_firmware_locked_entry_cannot_open_policy),
 		T(test_firmware_locked_entry_cannot_open_clint),
+		T(test_allow_list_test_device),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

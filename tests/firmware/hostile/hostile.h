@@ -37,6 +37,22 @@
 #define ATK_ROGUE_START 15 /* start hart 2 at a2, which nobody asked for */
 #define ATK_STIMECMP 16	   /* read, overwrite the payload's stimecmp (Sstc) */
 #define ATK_SPY_FP 17	   /* set mstatus.FS, read, overwrite f0-f31, fcsr */
+#define ATK_RESET 18	   /* reset the machine through the test device */
+
+/*
+ * reset-secret (hostile.reset-fw, hostile.reset-payload): the payload
+ * writes SECRET_WORDS words of SECRET_WORD(i) at each of its places (its
+ * .data and .bss, and SECRET_HIGH, SECRET_TOP), then the machine is reset
+ * through the test device: by the firmware (ATK_RESET) or by the payload
+ * itself. On the next boot the firmware scans payload memory for them
+ * before entering the payload. Neither image holds the words as data: both
+ * compute them at run time from a value the compiler cannot fold.
+ */
+#define SECRET_WORDS 8
+#define SECRET_WORD(salt, i) \
+	((0x5345435245540000UL ^ (salt)) | ((unsigned long)(i) << 8) | 0x5c)
+#define SECRET_HIGH 0x80400000UL /* a page well above the payload image */
+#define SECRET_TOP 0x9ff00000UL	 /* above QEMU's tree (512 MiB of DRAM) */
 
 /*
  * Fixed places in the payload (payload/start.S, checked by payload.ld):

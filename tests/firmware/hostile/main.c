@@ -622,6 +622,92 @@ static long rogue_start(u64 pc)
 	return hart_send(2, pc, 0x666);
 }
 
+/*
+ * reset-secret. Boot 1: asked by the payload (hostile.reset-fw), reset the
+ * machine through the test device, as an SRST would. Boot 2 (fw_main):
+ * before the payload runs, while DESIGN rule 1 gives the firmware all of
+ * DRAM again, look for what the payload left (hostile.h).
+ */
+#define TEST_RESET 0x7777
+#define BOOT_MARK ((volatile u64 *)0x801ff000UL) /* beyond the image: QEMU
+						   * does not load it again */
+#define BOOT_MARK_RESET 0x54455345524f4f42UL
+#define SCAN_END 0xa0000000UL /* the cases' 512 MiB of DRAM */
+#define RESET_WAIT 30000000UL /* ticks: 3 s */
+
+static volatile u64 secret_salt; /* 0, but not to the compiler */
+
+static void reset_attack(void)
+{
+	u64 t0;
+
+	attack_line("reset-secret");
+	puts_("resetting the machine through the test device\n");
+	attempt_begin();
+	store32(TEST_BASE, TEST_RESET);
+	if (attempt_end()) {
+		blocked_line("reset-secret");
+		return;
+	}
+	t0 = mmio_read64(CLINT_MTIME);
+	while (mmio_read64(CLINT_MTIME) - t0 < RESET_WAIT)
+		;
+	puts_("FIRMWARE reset-secret: no reset came\n");
+}
+
+/* Is the payload's secret at @a? */
+static bool secret_at(u64 a)
+{
+	unsigned int i;
+
+	for (i = 0; i < SECRET_WORDS; i++)
+		if (load64(a + 8 * i) != SECRET_WORD(secret_salt, i))
+			return false;
+	return true;
+}
+
+static void __attribute__((noreturn)) secret_scan(void)
+{
+	u64 a, first = SECRET_WORD(secret_salt, 0), found = 0;
+
+	puts_("HOSTILE firmware: after the reset, scanning payload memory ");
+	puthex(PAYLOAD_ENTRY);
+	puts_("-");
+	puthex(SCAN_END);
+	putc_('\n');
+	for (a = PAYLOAD_ENTRY; a + 8 * SECRET_WORDS <= SCAN_END; a += 8) {
+		if (load64(a) != first || !secret_at(a))
+			continue;
+		attack_line("reset-secret");
+		puts_("SUCCEEDED found at ");
+		puthex(a);
+		putc_('\n');
+		found++;
+	}
+	if (!found) {
+		attack_line("reset-secret");
+		puts_("blocked: secret absent\n");
+	}
+	/* what QEMU loaded again must still be there (the tree is: the
+	 * words above came from its bootargs) */
+	puts_(load64(PAYLOAD_ENTRY) ? "HOSTILE firmware: payload image kept\n" :
+				      "HOSTILE firmware: payload image CLEARED\n");
+	poweroff(0);
+}
+
+/* Boot 2 of a reset-secret case scans and powers off; boot 1 notes it
+ * ran. */
+static void reset_secret_boot(void)
+{
+	if (!option("hostile.reset-fw") && !option("hostile.reset-payload"))
+		return;
+	if (*BOOT_MARK == BOOT_MARK_RESET) {
+		*BOOT_MARK = 0;
+		secret_scan();
+	}
+	*BOOT_MARK = BOOT_MARK_RESET;
+}
+
 static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 {
 	long err = 0;
@@ -680,6 +766,9 @@ static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 		break;
 	case ATK_ROGUE_START:
 		err = rogue_start(f->x[REG_A2]);
+		break;
+	case ATK_RESET:
+		reset_attack();
 		break;
 	default:
 		err = SBI_ERR_NOT_SUPPORTED;
@@ -1050,6 +1139,7 @@ void fw_main(void)
 	hart_setup();
 	puts_("HOSTILE firmware: booting the payload\n");
 	find_bootargs(boot_fdt);
+	reset_secret_boot();
 	race_busy = option("hostile.busy-race");
 	asm volatile("fence rw, rw" : : : "memory");
 	hostile_ready = 1;

@@ -707,6 +707,56 @@ extern u64 boot_mark;
 
 #define RACE_WAIT 1000000UL /* ticks: 100 ms */
 
+/* --- reset-secret: does a secret survive a reset? ------------------------ */
+
+#define TEST_RESET 0x7777
+
+/* The secret's places: in the image's .data (QEMU loads it again at a
+ * reset) and .bss (it does not), and two pages higher up. */
+static volatile u64 secret_data[SECRET_WORDS] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+static volatile u64 secret_bss[SECRET_WORDS];
+static volatile u64 secret_salt; /* 0, but not to the compiler */
+
+static void secret_put(volatile u64 *at)
+{
+	unsigned int i;
+
+	for (i = 0; i < SECRET_WORDS; i++)
+		at[i] = SECRET_WORD(secret_salt, i);
+	puts_(" ");
+	puthex((u64)at);
+}
+
+/*
+ * hostile.reset-fw: the firmware resets the machine when asked (through
+ * Rampart after the lock); hostile.reset-payload: the payload writes the
+ * test device itself, a reset no one mediates (the hostile firmware's PMP
+ * lets it). The next boot's firmware looks for the secret; this boot
+ * never comes back here.
+ */
+static void reset_secret(void)
+{
+	bool by_payload = option("hostile.reset-payload");
+
+	puts_("PAYLOAD reset-secret: secret at");
+	secret_put(secret_data);
+	secret_put(secret_bss);
+	secret_put((volatile u64 *)SECRET_HIGH);
+	secret_put((volatile u64 *)SECRET_TOP);
+	puts_(by_payload ? ", resetting through the test device\n" :
+			   ", asking the firmware to reset\n");
+	asm volatile("fence rw, rw" : : : "memory");
+	if (by_payload)
+		*(volatile u32 *)TEST_BASE = TEST_RESET;
+	else
+		sbi(HOSTILE_EID, ATK_RESET, ATK_RESET, 0);
+	delay(HART_WAIT);
+	puts_("PAYLOAD reset-secret: no reset came\n");
+	*(volatile u32 *)TEST_BASE = TEST_FAIL | (6 << 16);
+	for (;;)
+		asm volatile("wfi");
+}
+
 void payload_main(u64 hartid, u64 fdt)
 {
 	/* race-lock: does the firmware's hart 1 still write race_word now
@@ -742,6 +792,8 @@ void payload_main(u64 hartid, u64 fdt)
 		putc_('\n');
 	}
 	find_bootargs(fdt);
+	if (option("hostile.reset-fw") || option("hostile.reset-payload"))
+		reset_secret();
 	paging_on();
 	s_state_set();
 	canary_fill();

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "reset.h"
+#include "console.h"
+#include "csr.h"
+#include "hw.h"
+#include "ipi.h"
+#include "platform.h"
+#include "services.h"
+#include "../core/placement.h"
+
+#define TEST_DEVICE_SIZE 0x1000ULL
+#define TEST_FAIL 0x3333	/* QEMU hw/misc/sifive_test.c: ends QEMU */
+#define TEST_PASS 0x5555	/* power off */
+#define TEST_RESET 0x7777	/* reset the machine */
+#define MARK_LIVE 0x4556494c50525052ULL	/* "RPRPLIVE" */
+#define MAX_KEEP 4
+/* how long the other harts get to halt: they only need to trap (10 ms) */
+#define HALT_WAIT_TICKS 100000
+
+static volatile u32 halted;
+
+static volatile u64 *mark(void)
+{
+	return (volatile u64 *)(uintptr_t)(platform.dram_base +
+					   platform.dram_size -
+					   RESET_MARK_SIZE);
+}
+
+bool hw_is_test_device(u64 addr)
+{
+	return addr >= TEST_DEVICE_BASE &&
+	       addr - TEST_DEVICE_BASE < TEST_DEVICE_SIZE;
+}
+
+void hw_reset_mark_live(void)
+{
+	*mark() = MARK_LIVE;
+	__asm__ volatile("fence rw, rw" : : : "memory");
+}
+
+/* Zero [base, base + size), 64 bytes a round (both 64-byte aligned here
+ * but for the ends, done a word at a time). */
+static void zero(u64 base, u64 size)
+{
+	volatile u64 *p = (volatile u64 *)(uintptr_t)base;
+	u64 n = size / 8, i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		p[i] = 0; p[i + 1] = 0; p[i + 2] = 0; p[i + 3] = 0;
+		p[i + 4] = 0; p[i + 5] = 0; p[i + 6] = 0; p[i + 7] = 0;
+	}
+	for (; i < n; i++)
+		p[i] = 0;
+}
+
+/* Payload memory (and the mark's page) but the @keep ranges, zeroed. */
+static void scrub(const struct place_range *keep, unsigned int n,
+		  const char *why)
+{
+	struct place_range all = { PAYLOAD_BASE, platform.dram_base +
+				   platform.dram_size - PAYLOAD_BASE };
+	struct place_range gaps[MAX_KEEP + 1];
+	u64 insns = csr_read(CSR_MINSTRET), bytes = 0;
+	int count = placement_gaps(&all, keep, n, gaps, MAX_KEEP + 1), i;
+
+	/* more gaps than room cannot happen with MAX_KEEP keep ranges */
+	for (i = 0; i < count; i++) {
+		zero(gaps[i].base, gaps[i].size);
+		bytes += gaps[i].size;
+	}
+	__asm__ volatile("fence rw, rw" : : : "memory");
+	console_log("scrub: payload memory 0x%x-0x%lx cleared (0x%lx bytes) "
+		    "%s (insns=%lu)", PAYLOAD_BASE, all.base + all.size, bytes,
+		    why, csr_read(CSR_MINSTRET) - insns);
+}
+
+/* Every other hart into the monitor and parked, or given up on after
+ * HALT_WAIT_TICKS (one already parked never answers). */
+static void halt_others(u64 self)
+{
+	u64 start = hw_clint_mtime();
+	unsigned int i;
+
+	for (i = 0; i < platform.nharts; i++)
+		if (i != self)
+			ipi_kick(i, KICK_HALT);
+	while (__atomic_load_n(&halted, __ATOMIC_SEQ_CST) + 1 <
+		       platform.nharts &&
+	       hw_clint_mtime() - start < HALT_WAIT_TICKS)
+		;
+}
+
+void hw_reset_halt(void)
+{
+	__atomic_add_fetch(&halted, 1, __ATOMIC_SEQ_CST);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+/* Halt, scrub, then let the device end the machine with @value. */
+static void __attribute__((noreturn)) end_machine(u32 value, const char *why)
+{
+	static volatile u32 ending;
+
+	if (__atomic_exchange_n(&ending, 1, __ATOMIC_ACQ_REL))
+		hw_reset_halt(); /* another hart is ending it already */
+	halt_others(csr_read(CSR_MHARTID));
+	scrub(NULL, 0, why);
+	*(volatile u32 *)TEST_DEVICE_BASE = value;
+	hw_park("the machine did not stop");
+}
+
+static bool ends_machine(u32 value)
+{
+	u32 op = value & 0xffff;
+
+	return op == TEST_FAIL || op == TEST_PASS || op == TEST_RESET;
+}
+
+/* QEMU's model takes 2- and 4-byte accesses (OpenSBI 1.1 writes 16 bits) */
+int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val)
+{
+	if (!hw_is_test_device(addr) || (width != 2 && width != 4) ||
+	    (addr & (width - 1)))
+		return -1;
+	if (write && addr == TEST_DEVICE_BASE && ends_machine((u32)*val))
+		end_machine((u32)*val, "before the firmware's reset");
+	if (width == 2 && write)
+		*(volatile u16 *)(uintptr_t)addr = (u16)*val;
+	else if (width == 2)
+		*val = *(volatile u16 *)(uintptr_t)addr;
+	else if (write)
+		*(volatile u32 *)(uintptr_t)addr = (u32)*val;
+	else
+		*val = *(volatile u32 *)(uintptr_t)addr;
+	return 0;
+}
+
+/* QEMU's sifive,test1: 0x3333 | code << 16 ends the machine with @code. */
+void hw_stop_machine(u32 code)
+{
+	if (hw_firmware_locked())
+		end_machine(TEST_FAIL | (code << 16), "before the monitor's stop");
+	*(volatile u32 *)TEST_DEVICE_BASE = TEST_FAIL | (code << 16);
+	hw_park("the machine did not stop");
+}
+
+void hw_reset_scrub_at_boot(const struct place_range *keep, unsigned int n)
+{
+	if (*mark() != MARK_LIVE)
+		return;
+	scrub(keep, n < MAX_KEEP ? n : MAX_KEEP,
+	      "at boot: a reset the monitor did not mediate left it");
+	*mark() = 0;
+}
