@@ -224,7 +224,10 @@ enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 	}
 	if (g && record_fits(s, v, st->kind))
 		return enter(s, v, st->addr, st->opaque);
-	if (s->kind != RESUME_NONE)
+	/* a hart that asked to stop is back only if the stop failed: right
+	 * after its ecall, as OpenSBI returns an error */
+	if (s->kind != RESUME_NONE &&
+	    !(s->stopping && v->pc != s->pc + ECALL_LEN))
 		return restore(s, v);
 	if (!__atomic_exchange_n(&starts->booted, 1, __ATOMIC_ACQ_REL)) {
 		/* a1 (the device tree) is the firmware's: it is measured */

@@ -371,10 +371,8 @@ static void test_start_of_running_hart_not_recorded(void **state)
 	v.x[REG_A7] = SBI_EXT_HSM;
 	v.x[REG_A6] = SBI_HSM_HART_STOP;
 	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
-	/* no entry: a failed hart_stop, back after its ecall */
 	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
-			 RESUME_RESTORED);
-	assert_int_equal(v.pc, CALL_PC + 4);
+			 RESUME_REFUSED);
 }
 
 /* Once hart 1 stopped, a start for it is an entry again. */
@@ -416,8 +414,20 @@ static void test_suspend_record_only_for_its_call(void **state)
 	v.x[REG_A6] = SBI_HSM_HART_STOP;
 	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
 	assert_int_equal(firmware_returns(0x80200300, 1, 0x5678),
+			 RESUME_REFUSED);
+}
+
+/* A failed hart_stop comes back right after its ecall, with its error. */
+static void test_failed_stop_returns(void **state)
+{
+	(void)state;
+	hart1_boots();
+	v.x[REG_A7] = SBI_EXT_HSM;
+	v.x[REG_A6] = SBI_HSM_HART_STOP;
+	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
+	assert_int_equal(firmware_returns(CALL_PC + 4, (u64)-1, 0),
 			 RESUME_RESTORED);
-	assert_int_equal(v.pc, CALL_PC + 4);
+	assert_int_equal(v.x[REG_A0], (u64)-1);
 }
 
 #define T(f) cmocka_unit_test_setup(f, setup)
@@ -444,6 +454,7 @@ int main(void)
 		T(test_start_after_stop_is_recorded),
 		T(test_start_cannot_take_a_suspend_record),
 		T(test_suspend_record_only_for_its_call),
+		T(test_failed_stop_returns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,6 +37,9 @@
 #define ATK_ROGUE_START 15 /* start hart 2 at a2, which nobody asked for */
 #define ATK_STIMECMP 16	   /* read, overwrite the payload's stimecmp (Sstc) */
 #define ATK_SPY_FP 17	   /* set mstatus.FS, read, overwrite f0-f31, fcsr */
+/* a2 = 0: answer the next hart_start for hart 1 with success and start
+ * nothing; a2 = 1: start hart 1 now, where that request asked. */
+#define ATK_STALE_START 18
 
 /*
  * Fixed places in the payload (payload/start.S, checked by payload.ld):
