@@ -48,7 +48,10 @@ struct resume_state {
  *  - an error answer to the hart_start voids the record it made (not a
  *    newer one), as does a hart_get_status(t) not answered STARTED or
  *    START_PENDING (the firmware says no start is coming);
- *  - a failed suspend (back at pc + 4) voids its record.
+ *  - a failed suspend (back at pc + 4) voids its record; a hart that
+ *    asked to stop is back only at pc + 4 (the stop failed) or at a start.
+ * A start the firmware answers START_PENDING for stays: the payload was
+ * told it is coming (HSM starts are asynchronous; a caller may poll).
  * `valid` holds the record's generation (0: none). A requester publishes
  * the record, then reads `in_payload`; an entering hart sets `in_payload`,
  * then takes the record (all sequentially consistent): one of the two
