@@ -4,31 +4,91 @@
 #include "../monitor/core/vcpu.h"
 
 #define ECALL_LEN 4
+#define SBI_HSM_HART_GET_STATUS 2
+#define HSM_STATE_STARTED 0
+#define HSM_STATE_START_PENDING 2
+
+/* Publish an entry in @st, replacing what was there; its generation. */
+static u32 record(struct resume_start *st, u32 kind, u64 addr, u64 opaque)
+{
+	u32 g;
+
+	__atomic_store_n(&st->valid, 0, __ATOMIC_SEQ_CST);
+	g = __atomic_add_fetch(&st->gen, 1, __ATOMIC_SEQ_CST);
+	if (!g) /* 0 means none */
+		g = __atomic_add_fetch(&st->gen, 1, __ATOMIC_SEQ_CST);
+	st->kind = kind;
+	st->addr = addr;
+	st->opaque = opaque;
+	__atomic_store_n(&st->valid, g, __ATOMIC_SEQ_CST);
+	return g;
+}
+
+/* Void @st's entry if it is still generation @g (not a newer request). */
+static void void_record(struct resume_start *st, u32 g)
+{
+	if (g)
+		__atomic_compare_exchange_n(&st->valid, &g, 0, false,
+					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+/* hart_start(t, addr, opaque): an entry for a hart that is not running. */
+static void note_start(struct resume_state *s, const struct vcpu *v,
+		       struct resume_starts *starts)
+{
+	u64 t = vcpu_reg(v, REG_A0);
+	struct resume_start *st;
+
+	if (t >= RESUME_MAX_HARTS || t == v->hartid)
+		return;
+	st = &starts->hart[t];
+	if (__atomic_load_n(&st->in_payload, __ATOMIC_SEQ_CST))
+		return; /* the firmware owes ALREADY_AVAILABLE */
+	s->asked_hart = t;
+	s->asked_gen = record(st, RESUME_ASK_START, vcpu_reg(v, REG_A1),
+			      vcpu_reg(v, REG_A2));
+	/* t entered meanwhile: it took the record, or it is void here */
+	if (__atomic_load_n(&st->in_payload, __ATOMIC_SEQ_CST))
+		void_record(st, s->asked_gen);
+}
+
+/* hart_get_status(t): the answer may void t's pending start. */
+static void note_status(struct resume_state *s, const struct vcpu *v,
+			struct resume_starts *starts)
+{
+	u64 t = vcpu_reg(v, REG_A0);
+	struct resume_start *st;
+
+	if (t >= RESUME_MAX_HARTS)
+		return;
+	st = &starts->hart[t];
+	s->asked_hart = t;
+	s->asked_gen = __atomic_load_n(&st->valid, __ATOMIC_SEQ_CST);
+	if (st->kind != RESUME_ASK_START)
+		s->asked_gen = 0;
+}
 
 static void note_hsm(struct resume_state *s, const struct vcpu *v,
 		     struct resume_starts *starts)
 {
-	u64 fid = vcpu_reg(v, REG_A6), target = vcpu_reg(v, REG_A0);
-	struct resume_start *st;
+	u64 fid = vcpu_reg(v, REG_A6);
+	struct resume_start *self = &starts->hart[v->hartid];
 
-	if (fid == SBI_HSM_HART_STOP) {
+	if (fid == SBI_HSM_HART_START) {
+		note_start(s, v, starts);
+	} else if (fid == SBI_HSM_HART_GET_STATUS) {
+		note_status(s, v, starts);
+	} else if (fid == SBI_HSM_HART_STOP) {
 		s->stopping = true;
-		return;
-	}
-	if (fid == SBI_HSM_HART_SUSPEND &&
-	    (target & SBI_HSM_SUSPEND_NON_RETENTIVE)) {
+		__atomic_store_n(&self->in_payload, 0, __ATOMIC_SEQ_CST);
+	} else if (fid == SBI_HSM_HART_SUSPEND &&
+		   (vcpu_reg(v, REG_A0) & SBI_HSM_SUSPEND_NON_RETENTIVE)) {
 		/* it wakes at resume_addr, or returns an error at pc + 4 */
-		target = v->hartid;
 		s->suspending = true;
-	} else if (fid != SBI_HSM_HART_START) {
-		return;
+		s->asked_hart = v->hartid;
+		s->asked_gen = record(self, RESUME_ASK_RESUME,
+				      vcpu_reg(v, REG_A1), vcpu_reg(v, REG_A2));
 	}
-	if (target >= RESUME_MAX_HARTS)
-		return;
-	st = &starts->hart[target];
-	st->addr = vcpu_reg(v, REG_A1);
-	st->opaque = vcpu_reg(v, REG_A2);
-	__atomic_store_n(&st->valid, true, __ATOMIC_RELEASE);
 }
 
 void resume_save(struct resume_state *s, const struct vcpu *v,
@@ -40,6 +100,8 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
 							    RESUME_INTERRUPT;
 	s->stopping = false;
 	s->suspending = false;
+	s->asked_hart = 0;
+	s->asked_gen = 0;
 	s->timer_call = s->kind == RESUME_ECALL &&
 			vcpu_reg(v, REG_A7) == SBI_EXT_TIME;
 	for (i = 0; i < 32; i++)
@@ -111,18 +173,39 @@ static enum resume_verdict enter(struct resume_state *s, struct vcpu *v,
 	return bent ? RESUME_CORRECTED : RESUME_FRESH;
 }
 
-/* The firmware answered a hart_start with an error: nobody may use it. */
-static void cancel_refused_start(const struct resume_state *s,
-				 const struct vcpu *v,
-				 struct resume_starts *starts)
+/* The firmware's answer to an HSM call: does the entry asked about stand?
+ * hart_start: unless refused; hart_get_status: only STARTED or
+ * START_PENDING (anything else says no start is coming). */
+static void note_answer(const struct resume_state *s, const struct vcpu *v,
+			struct resume_starts *starts)
 {
-	u64 target = s->x[REG_A0];
+	u64 fid = s->x[REG_A6], err = v->x[REG_A0], val = v->x[REG_A1];
+	bool stands;
 
-	if (s->kind == RESUME_ECALL && s->x[REG_A7] == SBI_EXT_HSM &&
-	    s->x[REG_A6] == SBI_HSM_HART_START && v->x[REG_A0] != 0 &&
-	    target < RESUME_MAX_HARTS)
-		__atomic_store_n(&starts->hart[target].valid, false,
-				 __ATOMIC_RELEASE);
+	if (s->kind != RESUME_ECALL || s->x[REG_A7] != SBI_EXT_HSM ||
+	    !s->asked_gen || s->asked_hart >= RESUME_MAX_HARTS)
+		return;
+	if (fid == SBI_HSM_HART_START)
+		stands = !err;
+	else if (fid == SBI_HSM_HART_GET_STATUS)
+		stands = !err && (val == HSM_STATE_STARTED ||
+				  val == HSM_STATE_START_PENDING);
+	else
+		return;
+	if (!stands)
+		void_record(&starts->hart[s->asked_hart], s->asked_gen);
+}
+
+/* Does an entry of @kind fit how this hart left the payload? A start: it
+ * never ran or asked to stop; a resume: only the return from that suspend
+ * call, and not at pc + 4 (the suspend failed). */
+static bool record_fits(const struct resume_state *s, const struct vcpu *v,
+			u32 kind)
+{
+	if (kind == RESUME_ASK_RESUME)
+		return s->suspending && v->pc != s->pc + ECALL_LEN;
+	return kind == RESUME_ASK_START &&
+	       (s->kind == RESUME_NONE || s->stopping);
 }
 
 enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
@@ -131,22 +214,21 @@ enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 {
 	struct resume_start *st = v->hartid < RESUME_MAX_HARTS ?
 					  &starts->hart[v->hartid] : NULL;
-	bool start = st && __atomic_load_n(&st->valid, __ATOMIC_ACQUIRE);
+	u32 g = 0;
 
-	/* A failed non-retentive suspend returns right after its ecall:
-	 * its resume entry is void, like that of a refused hart_start. */
-	if (s->suspending && v->pc == s->pc + ECALL_LEN) {
-		start = false;
-		if (st)
-			st->valid = false;
+	note_answer(s, v, starts);
+	if (st) {
+		/* any entry takes this hart's record: used here, or void */
+		__atomic_store_n(&st->in_payload, 1, __ATOMIC_SEQ_CST);
+		g = __atomic_exchange_n(&st->valid, 0, __ATOMIC_SEQ_CST);
 	}
-	cancel_refused_start(s, v, starts);
-	if (s->kind != RESUME_NONE && !((s->stopping || s->suspending) && start))
-		return restore(s, v);
-	if (start) {
-		st->valid = false;
+	if (g && record_fits(s, v, st->kind))
 		return enter(s, v, st->addr, st->opaque);
-	}
+	/* a hart that asked to stop is back only if the stop failed: right
+	 * after its ecall, as OpenSBI returns an error */
+	if (s->kind != RESUME_NONE &&
+	    !(s->stopping && v->pc != s->pc + ECALL_LEN))
+		return restore(s, v);
 	if (!__atomic_exchange_n(&starts->booted, 1, __ATOMIC_ACQ_REL)) {
 		/* a1 (the device tree) is the firmware's: it is measured */
 		return enter(s, v, boot_entry, v->x[REG_A1]);

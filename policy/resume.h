@@ -28,11 +28,42 @@ struct resume_state {
 	u64 satp;
 	u64 sie;
 	u64 attempted_pc;	/* where the firmware last tried to enter */
+	/* the entry record this HSM call made (hart_start) or asked about
+	 * (hart_get_status): hart and generation, 0 for none */
+	u64 asked_hart;
+	u32 asked_gen;
 };
 
-/* Entries the payload asked for: HSM start or non-retentive resume. */
+/*
+ * Entries the payload asked for (docs/policy.md, rule 7), one record per
+ * hart, valid from the request to that hart's next entry into the payload
+ * and only while the request stands:
+ *  - hart_start(t, addr, opaque) records a START entry for t, replacing
+ *    any earlier one, unless t runs the payload (entered, not stopped:
+ *    the firmware owes ALREADY_AVAILABLE) or is the caller;
+ *  - a non-retentive hart_suspend records a RESUME entry for the calling
+ *    hart, usable only by the return from that very call;
+ *  - any entry of t into the payload (restored, fresh, corrected, even
+ *    refused) takes t's record: used if it fits, else void;
+ *  - an error answer to the hart_start voids the record it made (not a
+ *    newer one), as does a hart_get_status(t) not answered STARTED or
+ *    START_PENDING (the firmware says no start is coming);
+ *  - a failed suspend (back at pc + 4) voids its record; a hart that
+ *    asked to stop is back only at pc + 4 (the stop failed) or at a start.
+ * A start the firmware answers START_PENDING for stays: the payload was
+ * told it is coming (HSM starts are asynchronous; a caller may poll).
+ * `valid` holds the record's generation (0: none). A requester publishes
+ * the record, then reads `in_payload`; an entering hart sets `in_payload`,
+ * then takes the record (all sequentially consistent): one of the two
+ * sees the other, so no start for a running hart survives its entry.
+ */
+enum resume_ask { RESUME_ASK_START = 1, RESUME_ASK_RESUME };
+
 struct resume_start {
-	volatile bool valid;
+	volatile u32 valid;	/* generation of the pending entry, 0: none */
+	u32 gen;		/* last generation handed out */
+	u32 kind;		/* enum resume_ask */
+	volatile u32 in_payload;	/* entered, not stopped since */
 	u64 addr;
 	u64 opaque;
 };

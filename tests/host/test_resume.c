@@ -152,6 +152,11 @@ static void test_hart_start_as_asked_and_bent(void **state)
 	starts.booted = 1;
 	ask_start();
 	assert_int_equal(firmware_returns(0x80200100, 1, 0x1234), RESUME_FRESH);
+	/* hart 1 stops (a start for a running hart is no entry), and is
+	 * asked for again */
+	v.x[REG_A7] = SBI_EXT_HSM;
+	v.x[REG_A6] = SBI_HSM_HART_STOP;
+	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
 	ask_start();
 	assert_int_equal(firmware_returns(0x80200200, 1, 0x666),
 			 RESUME_CORRECTED);
@@ -221,6 +226,210 @@ static void test_failed_suspend_returns_and_voids_the_entry(void **state)
 			 RESUME_REFUSED);
 }
 
+/* --- stale entries (rule 7): a record lives from the request to the
+ * target's next entry, and only as long as the request stands --- */
+
+#define SBI_HSM_HART_GET_STATUS 2
+#define HSM_STARTED 0
+#define HSM_STOPPED 1
+#define HSM_START_PENDING 2
+#define START_A 0x80200100ULL
+#define START_B 0x80200200ULL
+#define OPAQUE_A 0x1234ULL
+#define OPAQUE_B 0x4321ULL
+
+/* hart 0's and hart 2's payload state, while hart 1 is @v */
+static struct resume_state s0, s2;
+
+/* Hart @hart (0 or 2) makes HSM call @fid(a0, a1, a2): the monitor saves
+ * its state and hands the call to the firmware. */
+static void hsm_call_from(unsigned int hart, u64 fid, u64 a0, u64 a1, u64 a2)
+{
+	struct vcpu caller = v;
+
+	caller.hartid = hart;
+	caller.csr.mcause = CAUSE_SUPERVISOR_ECALL;
+	caller.csr.mepc = CALL_PC;
+	caller.csr.mstatus = (u64)PRV_S << MSTATUS_MPP_SHIFT;
+	caller.x[REG_A7] = SBI_EXT_HSM;
+	caller.x[REG_A6] = fid;
+	caller.x[REG_A0] = a0;
+	caller.x[REG_A1] = a1;
+	caller.x[REG_A2] = a2;
+	memset(hart ? &s2 : &s0, 0, sizeof(s0));
+	resume_save(hart ? &s2 : &s0, &caller, &starts);
+}
+
+/* The firmware answers hart @hart's call with (@err, @val). */
+static enum resume_verdict answer_to(unsigned int hart, u64 err, u64 val)
+{
+	struct vcpu caller = v;
+
+	caller.hartid = hart;
+	caller.x[REG_A0] = err;
+	caller.x[REG_A1] = val;
+	caller.pc = CALL_PC + 4;
+	caller.mode = PRV_S;
+	return resume_decide(hart ? &s2 : &s0, &caller, &starts, ENTRY);
+}
+
+/* Hart 1 boots (the boot entry): from then on it runs the payload. */
+static void hart1_boots(void)
+{
+	starts.booted = 0;
+	assert_int_equal(firmware_returns(ENTRY, 1, 0x9fe00000), RESUME_FRESH);
+}
+
+/* The firmware said the start succeeded but never started hart 1; the
+ * payload gave up and asked its status: "stopped". The start is stale. */
+static void test_unstarted_start_void_once_status_says_stopped(void **state)
+{
+	(void)state;
+	starts.booted = 1;
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	assert_int_equal(answer_to(0, 0, 0), RESUME_RESTORED);
+	hsm_call_from(0, SBI_HSM_HART_GET_STATUS, 1, 0, 0);
+	assert_int_equal(answer_to(0, 0, HSM_STOPPED), RESUME_RESTORED);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
+			 RESUME_REFUSED);
+}
+
+/* An error from get_status says nothing is pending either. */
+static void test_unstarted_start_void_once_status_fails(void **state)
+{
+	(void)state;
+	starts.booted = 1;
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	hsm_call_from(0, SBI_HSM_HART_GET_STATUS, 1, 0, 0);
+	answer_to(0, (u64)-3, 0);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
+			 RESUME_REFUSED);
+}
+
+/* Polling a start that is on its way (START_PENDING) keeps it. */
+static void test_pending_start_survives_status_poll(void **state)
+{
+	(void)state;
+	starts.booted = 1;
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	hsm_call_from(0, SBI_HSM_HART_GET_STATUS, 1, 0, 0);
+	answer_to(0, 0, HSM_START_PENDING);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A), RESUME_FRESH);
+}
+
+/* Asking again replaces the first request: its entry is stale. */
+static void test_new_start_replaces_old(void **state)
+{
+	(void)state;
+	starts.booted = 1;
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_B, OPAQUE_B);
+	answer_to(0, 0, 0);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
+			 RESUME_CORRECTED);
+	assert_int_equal(v.pc, START_B);
+	assert_int_equal(v.x[REG_A1], OPAQUE_B);
+}
+
+/* The firmware refuses the second request: neither entry stands. */
+static void test_refused_new_start_voids_the_old_too(void **state)
+{
+	(void)state;
+	starts.booted = 1;
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_B, OPAQUE_B);
+	answer_to(0, (u64)-6, 0);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
+			 RESUME_REFUSED);
+}
+
+/* An error answer voids only the request it answers, not a newer one. */
+static void test_refusal_spares_a_newer_request(void **state)
+{
+	(void)state;
+	starts.booted = 1;
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	hsm_call_from(2, SBI_HSM_HART_START, 1, START_B, OPAQUE_B);
+	answer_to(0, (u64)-6, 0);
+	answer_to(2, 0, 0);
+	assert_int_equal(firmware_returns(START_B, 1, OPAQUE_B), RESUME_FRESH);
+}
+
+/* A start asked while hart 1 runs the payload (the firmware should say
+ * ALREADY_AVAILABLE; it says success) is never an entry, even after hart
+ * 1 stops. */
+static void test_start_of_running_hart_not_recorded(void **state)
+{
+	(void)state;
+	hart1_boots();
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	v.x[REG_A7] = SBI_EXT_HSM;
+	v.x[REG_A6] = SBI_HSM_HART_STOP;
+	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
+			 RESUME_REFUSED);
+}
+
+/* Once hart 1 stopped, a start for it is an entry again. */
+static void test_start_after_stop_is_recorded(void **state)
+{
+	(void)state;
+	hart1_boots();
+	v.x[REG_A7] = SBI_EXT_HSM;
+	v.x[REG_A6] = SBI_HSM_HART_STOP;
+	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A), RESUME_FRESH);
+}
+
+/* A hart_start for a suspended hart neither replaces its resume entry
+ * nor becomes one: the suspend record is that hart's, for that call. */
+static void test_start_cannot_take_a_suspend_record(void **state)
+{
+	(void)state;
+	hart1_boots();
+	suspend_call();
+	hsm_call_from(0, SBI_HSM_HART_START, 1, START_A, OPAQUE_A);
+	answer_to(0, 0, 0);
+	assert_int_equal(firmware_returns(START_A, 1, OPAQUE_A),
+			 RESUME_CORRECTED);
+	assert_int_equal(v.pc, 0x80200300);
+	assert_int_equal(v.x[REG_A1], 0x5678);
+}
+
+/* A resume entry used once is gone: after a later stop it is no start. */
+static void test_suspend_record_only_for_its_call(void **state)
+{
+	(void)state;
+	hart1_boots();
+	suspend_call();
+	assert_int_equal(firmware_returns(0x80200300, 1, 0x5678), RESUME_FRESH);
+	v.x[REG_A7] = SBI_EXT_HSM;
+	v.x[REG_A6] = SBI_HSM_HART_STOP;
+	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
+	assert_int_equal(firmware_returns(0x80200300, 1, 0x5678),
+			 RESUME_REFUSED);
+}
+
+/* A failed hart_stop comes back right after its ecall, with its error. */
+static void test_failed_stop_returns(void **state)
+{
+	(void)state;
+	hart1_boots();
+	v.x[REG_A7] = SBI_EXT_HSM;
+	v.x[REG_A6] = SBI_HSM_HART_STOP;
+	trap_from_payload(CAUSE_SUPERVISOR_ECALL);
+	assert_int_equal(firmware_returns(CALL_PC + 4, (u64)-1, 0),
+			 RESUME_RESTORED);
+	assert_int_equal(v.x[REG_A0], (u64)-1);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -235,6 +444,17 @@ int main(void)
 		T(test_refused_hart_start_is_cancelled),
 		T(test_non_retentive_suspend_resumes_at_its_address),
 		T(test_failed_suspend_returns_and_voids_the_entry),
+		T(test_unstarted_start_void_once_status_says_stopped),
+		T(test_unstarted_start_void_once_status_fails),
+		T(test_pending_start_survives_status_poll),
+		T(test_new_start_replaces_old),
+		T(test_refused_new_start_voids_the_old_too),
+		T(test_refusal_spares_a_newer_request),
+		T(test_start_of_running_hart_not_recorded),
+		T(test_start_after_stop_is_recorded),
+		T(test_start_cannot_take_a_suspend_record),
+		T(test_suspend_record_only_for_its_call),
+		T(test_failed_stop_returns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -53,6 +53,9 @@
 	((0x5345435245540000UL ^ (salt)) | ((unsigned long)(i) << 8) | 0x5c)
 #define SECRET_HIGH 0x80400000UL /* a page well above the payload image */
 #define SECRET_TOP 0x9ff00000UL	 /* above QEMU's tree (512 MiB of DRAM) */
+/* a2 = 0: answer the next hart_start for hart 1 with success and start
+ * nothing; a2 = 1: start hart 1 now, where that request asked. */
+#define ATK_STALE_START 19
 
 /*
  * Fixed places in the payload (payload/start.S, checked by payload.ld):

@@ -708,6 +708,55 @@ static void reset_secret_boot(void)
 	*BOOT_MARK = BOOT_MARK_RESET;
 }
 
+/*
+ * stale-start: the firmware takes a hart_start for hart 1, answers success
+ * and starts nothing; the payload gives up, asks hart 1's status (stopped),
+ * and only then is hart 1 started where it asked (SBI HSM: a start is
+ * asynchronous, but one the caller was told is not coming must not come).
+ */
+static volatile struct {
+	u64 armed, held, pc, a1;
+} stale;
+
+/* From hsm_call: the request is held, not served. */
+static long stale_hold(u64 hart, u64 pc, u64 a1)
+{
+	stale.armed = 0;
+	stale.pc = pc;
+	stale.a1 = a1;
+	stale.held = 1;
+	attack_line("stale-start");
+	puts_("hart ");
+	putdec(hart);
+	puts_(" asked to start at ");
+	puthex(pc);
+	puts_(" a1=");
+	puthex(a1);
+	puts_(": answered success, not started\n");
+	return 0;
+}
+
+static long stale_start(u64 fire)
+{
+	if (!fire) {
+		stale.held = 0;
+		stale.armed = 1;
+		return 0;
+	}
+	attack_line("stale-start");
+	if (!stale.held || !hsm[1].present || hsm[1].valid || hsm[1].started) {
+		puts_("skipped: no held request or no idle hart 1\n");
+		return SBI_ERR_NOT_SUPPORTED;
+	}
+	stale.held = 0;
+	puts_("hart 1 sent to ");
+	puthex(stale.pc);
+	puts_(" a1=");
+	puthex(stale.a1);
+	puts_(", the start the payload gave up on\n");
+	return hart_send(1, stale.pc, stale.a1);
+}
+
 static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 {
 	long err = 0;
@@ -769,6 +818,9 @@ static void hostile_call(struct trap_frame *f, u64 fid, u64 *next)
 		break;
 	case ATK_RESET:
 		reset_attack();
+		break;
+	case ATK_STALE_START:
+		err = stale_start(f->x[REG_A2]);
 		break;
 	default:
 		err = SBI_ERR_NOT_SUPPORTED;
@@ -836,6 +888,8 @@ static long hsm_call(struct trap_frame *f, u64 fid, u64 *val)
 		return SBI_ERR_ALREADY_AVAILABLE;
 	if (!hsm[hart].present)
 		return SBI_ERR_INVALID_PARAM;
+	if (stale.armed && hart == 1)
+		return stale_hold(hart, entry, f->x[REG_A2]);
 	attack_line("evil-start");
 	puts_("hart ");
 	putdec(hart);

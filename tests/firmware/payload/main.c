@@ -44,6 +44,8 @@
 #define STIMECMP_PATTERN 0x7061740000001234UL
 #define HART1_OPAQUE 0x1234UL
 #define HART1_RESTART_OPAQUE 0x4321UL
+#define HART1_STALE_OPAQUE 0x5757UL
+#define STALE_GIVE_UP 1000000UL /* ticks: 100 ms, then the payload gives up */
 #define HSM_STOPPED 1
 #define HART_WAIT 30000000UL /* ticks: 3 s at 10 MHz */
 
@@ -67,6 +69,7 @@ void payload_main(u64 hartid, u64 fdt);
 void hart1_good(u64 a0, u64 a1);
 void hart_evil(u64 a0, u64 a1);
 void hart1_restarted(u64 a0, u64 a1);
+void hart1_stale(u64 a0, u64 a1);
 void payload_fatal(u64 scause, u64 sepc, u64 stval) __attribute__((noreturn));
 
 struct pdump dump;
@@ -570,6 +573,65 @@ static void evil_restart(void)
 	check("evil-restart");
 }
 
+/* Entered only if the firmware used a start the payload gave up on. */
+void hart1_stale(u64 a0, u64 a1)
+{
+	puts_("PAYLOAD hart");
+	putdec(a0);
+	puts_(" STALE ENTRY at stale_entry a1=");
+	puthex(a1);
+	putc_('\n');
+	asm volatile("fence rw, rw" : : : "memory");
+	hart_seen[1] = 3;
+	hart_stop();
+}
+
+/* Hart @hart's HSM status, polled until it reads stopped (or time out). */
+static bool wait_stopped(u64 hart)
+{
+	u64 t0 = rdtime();
+	struct sbiret r;
+
+	do {
+		r = sbi(SBI_EXT_HSM, 2, hart, 0);
+	} while (!r.err && r.val != HSM_STOPPED && rdtime() - t0 < HART_WAIT);
+	return !r.err && r.val == HSM_STOPPED;
+}
+
+/* The firmware answers hart_start(1, stale_entry) with success and starts
+ * nothing; the payload gives up and asks hart 1's status; then the
+ * firmware starts hart 1 there after all (hostile.stale-start). */
+static void stale_start(void)
+{
+	struct sbiret r;
+
+	if (!wait_stopped(1) ||
+	    sbi3(HOSTILE_EID, ATK_STALE_START, ATK_STALE_START, (u64)canary, 0)
+		    .err) {
+		puts_("PAYLOAD stale-start: no idle hart 1\n");
+		return;
+	}
+	hart_seen[1] = 0;
+	asm volatile("fence rw, rw" : : : "memory");
+	r = sbi3(SBI_EXT_HSM, 0, 1, (u64)stale_entry, HART1_STALE_OPAQUE);
+	delay(STALE_GIVE_UP);
+	puts_("PAYLOAD stale-start: hart_start err=");
+	puthex((u64)r.err);
+	puts_(hart_seen[1] ? ", hart1 came\n" : ", hart1 never came: given up\n");
+	r = sbi(SBI_EXT_HSM, 2, 1, 0);
+	puts_("PAYLOAD stale-start: hart1 status=");
+	puthex(r.val);
+	putc_('\n');
+	sbi3(HOSTILE_EID, ATK_STALE_START, ATK_STALE_START, (u64)canary, 1);
+	if (wait_hart(1)) {
+		puts_("PAYLOAD stale-start: CORRUPTED hart1 entered at a start "
+		      "given up on\n");
+		checks_failed++;
+		return;
+	}
+	puts_("PAYLOAD stale-start: hart1 kept out of the payload\n");
+}
+
 /* Non-retentive suspend (SBI: on success the hart resumes at resume_addr
  * with a0 = hartid, a1 = opaque, nothing else kept). @evil_off != 0: the
  * firmware resumes hart 0 at suspend_evil with a1 = 0x666 instead. */
@@ -690,6 +752,8 @@ static void audit(void)
 			puts_(" (canary)");
 		else if (addr == (u64)evil_entry)
 			puts_(" (evil_entry)");
+		else if (addr == (u64)stale_entry)
+			puts_(" (stale_entry)");
 		else if (addr == (u64)suspend_evil)
 			puts_(" (suspend_evil)");
 		else if (addr == (u64)payload_ret)
@@ -817,6 +881,8 @@ void payload_main(u64 hartid, u64 fdt)
 	undeleg();
 	evil_start();
 	evil_restart();
+	if (option("hostile.stale-start"))
+		stale_start();
 	suspend("honest-suspend", 0);
 	suspend("evil-suspend", (u64)suspend_evil - (u64)suspend_resume);
 	rogue_start();

@@ -90,6 +90,7 @@ void restart_entry(void);
 void payload_trap_entry(void);
 void good_entry(void);
 void evil_entry(void);
+void stale_entry(void);
 #endif
 
 #endif

@@ -64,6 +64,16 @@ restart_entry:
 8:	wfi
 	j	8b
 
+/* Hart 1, at a start the payload gave up on (stale-start). */
+	.globl	stale_entry
+stale_entry:
+	lla	sp, __stack1_top
+	lla	t0, payload_trap_entry
+	csrw	stvec, t0
+	call	hart1_stale
+9:	wfi
+	j	9b
+
 /* Hart 1 or 2, where a hostile firmware would like it to start. */
 	.globl	evil_entry
 evil_entry:
