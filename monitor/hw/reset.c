@@ -38,19 +38,25 @@ void hw_reset_mark_live(void)
 	__asm__ volatile("fence rw, rw" : : : "memory");
 }
 
-/* Zero [base, base + size), 64 bytes a round (both 64-byte aligned here
- * but for the ends, done a word at a time). */
+/* Zero [base, base + size): single bytes up to 8-byte alignment (a kept
+ * range may end anywhere), then 64 bytes a round, then the tail. */
 static void zero(u64 base, u64 size)
 {
-	volatile u64 *p = (volatile u64 *)(uintptr_t)base;
-	u64 n = size / 8, i = 0;
+	volatile u64 *p;
+	u64 n, i = 0;
 
+	for (; size && (base & 7); base++, size--)
+		*(volatile u8 *)(uintptr_t)base = 0;
+	p = (volatile u64 *)(uintptr_t)base;
+	n = size / 8;
 	for (; i + 8 <= n; i += 8) {
 		p[i] = 0; p[i + 1] = 0; p[i + 2] = 0; p[i + 3] = 0;
 		p[i + 4] = 0; p[i + 5] = 0; p[i + 6] = 0; p[i + 7] = 0;
 	}
 	for (; i < n; i++)
 		p[i] = 0;
+	for (i = n * 8; i < size; i++)
+		*(volatile u8 *)(uintptr_t)(base + i) = 0;
 }
 
 /* Payload memory (and the mark's page) but the @keep ranges, zeroed. */
