@@ -28,10 +28,10 @@
 #define UART_TX_REPORT_GAP 10000000ULL
 
 struct uart_tx {
-	u32 stalled;		/* the last character was dropped */
-	u64 dropped;		/* characters dropped since boot (atomic) */
-	u64 reported;		/* of those, already reported */
-	u64 last_report;	/* mtime of the last report */
+	u32 stalled;	 /* the last character was dropped */
+	u64 dropped;	 /* characters dropped since boot (atomic) */
+	u64 reported;	 /* of those, already reported */
+	u64 last_report; /* mtime of the last report */
 	bool has_reported;
 };
 

@@ -76,7 +76,8 @@ static void test_stuck_uart_bounded_and_counted(void **state)
 	/* the rest of a line: one poll each, not another full wait */
 	for (i = 0; i < 100; i++)
 		assert_int_equal(send(), -RAMPART_ETIMEDOUT);
-	assert_int_equal(uart.polls, UART_TX_POLLS + 100 * UART_TX_STALLED_POLLS);
+	assert_int_equal(uart.polls,
+			 UART_TX_POLLS + 100 * UART_TX_STALLED_POLLS);
 	assert_int_equal(uart_tx_dropped(&tx), 101);
 	/* no report while it does not drain */
 	assert_int_equal(uart_tx_report(&tx, 5), 0);
