@@ -5,7 +5,7 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/vtrap.c monitor/core/emulate.c monitor/core/clint.c \
 	monitor/core/pmp.c monitor/core/options.c monitor/core/audit.c \
 	monitor/core/sbi_ext.c monitor/core/misaligned.c monitor/core/fastpath.c \
-	monitor/core/placement.c
+	monitor/core/placement.c monitor/core/uart_tx.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
@@ -124,3 +124,5 @@ HOST_TESTS += fastpath
 HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c
 HOST_TESTS += placement
 HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
+HOST_TESTS += uart_tx
+HOST_TEST_SRCS_uart_tx := tests/host/test_uart_tx.c monitor/core/uart_tx.c

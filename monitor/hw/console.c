@@ -2,6 +2,8 @@
 /* 16550 UART output (QEMU virt: 0x1000_0000), shared with the firmware. */
 #include "console.h"
 #include "platform.h"
+#include "../core/clint.h"
+#include "../core/uart_tx.h"
 #include "../lib/format.h"
 
 #define UART_THR 0
@@ -9,20 +11,35 @@
 #define UART_LSR_THRE 0x20
 
 static volatile u32 console_lock;
+/* The firmware shares the UART and can keep it from draining (or the
+ * host's backend stalls): every wait is bounded, drops are counted. */
+static struct uart_tx tx;
+
+static bool uart_thre(void *ctx)
+{
+	volatile u8 *uart = (volatile u8 *)UART_BASE;
+
+	(void)ctx;
+	return uart[UART_LSR] & UART_LSR_THRE;
+}
 
 static void uart_putc(char c, void *ctx)
 {
 	volatile u8 *uart = (volatile u8 *)UART_BASE;
 
 	(void)ctx;
-	while (!(uart[UART_LSR] & UART_LSR_THRE))
-		;
-	uart[UART_THR] = (u8)c;
+	if (!uart_tx_wait(&tx, uart_thre, NULL))
+		uart[UART_THR] = (u8)c;
 }
 
 void console_putchar(u8 c)
 {
 	uart_putc((char)c, NULL);
+}
+
+u64 console_dropped(void)
+{
+	return uart_tx_dropped(&tx);
 }
 
 void console_init(void)
@@ -41,15 +58,44 @@ static void unlock(void)
 	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
 }
 
-static void log_line(const char *fmt, va_list ap)
+static void put_str(const char *s)
 {
-	const char *prefix = "[rampart] ";
+	while (*s)
+		uart_putc(*s++, NULL);
+}
 
-	lock();
-	while (*prefix)
-		uart_putc(*prefix++, NULL);
+static void put_line(const char *fmt, va_list ap)
+{
+	put_str("[rampart] ");
 	format_v(uart_putc, NULL, fmt, ap);
 	uart_putc('\n', NULL);
+}
+
+static void put_line_f(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	put_line(fmt, ap);
+	va_end(ap);
+}
+
+/* After a line that went out: the drops since the last report, if due. */
+static void report_drops(void)
+{
+	u64 mtime = *(volatile u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
+	u64 n = uart_tx_report(&tx, mtime);
+
+	if (n)
+		put_line_f("console: %lu characters dropped (UART not draining)",
+			   n);
+}
+
+static void log_line(const char *fmt, va_list ap)
+{
+	lock();
+	put_line(fmt, ap);
+	report_drops();
 	unlock();
 }
 

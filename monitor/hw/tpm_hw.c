@@ -32,15 +32,25 @@ static void write8(void *ctx, u32 off, u8 val)
 	*(volatile u8 *)((uintptr_t)ctx + off) = val;
 }
 
-/* A real wait: the TPM (swtpm behind QEMU) answers asynchronously. */
+/*
+ * A real wait: the TPM (swtpm behind QEMU) answers asynchronously. mtime
+ * is no trusted clock here: the firmware can write it (the CLINT emulation
+ * passes it through), from another hart while this one measures. Wound
+ * back, it reads as long past (unsigned difference); held still, the wait
+ * ends after DELAY_POLLS_PER_TICK polls per tick asked, at least as long
+ * as asked on any hart where an mtime load takes 1 ns or more.
+ */
+#define DELAY_POLLS_PER_TICK 100
+
 static void delay_us(void *ctx, u32 us)
 {
 	volatile const u64 *mtime =
 		(volatile const u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
-	u64 end = *mtime + (u64)us * MTIME_PER_US;
+	u64 ticks = (u64)us * MTIME_PER_US, start = *mtime;
+	u64 polls = ticks * DELAY_POLLS_PER_TICK;
 
 	(void)ctx;
-	while (*mtime < end)
+	while (*mtime - start < ticks && polls--)
 		;
 }
 

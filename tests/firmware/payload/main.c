@@ -617,7 +617,8 @@ static void stale_start(void)
 	delay(STALE_GIVE_UP);
 	puts_("PAYLOAD stale-start: hart_start err=");
 	puthex((u64)r.err);
-	puts_(hart_seen[1] ? ", hart1 came\n" : ", hart1 never came: given up\n");
+	puts_(hart_seen[1] ? ", hart1 came\n" :
+			     ", hart1 never came: given up\n");
 	r = sbi(SBI_EXT_HSM, 2, 1, 0);
 	puts_("PAYLOAD stale-start: hart1 status=");
 	puthex(r.val);
