@@ -1,5 +1,5 @@
-# Rampart top-level Makefile. DESIGN.md "Make interface" is the contract;
-# docs/usage.md and docs/testing.md explain it for users.
+# Rampart top-level Makefile. The make interface (targets, variables) is
+# the contract users, CI and tests rely on: docs/usage.md and docs/testing.md.
 #
 # Conventions for the per-directory fragments (dir/build.mk):
 #  - Paths are relative to the repository root; every output goes under

@@ -76,7 +76,7 @@ static void test_fences(void)
 	CHECK_TRAP("sfence.vma.m", "sfence.vma\n\tsfence.vma t1, x0");
 }
 
-/* QEMU 7.2 performs misaligned accesses without trapping (DESIGN.md). */
+/* QEMU 7.2 performs misaligned accesses without trapping (docs/bench.md). */
 static void test_misaligned(void)
 {
 	static u64 buf[2];
