@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* 16550 UART output (QEMU virt: 0x1000_0000), shared with the firmware. */
 #include "console.h"
+#include "services.h"
 #include "platform.h"
 #include "../core/clint.h"
 #include "../core/uart_tx.h"
@@ -58,6 +59,9 @@ static void unlock(void)
 	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
 }
 
+/* "fatal: " once a fatal line is being printed (console_bug) */
+static const char *fatal_prefix = "";
+
 static void put_str(const char *s)
 {
 	while (*s)
@@ -67,6 +71,7 @@ static void put_str(const char *s)
 static void put_line(const char *fmt, va_list ap)
 {
 	put_str("[rampart] ");
+	put_str(fatal_prefix);
 	format_v(uart_putc, NULL, fmt, ap);
 	uart_putc('\n', NULL);
 }
@@ -113,8 +118,12 @@ void console_bug(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	log_line(fmt, ap);
+	lock();
+	fatal_prefix = "fatal: ";
+	put_line(fmt, ap);
+	fatal_prefix = "";
+	unlock();
 	va_end(ap);
-	for (;;)
-		__asm__ volatile("wfi");
+	/* a script sees it: QEMU exits with this status (docs/usage.md) */
+	hw_stop_machine(MONITOR_FATAL_EXIT);
 }

@@ -18,7 +18,12 @@ u64 console_dropped(void);
 /* Print one "[rampart] ..." line; harts never interleave within a line. */
 void console_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A broken monitor invariant: print and stop this hart for good. */
+/* QEMU's exit status after a fatal line (docs/usage.md). */
+#define MONITOR_FATAL_EXIT 5
+
+/* The monitor cannot go on (a broken invariant, an unusable platform or
+ * option): print one "[rampart] fatal: ..." line and stop the machine with
+ * MONITOR_FATAL_EXIT (scrubbing payload memory first once locked). */
 void console_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2),
 						      noreturn));
 

@@ -44,8 +44,10 @@ static int count_harts(const void *fdt, struct platform *p)
 		if (type && !strcmp(type, "cpu"))
 			n++;
 	}
-	if (!n || n > MAX_HARTS)
+	if (!n)
 		return -RAMPART_EINVAL;
+	if (n > MAX_HARTS)
+		return -RAMPART_ENOSPC;
 	p->nharts = n;
 	return 0;
 }

@@ -5,7 +5,8 @@
 
 #include "platform.h"
 
-/* Fill @p from the tree at @fdt (DRAM, harts). 0 or -RAMPART_EINVAL. */
+/* Fill @p from the tree at @fdt (DRAM, harts). 0, -RAMPART_EINVAL, or
+ * -RAMPART_ENOSPC for more harts than MAX_HARTS. */
 int fdt_platform_read(const void *fdt, struct platform *p);
 
 /* The /reserved-memory node, added (2 address and size cells) if the tree

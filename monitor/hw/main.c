@@ -177,6 +177,9 @@ static void boot_platform(void *fdt, u64 info)
 	console_log("Rampart monitor: firmware at 0x%x, monitor 0x%x+0x%x",
 		    FIRMWARE_BASE, MONITOR_BASE, MONITOR_SIZE);
 	rc = fdt_platform_read(fdt, &platform);
+	if (rc == -RAMPART_ENOSPC)
+		console_bug("the machine has more than %d harts, the most this "
+			    "monitor supports: not booting", MAX_HARTS);
 	if (rc)
 		console_bug("device tree at %p unusable (%d): not booting",
 			    fdt, rc);
