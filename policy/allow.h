@@ -22,7 +22,6 @@ struct pmp_entry;
 #define UART_REGION_BASE 0x10000000ULL
 #define UART_REGION_SIZE 0x1000ULL
 #define DRAM_ALLOW_SIZE 0x80000000ULL	/* NAPOT from MONITOR_BASE */
-#define TEST_DEVICE_SIZE 0x1000ULL	/* sifive,test1 at TEST_DEVICE_BASE */
 
 /* Fill the policy's five entries: with @deny_reset, first the test device
  * denied (its accesses trap and the monitor mediates them: reset.h), then

@@ -18,6 +18,7 @@
 #define UART_BASE 0x10000000
 #define CLINT_BASE 0x2000000
 #define TEST_DEVICE_BASE 0x100000	/* sifive,test1: poweroff, exit code */
+#define TEST_DEVICE_SIZE 0x1000ULL
 /* Run options (core/options.h): the launcher loads them into the unused
  * half of QEMU virt's mask ROM, `-device loader,addr=0x8000`. */
 #define OPTIONS_BASE 0x8000

@@ -8,7 +8,6 @@
 #include "services.h"
 #include "../core/placement.h"
 
-#define TEST_DEVICE_SIZE 0x1000ULL
 #define TEST_FAIL 0x3333	/* QEMU hw/misc/sifive_test.c: ends QEMU */
 #define TEST_PASS 0x5555	/* power off */
 #define TEST_RESET 0x7777	/* reset the machine */
