@@ -17,8 +17,9 @@
  * Exit 0, or 1 with one line naming what is wrong; nothing half-written.
  */
 #include "measure/dice.h"
-#include "measure/dice_blob.h"
-#include "measure/measure.h"
+#include "../include/rampart/dice_blob.h"
+#include "../include/rampart/layout.h"
+#include "../include/rampart/measure.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -36,8 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MONITOR_BASE 0x80000000ULL
-#define MONITOR_REGION 0x100000UL	/* scripts/mkimage.sh */
+#define MONITOR_REGION ((unsigned long)MONITOR_SIZE) /* scripts/mkimage.sh */
 #define TRAILER_MAGIC "RPIMAGE1"
 #define MAX_IMAGE (2 * MONITOR_REGION + 16)
 #define MAX_OPTIONS 4096

@@ -4,8 +4,8 @@
  * Platform Firmware Profile 1.05: TCG_PCR_EVENT (10.2.1),
  * TCG_EfiSpecIDEventStruct (10.4.5.1), TCG_PCR_EVENT2 (10.2.2).
  */
-#include "evlog.h"
-#include "../monitor/core/errno.h"
+#include "../include/rampart/evlog.h"
+#include "../include/rampart/errno.h"
 #include <mbedtls/sha256.h>
 #include <string.h>
 

@@ -10,8 +10,8 @@
 #ifndef RAMPART_TPM_TIS_H
 #define RAMPART_TPM_TIS_H
 
-#include "../monitor/core/errno.h"
-#include "../monitor/core/types.h"
+#include "../include/rampart/errno.h"
+#include "../include/rampart/types.h"
 
 /* Until monitor/core/errno.h carries it: the TPM did not reach the awaited
  * state within the PTP's timeout. */

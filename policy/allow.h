@@ -10,7 +10,7 @@
 #ifndef RAMPART_ALLOW_H
 #define RAMPART_ALLOW_H
 
-#include "../monitor/core/types.h"
+#include "../include/rampart/types.h"
 
 struct pmp_entry;
 

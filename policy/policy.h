@@ -2,12 +2,12 @@
 /*
  * The policy hook interface: what the monitor asks a policy at each world
  * switch and payload trap. "none" deprivileges only; "protect" isolates the
- * payload from the firmware (DESIGN: protect-payload policy).
+ * payload from the firmware (docs/policy.md).
  */
 #ifndef RAMPART_POLICY_H
 #define RAMPART_POLICY_H
 
-#include "../monitor/core/types.h"
+#include "../include/rampart/types.h"
 
 struct vcpu;
 struct pmp_entry;

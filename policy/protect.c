@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Protect-payload policy (DESIGN, rules 1-8; docs/policy.md). The payload
+ * Protect-payload policy (docs/policy.md, rules 1-8). The payload
  * is locked away from the firmware at its first entry; after that the
  * firmware sees only SBI calls (a0-a7) and machine interrupts (nothing),
  * and the payload resumes with its own state whatever the firmware did.

@@ -6,7 +6,7 @@
 #ifndef RAMPART_RESUME_H
 #define RAMPART_RESUME_H
 
-#include "../monitor/core/types.h"
+#include "../include/rampart/types.h"
 #include "../monitor/core/sbi_ext.h"
 
 struct vcpu;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The host verifier (DESIGN: "Measured boot and evidence"; docs/usage.md,
+ * The host verifier (docs/evidence.md; docs/usage.md,
  * "Remote attestation"). Exit status: 0 trusted, 1 not trusted, 2 bad input
  * or usage.
  */
@@ -11,17 +11,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "measure/evidence.h"
-#include "measure/evlog.h"
+#include "../include/rampart/evidence.h"
+#include "../include/rampart/evlog.h"
 
 #define EXIT_TRUSTED 0
 #define EXIT_UNTRUSTED 1
 #define EXIT_BADINPUT 2
 
-/* Platform layout the monitor measures at (DESIGN: memory layout). */
-#define REF_MONITOR_BASE 0x80000000ULL
-#define REF_FIRMWARE_BASE 0x80100000ULL
-#define REF_KERNEL_BASE 0x80200000ULL
+#include "../include/rampart/layout.h"
 
 #define REF_MAX_FILE (1ULL << 30) /* largest file reference reads */
 #define DIGEST_HEX (2 * MEASURE_DIGEST_SIZE + 1)
@@ -73,7 +70,7 @@ struct reference {
 	bool policy_config_set;
 	uint64_t max_audit;	/* the audit budget: blocked accesses allowed */
 	bool max_audit_set;
-	uint64_t memory_size;	/* DRAM from REF_MONITOR_BASE (QEMU virt) */
+	uint64_t memory_size;	/* DRAM from MONITOR_BASE (QEMU virt) */
 	bool memory_size_set;
 };
 

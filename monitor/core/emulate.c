@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "emulate.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 #include "insn.h"
 #include "riscv.h"
 #include "vcpu.h"

@@ -8,7 +8,7 @@
 #ifndef RAMPART_FASTPATH_H
 #define RAMPART_FASTPATH_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 #include "sbi_ext.h"
 
 struct vcpu;

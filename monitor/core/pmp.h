@@ -18,7 +18,7 @@
 #ifndef RAMPART_PMP_H
 #define RAMPART_PMP_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

@@ -6,7 +6,7 @@
 #ifndef RAMPART_VCPU_H
 #define RAMPART_VCPU_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 #define VPMP_COUNT 8	/* PMP entries the firmware sees (physical 2..9) */
 #define VHPM_FIRST 3	/* mhpmcounter3.. */

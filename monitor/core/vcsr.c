@@ -6,7 +6,7 @@
  * the counters are live in the hart and reached through v->ops.
  */
 #include "vcsr.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 #include "riscv.h"
 #include "vcpu.h"
 

@@ -13,11 +13,11 @@
 #include "platform.h"
 #include "tpm_hw.h"
 #include "../core/audit.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/sbi_ext.h"
-#include "../../measure/dice_blob.h"
-#include "../../measure/evidence.h"
-#include "../../measure/evlog.h"
+#include "../../include/rampart/dice_blob.h"
+#include "../../include/rampart/evidence.h"
+#include "../../include/rampart/evlog.h"
 #include "../../measure/tpm2_cmd.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/memory_buffer_alloc.h>

@@ -11,10 +11,10 @@
 #include "fdt_platform.h"
 #include "reset.h"
 #include "platform.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/placement.h"
 #include "../core/vcpu.h"
-#include "../../measure/evidence.h"
+#include "../../include/rampart/evidence.h"
 #include <libfdt.h>
 #include <string.h>
 

@@ -3,7 +3,7 @@
 #ifndef RAMPART_CONSOLE_H
 #define RAMPART_CONSOLE_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 void console_init(void);
 

@@ -3,15 +3,15 @@
 #include "fdt_platform.h"
 #include "platform.h"
 #include "reset.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/placement.h"
-#include "../../measure/evidence.h"
+#include "../../include/rampart/evidence.h"
 #include "../lib/format.h"
 #include <libfdt.h>
 
 #define MAX_COVERS 16	/* reservations looked at; more only cost nodes */
 #define MAX_HOLDS 4	/* nodes added for the firmware's range */
-/* QEMU virt's platform bus, where tpm-tis-device sits (DESIGN: TPM) */
+/* QEMU virt's platform bus, where tpm-tis-device sits (docs/evidence.md, TPM) */
 #define TPM_WINDOW_BASE 0x4000000ULL
 #define TPM_WINDOW_SIZE 0x2000000ULL
 #define TPM_TIS_SIZE 0x5000ULL

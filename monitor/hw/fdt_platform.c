@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "fdt_platform.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include <libfdt.h>
 
 #define FDT_ROOM 1024 /* enough for one reserved-memory node */

@@ -3,7 +3,7 @@
 #ifndef RAMPART_HW_H
 #define RAMPART_HW_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 #include "../core/vcpu.h"
 #include "../core/fastpath.h"
 

@@ -8,7 +8,7 @@
 #include "csr.h"
 #include "platform.h"
 #include "ipi.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 
 static int live_read(u16 csr, u64 *val)
 {

@@ -8,7 +8,7 @@
 #ifndef RAMPART_IPI_H
 #define RAMPART_IPI_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The lock barrier (DESIGN: protect-payload policy, rule 2). Each hart
+ * The lock barrier (docs/policy.md, rule 2). Each hart
  * publishes whether it runs firmware code (in_firmware, cleared on every
  * trap into the monitor) and re-plans its firmware PMP before returning to
  * the firmware once the lock is set. The locker sets the lock, then waits

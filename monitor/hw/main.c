@@ -2,7 +2,7 @@
 /*
  * Boot: the first hart prepares the platform (device tree, options), then
  * every hart sets up its virtual context and enters the firmware at its
- * base in virtual M-mode with QEMU's a0/a1/a2 (DESIGN: entry contract).
+ * base in virtual M-mode with QEMU's a0/a1/a2 (docs/architecture.md, "Boot").
  */
 #include "hw.h"
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "csr.h"
 #include "attest.h"
 #include "boot_measure.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "fdt_platform.h"
 #include "platform.h"
 #include "../core/options.h"

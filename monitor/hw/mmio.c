@@ -4,7 +4,7 @@
 #include "platform.h"
 #include "ipi.h"
 #include "../core/clint.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/fastpath.h"
 #include "services.h"
 

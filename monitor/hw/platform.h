@@ -7,10 +7,7 @@
 #define RAMPART_PLATFORM_H
 
 
-#define MONITOR_BASE 0x80000000
-#define MONITOR_SIZE 0x100000	/* 1 MiB, DESIGN "memory layout" */
-#define FIRMWARE_BASE (MONITOR_BASE + MONITOR_SIZE)
-#define PAYLOAD_BASE 0x80200000
+#include "../../include/rampart/layout.h"
 
 #define MAX_HARTS 8
 #define HART_STACK_SIZE 0x4000
@@ -25,7 +22,7 @@
 #define OPTIONS_SIZE 0x1000
 
 #ifndef __ASSEMBLER__
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 /* Discovered from the device tree at boot (fdt_platform.c). */
 struct platform {

@@ -14,7 +14,7 @@
 #ifndef RAMPART_RESET_H
 #define RAMPART_RESET_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 /* The mark's page: the last of DRAM, reserved in the payload's tree and
  * outside the placement plan's payload memory. */

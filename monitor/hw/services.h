@@ -3,7 +3,7 @@
 #ifndef RAMPART_SERVICES_H
 #define RAMPART_SERVICES_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

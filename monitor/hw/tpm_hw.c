@@ -10,8 +10,8 @@
 #include "console.h"
 #include "platform.h"
 #include "../core/clint.h"
-#include "../core/errno.h"
-#include "../../measure/evlog.h"
+#include "../../include/rampart/errno.h"
+#include "../../include/rampart/evlog.h"
 #include "../../measure/tpm2_cmd.h"
 #include "../../measure/tpm_tis.h"
 

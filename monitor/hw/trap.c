@@ -9,7 +9,7 @@
 #include "csr.h"
 #include "platform.h"
 #include "../core/emulate.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/insn.h"
 #include <string.h>
 #include "../core/vcsr.h"

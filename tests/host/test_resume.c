@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * What the payload gets back from the firmware (policy/resume.c, DESIGN
+ * What the payload gets back from the firmware (policy/resume.c, docs/policy.md
  * protect-payload rules 3, 4 and 7), decided on a struct vcpu alone.
  */
 #include <setjmp.h>
