@@ -5,14 +5,16 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/vtrap.c monitor/core/emulate.c monitor/core/clint.c \
 	monitor/core/pmp.c monitor/core/options.c monitor/core/audit.c \
 	monitor/core/sbi_ext.c monitor/core/misaligned.c monitor/core/fastpath.c \
-	monitor/core/placement.c monitor/core/uart_tx.c
+	monitor/core/placement.c monitor/core/uart_tx.c monitor/core/hart.c \
+	monitor/core/platform.c monitor/core/config.c monitor/core/policy.c \
+	monitor/core/lock.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
-	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c \
+	monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c monitor/hw/probe.c \
 	monitor/hw/ipi.c monitor/hw/debug_checks.c monitor/hw/reset.c
-MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
-	policy/allow.c
+# policies register themselves (core/policy.h); the monitor names none
+MON_POLICY := policy/none.c policy/protect.c policy/resume.c policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
 	monitor/hw/tpm_hw.c measure/tpm_tis.c \
@@ -43,9 +45,17 @@ $(BUILD)/mon/%.c.o: %.c
 	$(call quiet,CC,$<)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -MMD -MP -c $< -o $@
 
-$(BUILD)/mon/%.S.o: %.S
+$(BUILD)/mon/%.S.o: %.S $(BUILD)/mon/asm-offsets.h
 	$(call quiet,AS,$<)mkdir -p $(dir $@) && \
-		$(CROSS_CC) $(MON_CFLAGS) -MMD -MP -c $< -o $@
+		$(CROSS_CC) $(MON_CFLAGS) -I$(BUILD)/mon -MMD -MP -c $< -o $@
+
+# Structure offsets and sizes for entry.S, generated from C.
+$(BUILD)/mon/asm-offsets.h: monitor/hw/asm_offsets.c monitor/core/hart.h \
+		monitor/core/vcpu.h monitor/core/fastpath.h
+	$(call quiet,GEN,$@)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) -S -o $@.s $< && \
+		sed -n 's/^.*->\([A-Z_]*\) \([0-9]*\).*$$/#define \1 \2/p' \
+			$@.s >$@.tmp && rm -f $@.s && mv $@.tmp $@
 
 # SHA-256's block function again, built with Zbb (monitor/hw/sha256_hw.c
 # calls it only on harts that have Zbb).
@@ -100,7 +110,9 @@ ALL_TARGETS += $(BUILD)/monitor-debug-only.bin
 -include $(MON_OBJS:.o=.d)
 
 # Host unit tests of the portable core
-HOST_TESTS += insn vcsr vtrap pmp emulate format options
+HOST_TESTS += insn vcsr vtrap pmp emulate format options config
+HOST_TEST_SRCS_config := tests/host/test_config.c monitor/core/config.c \
+	monitor/core/options.c monitor/core/policy.c
 HOST_TEST_SRCS_insn := tests/host/test_insn.c monitor/core/insn.c
 HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \
 	monitor/core/vcpu.c
@@ -121,7 +133,8 @@ HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
 HOST_TESTS += resume
 HOST_TEST_SRCS_resume := tests/host/test_resume.c policy/resume.c
 HOST_TESTS += fastpath
-HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c
+HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c \
+	monitor/core/insn.c
 HOST_TESTS += placement
 HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
 HOST_TESTS += uart_tx

@@ -155,6 +155,6 @@ int misaligned_emulate(struct vcpu *v, u32 raw, u64 addr,
 	else
 		emulate_store(v, &in, addr, ops, fault);
 	if (!fault->cause)
-		v->pc += in.len;
+		vcpu_skip(v, in.len);
 	return 0;
 }

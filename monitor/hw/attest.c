@@ -15,6 +15,7 @@
 #include "../core/audit.h"
 #include "../../include/rampart/errno.h"
 #include "../core/sbi_ext.h"
+#include "../core/services.h"
 #include "../../include/rampart/dice_blob.h"
 #include "../../include/rampart/evidence.h"
 #include "../../include/rampart/evlog.h"
@@ -40,7 +41,7 @@ static volatile u32 attest_lock;
 
 void rampart_crypto_abort(int status)
 {
-	console_bug("BUG: mbedTLS allocator pool corrupted (%d)", status);
+	fatal("BUG: mbedTLS allocator pool corrupted (%d)", status);
 }
 
 int attest_init(void)

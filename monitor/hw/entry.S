@@ -5,8 +5,12 @@
  * taken in the monitor itself is told apart by the swapped value.
  */
 #include "platform.h"
+#include "asm-offsets.h"	/* generated from asm_offsets.c */
 
-#define VCPU_STACK_TOP (34 * 8)	/* pinned against struct vcpu in vcpu.c */
+/* the registers are saved at n*8(sp): struct vcpu starts with them */
+#if VCPU_X != 0
+#error "struct vcpu must start with x[]"
+#endif
 
 	.section .text.entry, "ax"
 	.globl _start

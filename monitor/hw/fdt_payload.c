@@ -2,6 +2,7 @@
 #include "fdt_payload.h"
 #include "fdt_platform.h"
 #include "platform.h"
+#include "../core/platform.h"
 #include "reset.h"
 #include "../../include/rampart/errno.h"
 #include "../core/placement.h"
@@ -146,7 +147,7 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 	    reserve(fdt, parent, "rampart-log", base, RAMPART_REGION_SIZE,
 		    false) ||
 	    reserve(fdt, parent, "rampart-mark",
-		    platform.dram_base + platform.dram_size - RESET_MARK_SIZE,
+		    platform_dram_end() - RESET_MARK_SIZE,
 		    RESET_MARK_SIZE, false))
 		return -RAMPART_EINVAL;
 	/* offsets move when a node is added: look /chosen up only now */

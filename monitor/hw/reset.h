@@ -28,9 +28,6 @@ bool hw_is_test_device(u64 addr);
  * halts the other harts and scrubs, then is done; others pass through. */
 int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val);
 
-/* KICK_HALT on this hart: counted as halted, then parked for good. */
-void hw_reset_halt(void) __attribute__((noreturn));
-
 /* At the lock, before the payload runs: the payload's memory is live. */
 void hw_reset_mark_live(void);
 
