@@ -13,12 +13,6 @@
 #include "../include/rampart/errno.h"
 #include "../include/rampart/types.h"
 
-/* Until monitor/core/errno.h carries it: the TPM did not reach the awaited
- * state within the PTP's timeout. */
-#ifndef RAMPART_ETIMEDOUT
-#define RAMPART_ETIMEDOUT 6
-#endif
-
 struct tpm_tis_ops {
 	u8 (*read8)(void *ctx, u32 off);
 	u32 (*read32)(void *ctx, u32 off);

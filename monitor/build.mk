@@ -23,14 +23,14 @@ MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \
 	memory_buffer_alloc.c constant_time.c
-MON_LIB := monitor/lib/string.c monitor/lib/format.c
+MON_LIB := lib/string.c lib/format.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
 
 MON_ISA := rv64imac_zicsr_zifencei
 MON_ARCH := -march=$(MON_ISA) -mabi=lp64 -mcmodel=medany
 MON_CFLAGS := $(MON_ARCH) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
 	-fno-common -fno-pie -fno-stack-protector -ffunction-sections \
-	-Imonitor/lib/include -I$(LIBFDT_SRC) -Imonitor -I$(MBEDTLS_SRC)/include \
+	-Ilib/include -I$(LIBFDT_SRC) -Imonitor -I$(MBEDTLS_SRC)/include \
 	'-DMBEDTLS_CONFIG_FILE="mbedtls_config.h"'
 MON_WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla
 MON_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments -Wl,--gc-sections -Wl,-T,monitor/hw/link.ld
@@ -123,7 +123,7 @@ HOST_TEST_SRCS_pmp := tests/host/test_pmp.c monitor/core/pmp.c \
 HOST_TEST_SRCS_emulate := tests/host/test_emulate.c monitor/core/emulate.c \
 	monitor/core/insn.c monitor/core/vcsr.c monitor/core/vtrap.c \
 	monitor/core/vcpu.c monitor/core/clint.c
-HOST_TEST_SRCS_format := tests/host/test_format.c monitor/lib/format.c
+HOST_TEST_SRCS_format := tests/host/test_format.c lib/format.c
 HOST_TEST_SRCS_options := tests/host/test_options.c monitor/core/options.c
 HOST_TESTS += misaligned
 HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \

@@ -4,7 +4,7 @@
 #include "../core/clint.h"
 #include "../core/platform.h"
 #include "../core/uart_tx.h"
-#include "../lib/format.h"
+#include "../../lib/format.h"
 
 #define UART_THR 0
 #define UART_LSR 5

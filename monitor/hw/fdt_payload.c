@@ -7,7 +7,7 @@
 #include "../../include/rampart/errno.h"
 #include "../core/placement.h"
 #include "../../include/rampart/evidence.h"
-#include "../lib/format.h"
+#include "../../lib/format.h"
 #include <libfdt.h>
 
 #define MAX_COVERS 16	/* reservations looked at; more only cost nodes */
