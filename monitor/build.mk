@@ -133,8 +133,7 @@ HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
 HOST_TESTS += resume
 HOST_TEST_SRCS_resume := tests/host/test_resume.c policy/resume.c
 HOST_TESTS += fastpath
-HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c \
-	monitor/core/insn.c
+HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c
 HOST_TESTS += placement
 HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
 HOST_TESTS += uart_tx

@@ -42,7 +42,7 @@ static void protect_firmware_pmp(struct pmp_entry *out)
 	 * up, nothing matches, so nothing is allowed (docs/pmp.md). */
 	firmware_allow_list(out, locked ? PAYLOAD_BASE - MONITOR_BASE :
 					  DRAM_ALLOW_SIZE,
-			    platform->test_base, locked ? platform->test_size : 0);
+			    platform()->test_base, locked ? platform()->test_size : 0);
 }
 
 static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)

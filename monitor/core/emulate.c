@@ -82,12 +82,46 @@ static bool quiet_mstatus_write(u64 old, u64 now)
 	return !((old ^ now) & loud);
 }
 
+/* A CSR instruction completed: rd = @old, pc past it. */
+static void plain_done(struct vcpu *v, unsigned int rd, u64 old)
+{
+	vcpu_set_reg(v, rd, old);
+	vcpu_skip(v, CSR_INSN_LEN);
+}
+
+/*
+ * Any other CSR: a read (csrrs/csrrc with x0 or 0) changes nothing; a
+ * write of mstatus is taken when it changes neither MIE (interrupt
+ * delivery) nor the MPRV state (the firmware's PMP layout): OpenSBI's trap
+ * exit restores what its entry read. A CSR that does not exist, or any
+ * other write: the slow path. Apart, its fields in registers, so that the
+ * common case below needs no stack frame.
+ */
+static bool __attribute__((noinline))
+plain_other(struct vcpu *v, u16 csr, unsigned int op, unsigned int rd,
+	    u64 src, bool writes)
+{
+	u64 old, now, unused;
+
+	if ((writes && csr != CSR_MSTATUS) || vcsr_access(v, csr, 0, 0, &old))
+		return false;
+	if (writes) {
+		now = csr_result(op, old, src);
+		if (!quiet_mstatus_write(old, now))
+			return false;
+		if (now != old)
+			vcsr_access(v, csr, now, ~0ULL, &unused);
+	}
+	plain_done(v, rd, old);
+	return true;
+}
+
 bool emulate_plain_csr(struct vcpu *v, u32 raw)
 {
 	struct insn in;
 	u64 *field, src, old;
 
-	if (insn_decode(raw, &in) || in.kind != INSN_CSR)
+	if (!insn_decode_csr(raw, &in))
 		return false;
 	src = in.csr_imm ? in.rs1 : vcpu_reg(v, in.rs1);
 	switch (in.csr) {
@@ -96,31 +130,12 @@ bool emulate_plain_csr(struct vcpu *v, u32 raw)
 	case CSR_MCAUSE: field = &v->csr.mcause; break;
 	case CSR_MTVAL: field = &v->csr.mtval; break;
 	default:
-		/* A read (csrrs/csrrc with x0 or 0) changes nothing; a write
-		 * of mstatus is taken when it changes neither MIE (interrupt
-		 * delivery) nor the MPRV state (the firmware's PMP layout):
-		 * OpenSBI's trap exit restores what its entry read. A CSR that
-		 * does not exist, or any other write: the slow path. */
-		if (insn_csr_writes(&in) && in.csr != CSR_MSTATUS)
-			return false;
-		if (vcsr_access(v, in.csr, 0, 0, &old))
-			return false;
-		if (insn_csr_writes(&in)) {
-			u64 now = csr_result(in.csr_op, old, src), unused;
-
-			if (!quiet_mstatus_write(old, now))
-				return false;
-			if (now != old)
-				vcsr_access(v, in.csr, now, ~0ULL, &unused);
-		}
-		vcpu_set_reg(v, in.rd, old);
-		vcpu_skip(v, in.len);
-		return true;
+		return plain_other(v, in.csr, in.csr_op, in.rd, src,
+				   insn_csr_writes(&in));
 	}
 	old = *field;
 	*field = csr_result(in.csr_op, old, src);
-	vcpu_set_reg(v, in.rd, old);
-	vcpu_skip(v, in.len);
+	plain_done(v, in.rd, old);
 	return true;
 }
 

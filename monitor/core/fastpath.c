@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "fastpath.h"
-#include "insn.h"
 #include "sbi_ext.h"
 #include "riscv.h"
 #include "vcpu.h"
@@ -80,10 +79,4 @@ void fastpath_learn(const struct vcpu *v, struct fastpath_cache *c,
 		}
 	}
 	pending->active = false;
-}
-
-bool fastpath_time_read(u32 raw, struct insn *in)
-{
-	return !insn_decode(raw, in) && in->kind == INSN_CSR &&
-	       in->csr == CSR_TIME && !insn_csr_writes(in);
 }

@@ -9,10 +9,11 @@
 #define RAMPART_FASTPATH_H
 
 #include "../../include/rampart/types.h"
+#include "insn.h"
+#include "riscv.h"
 #include "sbi_ext.h"
 
 struct vcpu;
-struct insn;
 
 #define FASTPATH_BASE_FIDS 7	/* get_spec_version .. get_mimpid */
 #define FASTPATH_PROBES 16
@@ -57,12 +58,18 @@ void fastpath_learn(const struct vcpu *v, struct fastpath_cache *c,
 
 /*
  * A trapped read of the `time` CSR (csrrs/csrrc/csrrsi/csrrci with x0 or
- * 0 as source: a pure read; rdtime is csrrs rd, time, x0): true, and @in
- * the instruction decoded, else false. It traps when the firmware's mcounteren or, from U, the
+ * 0 as source: a pure read; rdtime is csrrs rd, time, x0): returns rd,
+ * else -1 (a CSR instruction is 4 bytes: CSR_INSN_LEN). It traps when the firmware's mcounteren or, from U, the
  * kernel's scounteren leaves TM clear; OpenSBI 1.1 then reads the timer
  * for S and U whatever those enables say, and so does the monitor.
  * Writes and every other instruction go to the firmware.
  */
-bool fastpath_time_read(u32 raw, struct insn *in);
+static inline int fastpath_time_read(u32 raw)
+{
+	struct insn in;
+
+	return insn_decode_csr(raw, &in) && in.csr == CSR_TIME &&
+	       !insn_csr_writes(&in) ? in.rd : -1;
+}
 
 #endif

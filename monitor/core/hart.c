@@ -6,5 +6,5 @@ struct hart harts[MAX_HARTS];
 
 struct hart *hart_get(u64 id)
 {
-	return id < platform->nharts ? &harts[id] : NULL;
+	return id < platform()->nharts ? &harts[id] : NULL;
 }

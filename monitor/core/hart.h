@@ -13,6 +13,9 @@
 
 #define MAX_HARTS 8
 #define HART_POLICY_SLOT 512	/* bytes; policy.h: policy_slot() */
+/* Each hart's state on its own cache lines, and a power of two in size:
+ * harts[i] is a shift, on every path that reaches another hart. */
+#define HART_SIZE 2048
 
 struct boot_config;
 
@@ -39,10 +42,11 @@ struct hart {
 	volatile u64 probe_cause;
 	/* the policy's own per-hart state */
 	u64 policy_slot[HART_POLICY_SLOT / 8];
-};
+} __attribute__((aligned(HART_SIZE)));
 
 /* a struct vcpu * from the trap entry is its struct hart * (hart_of) */
 _Static_assert(offsetof(struct hart, v) == 0, "hart starts with its vcpu");
+_Static_assert(sizeof(struct hart) == HART_SIZE, "grow HART_SIZE by 2x");
 
 extern struct hart harts[MAX_HARTS];
 

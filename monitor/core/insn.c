@@ -101,15 +101,8 @@ static int decode_system(u32 raw, struct insn *out)
 		}
 		return 0;
 	}
-	if (f3 == 4)
-		return -RAMPART_EINVAL; /* hypervisor loads/stores: no H here */
-	out->kind = INSN_CSR;
-	out->rd = (u8)bits(raw, 11, 7);
-	out->rs1 = (u8)bits(raw, 19, 15);
-	out->csr = (u16)bits(raw, 31, 20);
-	out->csr_imm = f3 >= 5;
-	out->csr_op = (enum csr_op)(f3 & 3);
-	return 0;
+	/* f3 4: hypervisor loads/stores, no H here */
+	return insn_decode_csr(raw, out) ? 0 : -RAMPART_EINVAL;
 }
 
 /* C.LW/C.LD/C.FLD and stores: rd'/rs2' at 4:2, rs1' at 9:7 (Unpriv. 16.3). */
@@ -198,9 +191,4 @@ int insn_decode(u32 raw, struct insn *out)
 	if (rc)
 		out->kind = INSN_UNKNOWN;
 	return rc;
-}
-
-bool insn_csr_writes(const struct insn *in)
-{
-	return in->csr_op == CSR_OP_RW || in->rs1 != 0;
 }

@@ -23,6 +23,8 @@ enum insn_kind {
 
 enum csr_op { CSR_OP_RW = 1, CSR_OP_RS = 2, CSR_OP_RC = 3 };
 
+#define CSR_INSN_LEN 4	/* Zicsr has no compressed forms */
+
 struct insn {
 	enum insn_kind kind;
 	u8 len;		/* 2 (compressed) or 4 bytes */
@@ -38,6 +40,34 @@ struct insn {
 	bool is_fp;	/* rd/rs2 name an FP register */
 };
 
+/*
+ * The CSR instructions (Zicsr: csrrw/csrrs/csrrc and their immediate
+ * forms), the trap path's most frequent case, decoded inline; insn_decode()
+ * decodes them through this too. True and @out filled (the fields a CSR
+ * instruction has), or false if @raw is not one.
+ */
+static inline bool insn_decode_csr(u32 raw, struct insn *out)
+{
+	u32 f3 = (raw >> 12) & 7;
+
+	if ((raw & 0x7f) != 0x73 || !(f3 & 3))
+		return false;
+	out->kind = INSN_CSR;
+	out->len = CSR_INSN_LEN;
+	out->rd = (u8)((raw >> 7) & 31);
+	out->rs1 = (u8)((raw >> 15) & 31);
+	out->csr = (u16)(raw >> 20);
+	out->csr_imm = f3 & 4;
+	out->csr_op = (enum csr_op)(f3 & 3);
+	return true;
+}
+
+/* Does a CSR instruction write its CSR? (csrrs/csrrc with x0/0 do not.) */
+static inline bool insn_csr_writes(const struct insn *in)
+{
+	return in->csr_op == CSR_OP_RW || in->rs1 != 0;
+}
+
 /* Length in bytes of the instruction whose low 16 bits are @low: 2 or 4. */
 unsigned int insn_length(u16 low);
 
@@ -47,8 +77,5 @@ unsigned int insn_length(u16 low);
  * monitor does not emulate (@out->kind is then INSN_UNKNOWN).
  */
 int insn_decode(u32 raw, struct insn *out);
-
-/* Does a CSR instruction write its CSR? (csrrs/csrrc with x0/0 do not.) */
-bool insn_csr_writes(const struct insn *in);
 
 #endif

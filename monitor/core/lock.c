@@ -21,7 +21,7 @@ void lock_set_and_wait(unsigned int self, void (*ring)(unsigned int hart))
 	unsigned int i;
 
 	__atomic_store_n(&locked, 1, __ATOMIC_SEQ_CST);
-	for (i = 0; i < platform->nharts; i++) {
+	for (i = 0; i < platform()->nharts; i++) {
 		if (i == self)
 			continue;
 		if (runs_unlocked(&harts[i]))

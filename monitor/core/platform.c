@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "platform.h"
 
-static struct platform described;
-const struct platform *const platform = &described;
+struct platform platform_described;
 
 void platform_set(const struct platform *p)
 {
-	described = *p;
+	platform_described = *p;
 }

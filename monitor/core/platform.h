@@ -14,6 +14,8 @@ struct platform {
 	u64 dram_base, dram_size;	/* the first memory node */
 	unsigned int nharts;		/* harts with ids 0..nharts-1 */
 	u64 clint_base;			/* timer and IPIs (riscv,clint0) */
+	volatile u64 *mtime;		/* its registers the monitor uses */
+	volatile u32 *msip;
 	u64 uart_base;			/* console (ns16550a) */
 	u64 test_base, test_size;	/* reset device (sifive,test1) */
 	unsigned int pmp_count;		/* PMP entries of the boot hart */
@@ -22,14 +24,17 @@ struct platform {
 	bool has_zbb;			/* SHA-256 uses it (hw/sha256_hw.c) */
 };
 
-extern const struct platform *const platform;
+/* Written by platform_set() alone; everything else reads `platform()`,
+ * a const view (as cheap as a constant's address: no pointer to load). */
+extern struct platform platform_described;
+#define platform() ((const struct platform *)&platform_described)
 
 /* Boot only, on the boot hart: publish @p. */
 void platform_set(const struct platform *p);
 
 static inline u64 platform_dram_end(void)
 {
-	return platform->dram_base + platform->dram_size;
+	return platform()->dram_base + platform()->dram_size;
 }
 
 #endif

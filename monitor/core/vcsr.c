@@ -249,7 +249,7 @@ static void pmpaddr_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
 #define LIVE(csr) { csr, 1, 0, 0, live_read, live_write }
 #define CUSTOM(csr, read, write) { csr, 1, 0, 0, read, write }
 
-/* Every CSR virtual M-mode has; the firmware's most frequent first. */
+/* Every CSR virtual M-mode has. */
 static const struct csr_desc csrs[] = {
 	CUSTOM(CSR_MSTATUS, mstatus_read, mstatus_write),
 	FIELD(CSR_MSCRATCH, 1, mscratch, ~0ULL),
@@ -299,14 +299,24 @@ static const struct csr_desc csrs[] = {
 	ZERO(CSR_MCONFIGPTR, 1),
 };
 
+/* CSR number -> 1 + its csrs[] entry (0: none), built from the table on
+ * first use: a lookup costs one load, as a switch would. Harts that race
+ * to build it write the same bytes; the flag is published after them. */
+static u8 slot[4096];
+static u32 indexed;
+
 static const struct csr_desc *find(u16 csr)
 {
-	unsigned int i;
+	unsigned int i, n;
 
-	for (i = 0; i < ARRAY_SIZE(csrs); i++)
-		if ((u16)(csr - csrs[i].first) < csrs[i].count)
-			return &csrs[i];
-	return NULL;
+	if (!__atomic_load_n(&indexed, __ATOMIC_ACQUIRE)) {
+		for (i = 0; i < ARRAY_SIZE(csrs); i++)
+			for (n = 0; n < csrs[i].count; n++)
+				slot[csrs[i].first + n] = (u8)(i + 1);
+		__atomic_store_n(&indexed, 1, __ATOMIC_RELEASE);
+	}
+	csr &= 0xfff;
+	return slot[csr] ? &csrs[slot[csr] - 1] : NULL;
 }
 
 int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* 16550 UART output (the platform's ns16550a), shared with the firmware. */
+/* 16550 UART output (the platform's ns16550a), shared with the firmware:
+ * it programs the UART; the monitor only polls THRE. */
 #include "console.h"
-#include "../core/clint.h"
 #include "../core/platform.h"
 #include "../core/uart_tx.h"
 #include "../../lib/format.h"
@@ -15,20 +15,18 @@ static volatile u32 console_lock;
  * host's backend stalls): every wait is bounded, drops are counted. */
 static struct uart_tx tx;
 
+/* @ctx: the UART's registers */
 static bool uart_thre(void *ctx)
 {
-	volatile u8 *uart = (volatile u8 *)(uintptr_t)platform->uart_base;
-
-	(void)ctx;
-	return uart[UART_LSR] & UART_LSR_THRE;
+	return ((volatile u8 *)ctx)[UART_LSR] & UART_LSR_THRE;
 }
 
 static void uart_putc(char c, void *ctx)
 {
-	volatile u8 *uart = (volatile u8 *)(uintptr_t)platform->uart_base;
+	volatile u8 *uart = (volatile u8 *)(uintptr_t)platform()->uart_base;
 
 	(void)ctx;
-	if (!uart_tx_wait(&tx, uart_thre, NULL))
+	if (!uart_tx_wait(&tx, uart_thre, (void *)uart))
 		uart[UART_THR] = (u8)c;
 }
 
@@ -40,11 +38,6 @@ void console_putchar(u8 c)
 u64 console_dropped(void)
 {
 	return uart_tx_dropped(&tx);
-}
-
-void console_init(void)
-{
-	/* The firmware programs the UART; the monitor only polls THRE. */
 }
 
 static void lock(void)
@@ -84,9 +77,7 @@ static void put_line_f(const char *fmt, ...)
 /* After a line that went out: the drops since the last report, if due. */
 static void report_drops(void)
 {
-	u64 mtime = *(volatile u64 *)(uintptr_t)(platform->clint_base +
-						   CLINT_MTIME_OFF);
-	u64 n = uart_tx_report(&tx, mtime);
+	u64 n = uart_tx_report(&tx, *platform()->mtime);
 
 	if (n)
 		put_line_f("console: %lu characters dropped (UART not draining)",

@@ -6,8 +6,6 @@
 #include "../../include/rampart/types.h"
 #include <stdarg.h>
 
-void console_init(void);
-
 /* One raw character to the UART (the payload's legacy putchar). Like
  * every character the monitor prints, dropped (and counted) if the UART
  * does not drain within a bounded wait (core/uart_tx.h). */

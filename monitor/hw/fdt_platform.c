@@ -85,6 +85,8 @@ static int read_devices(const void *fdt, struct platform *p)
 	    read_device(fdt, "sifive,test1", &p->test_base, &p->test_size) ||
 	    !pmp_is_napot(p->test_base, p->test_size))
 		return -RAMPART_EINVAL;
+	p->mtime = (volatile u64 *)(uintptr_t)(p->clint_base + CLINT_MTIME_OFF);
+	p->msip = (volatile u32 *)(uintptr_t)(p->clint_base + CLINT_MSIP_OFF);
 	return 0;
 }
 

@@ -18,8 +18,7 @@ static volatile u32 halted;	/* harts parked by KICK_HALT */
 
 static volatile u32 *real_msip(unsigned int hart)
 {
-	return (volatile u32 *)(uintptr_t)(platform->clint_base +
-					  CLINT_MSIP_OFF + 4ULL * hart);
+	return platform()->msip + hart;
 }
 
 u32 ipi_vmsip(unsigned int hart)
@@ -81,19 +80,18 @@ void ipi_serve(unsigned int self, u32 reasons)
 	if (reasons & KICK_SSIP)
 		csr_set(CSR_MIP, MIP_SSIP);
 	if (reasons & (KICK_SFENCE | KICK_FENCE_I)) {
-		u64 seen = __atomic_load_n(&harts[self].fence_asked,
-					   __ATOMIC_SEQ_CST);
+		struct hart *me = &harts[self];
+		u64 seen = __atomic_load_n(&me->fence_asked, __ATOMIC_SEQ_CST);
 		u64 waiters;
 		unsigned int i;
 
 		__asm__ volatile("sfence.vma\n fence.i" : : : "memory");
-		__atomic_store_n(&harts[self].fence_done, seen,
-				 __ATOMIC_SEQ_CST);
+		__atomic_store_n(&me->fence_done, seen, __ATOMIC_SEQ_CST);
 		/* done is published before the waiters are read, and a waiter
 		 * publishes itself before it reads done (send()): either it
 		 * sees done, or it is rung here */
 		waiters = __atomic_load_n(&fence_waiters, __ATOMIC_SEQ_CST);
-		for (i = 0; i < platform->nharts; i++)
+		for (i = 0; waiters && i < platform()->nharts; i++)
 			if (i != self && (waiters & (1ULL << i)))
 				ipi_kick(i, 0);
 	}
@@ -105,12 +103,12 @@ static u64 targets(u64 mask, u64 base)
 {
 	u64 all = 0, i;
 
-	for (i = 0; i < platform->nharts; i++)
+	for (i = 0; i < platform()->nharts; i++)
 		if (__atomic_load_n(&harts[i].running, __ATOMIC_SEQ_CST))
 			all |= 1ULL << i;
 	if (base == ~0ULL)
 		return all;
-	if (base >= platform->nharts || (mask << base) >> base != mask)
+	if (base >= platform()->nharts || (mask << base) >> base != mask)
 		return 0;
 	mask <<= base;
 	return (mask & ~all) ? 0 : mask;
@@ -130,7 +128,7 @@ static void send(unsigned int self, u64 set, u32 reason)
 	u64 ticket[MAX_HARTS] = { 0 };
 	unsigned int i;
 
-	for (i = 0; i < platform->nharts; i++) {
+	for (i = 0; i < platform()->nharts; i++) {
 		if (!(set & (1ULL << i)))
 			continue;
 		if (i == self) {
@@ -147,7 +145,7 @@ static void send(unsigned int self, u64 set, u32 reason)
 	if (!wait)
 		return;
 	__atomic_fetch_or(&fence_waiters, 1ULL << self, __ATOMIC_SEQ_CST);
-	for (i = 0; i < platform->nharts; i++) {
+	for (i = 0; i < platform()->nharts; i++) {
 		while (__atomic_load_n(&harts[i].fence_done, __ATOMIC_SEQ_CST) <
 		       ticket[i]) {
 			ipi_serve(self, ipi_take(self));

@@ -126,9 +126,9 @@ static void boot_platform(void *fdt, u64 info)
 			       config_policy_text(&config)))
 		fatal("image trailer missing: build with scripts/mkimage.sh");
 	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s, zbb=%s",
-		    platform->nharts, platform->dram_base, platform->dram_size,
-		    platform->has_sstc ? "yes" : "no",
-		    platform->has_zbb ? "yes" : "no");
+		    platform()->nharts, platform()->dram_base, platform()->dram_size,
+		    platform()->has_sstc ? "yes" : "no",
+		    platform()->has_zbb ? "yes" : "no");
 	console_log("policy: %s, payload entry 0x%lx, fast paths %s",
 		    config.policy->name, config.payload_entry,
 		    config.fastpath ? "on" : "off");
@@ -150,7 +150,7 @@ static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
 	v->x[12] = info;
 	v->pc = FIRMWARE_BASE;
 	/* QEMU resets mtimecmp to 0, a pending timer; start quiet instead */
-	*(volatile u64 *)(uintptr_t)(platform->clint_base + CLINT_MTIMECMP_OFF +
+	*(volatile u64 *)(uintptr_t)(platform()->clint_base + CLINT_MTIMECMP_OFF +
 				     8 * hartid) = ~0ULL;
 	csr_write(CSR_MEDELEG, 0);
 	csr_write(CSR_MIDELEG, 0);

@@ -13,8 +13,8 @@
 
 bool hw_is_clint(u64 addr)
 {
-	return addr >= platform->clint_base &&
-	       addr - platform->clint_base < CLINT_SIZE;
+	return addr >= platform()->clint_base &&
+	       addr - platform()->clint_base < CLINT_SIZE;
 }
 
 /* The CLINT is passed through after checking register, width and hart:
@@ -26,7 +26,7 @@ int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
 	void *p = (void *)addr;
 
 	if (!hw_is_clint(addr) ||
-	    clint_decode(addr - platform->clint_base, width, platform->nharts,
+	    clint_decode(addr - platform()->clint_base, width, platform()->nharts,
 			 &reg, &hart))
 		return -RAMPART_EINVAL;
 	if (reg == CLINT_MSIP) {
@@ -53,18 +53,17 @@ int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
 
 u64 hw_clint_mtime(void)
 {
-	return *(volatile u64 *)(uintptr_t)(platform->clint_base +
-					    CLINT_MTIME_OFF);
+	return *platform()->mtime;
 }
 
 bool hw_emulate_time_read(struct vcpu *v, u64 tval)
 {
-	struct insn in;
+	int rd = fastpath_time_read((u32)tval);
 
-	if (!fastpath_time_read((u32)tval, &in))
+	if (rd < 0)
 		return false;
-	vcpu_set_reg(v, in.rd, hw_clint_mtime());
-	vcpu_skip(v, in.len);
+	vcpu_set_reg(v, (unsigned int)rd, hw_clint_mtime());
+	vcpu_skip(v, CSR_INSN_LEN);
 	return true;
 }
 

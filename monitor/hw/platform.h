@@ -17,11 +17,19 @@
 #define OPTIONS_BASE 0x8000
 #define OPTIONS_SIZE 0x1000
 
+#ifndef __ASSEMBLER__
+#include "../core/clint.h"
+
+#define BOOT_CLINT 0x2000000
 #define BOOT_PLATFORM                                                    \
 	{                                                                \
-		.nharts = 1, .clint_base = 0x2000000,                    \
+		.nharts = 1, .clint_base = BOOT_CLINT,                   \
+		.mtime = (volatile u64 *)(BOOT_CLINT + CLINT_MTIME_OFF), \
+		.msip = (volatile u32 *)(BOOT_CLINT + CLINT_MSIP_OFF),   \
 		.uart_base = 0x10000000, .test_base = 0x100000,          \
 		.test_size = 0x1000,                                     \
 	}
+
+#endif
 
 #endif

@@ -26,13 +26,13 @@ static volatile u64 *mark(void)
 
 static volatile u32 *test_device(void)
 {
-	return (volatile u32 *)(uintptr_t)platform->test_base;
+	return (volatile u32 *)(uintptr_t)platform()->test_base;
 }
 
 bool hw_is_test_device(u64 addr)
 {
-	return addr >= platform->test_base &&
-	       addr - platform->test_base < platform->test_size;
+	return addr >= platform()->test_base &&
+	       addr - platform()->test_base < platform()->test_size;
 }
 
 void hw_reset_mark_live(void)
@@ -90,10 +90,10 @@ static void halt_others(u64 self)
 	u64 start = hw_clint_mtime();
 	unsigned int i;
 
-	for (i = 0; i < platform->nharts; i++)
+	for (i = 0; i < platform()->nharts; i++)
 		if (i != self)
 			ipi_kick(i, KICK_HALT);
-	while (ipi_halted() + 1 < platform->nharts &&
+	while (ipi_halted() + 1 < platform()->nharts &&
 	       hw_clint_mtime() - start < HALT_WAIT_TICKS)
 		;
 }
@@ -124,7 +124,7 @@ int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val)
 	if (!hw_is_test_device(addr) || (width != 2 && width != 4) ||
 	    (addr & (width - 1)))
 		return -1;
-	if (write && addr == platform->test_base && ends_machine((u32)*val))
+	if (write && addr == platform()->test_base && ends_machine((u32)*val))
 		end_machine((u32)*val, "before the firmware's reset");
 	if (width == 2 && write)
 		*(volatile u16 *)(uintptr_t)addr = (u16)*val;

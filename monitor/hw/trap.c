@@ -72,8 +72,8 @@ static bool touches_pmp(u32 raw)
 {
 	struct insn in;
 
-	return !insn_decode(raw, &in) && in.kind == INSN_CSR &&
-	       in.csr >= CSR_PMPCFG0 && in.csr <= CSR_PMPADDR63;
+	return insn_decode_csr(raw, &in) && in.csr >= CSR_PMPCFG0 &&
+	       in.csr <= CSR_PMPADDR63;
 }
 
 static void firmware_illegal(struct vcpu *v, u64 tval)
@@ -217,7 +217,7 @@ static bool fast_call(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 	struct fastpath_hw hw = {
-		.has_sstc = platform->has_sstc &&
+		.has_sstc = platform()->has_sstc &&
 			    (v->csr.menvcfg & MENVCFG_STCE),
 		.set_stimecmp = set_stimecmp,
 		.putchar = console_putchar,

@@ -58,7 +58,7 @@ void world_apply_firmware_pmp(struct vcpu *v)
 
 	hart_of(v)->cfg->policy->firmware_pmp(policy_entries);
 	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_firmware(&l, v, policy_entries, platform->clint_base,
+	pmp_plan_firmware(&l, v, policy_entries, platform()->clint_base,
 			  CLINT_SIZE, mprv);
 	hw_pmp_write(&l);
 	hart_of(v)->pmp_dirty = false;
