@@ -8,9 +8,11 @@ extern const struct policy_ops *const __stop_rampart_policies[];
 
 const struct policy_ops *policy_find(const char *name)
 {
+	/* one section between two linker symbols: compared as addresses */
+	uintptr_t end = (uintptr_t)__stop_rampart_policies;
 	const struct policy_ops *const *p;
 
-	for (p = __start_rampart_policies; p < __stop_rampart_policies; p++)
+	for (p = __start_rampart_policies; (uintptr_t)p < end; p++)
 		if (!strcmp((*p)->name, name))
 			return *p;
 	return NULL;

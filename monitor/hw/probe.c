@@ -57,9 +57,9 @@ static bool has_zbb(void)
  * missing one is read-only zero); cfg is still off, so nothing changes. */
 #define PMPADDR_PROBE(n)                                        \
 	case n:                                                 \
-		csr_write(CSR_PMPADDR0 + n, ~0ULL);             \
-		val = csr_read(CSR_PMPADDR0 + n);               \
-		csr_write(CSR_PMPADDR0 + n, 0);                 \
+		csr_write(CSR_PMPADDR0 + (n), ~0ULL);           \
+		val = csr_read(CSR_PMPADDR0 + (n));             \
+		csr_write(CSR_PMPADDR0 + (n), 0);               \
 		break
 
 static u64 pmpaddr_probe(unsigned int n)
