@@ -118,37 +118,34 @@ $(BUILD)/monitor.bin:
 endif
 
 # --- run ------------------------------------------------------------------
-QEMU_RUN = scripts/qemu.sh --smp $(SMP) --mem $(MEM) \
-	$(if $(filter-out none,$(PAYLOAD)),--kernel $(PAYLOAD)) \
-	$(if $(filter-out none,$(INITRD)),--initrd $(INITRD)) \
-	--append "$(CMDLINE)" $(if $(filter 1 yes,$(TPM)),--tpm)
+# scripts/run.sh checks every variable before anything is built (one line
+# naming a bad one, exit 2), then boots in a fresh build/runs/ID/ and points
+# build/run at it only if the run succeeded (docs/usage.md, "Running").
+# Every variable reaches it as one single-quoted NAME=VALUE word; CMDLINE
+# unexpanded ($(value)), so spaces, quotes and $ reach the kernel as typed.
+TIMEOUT ?=
+GUEST_SCRIPT ?=
+shq = '$(subst ','\'',$(1))'
+RUN_VARS = $(call shq,FIRMWARE=$(FIRMWARE)) $(call shq,PAYLOAD=$(PAYLOAD)) \
+	$(call shq,INITRD=$(INITRD)) $(call shq,CMDLINE=$(value CMDLINE)) \
+	$(call shq,SMP=$(SMP)) $(call shq,MEM=$(MEM)) \
+	$(call shq,POLICY=$(POLICY)) $(call shq,TPM=$(TPM)) \
+	$(call shq,NONCE=$(NONCE)) $(call shq,TIMEOUT=$(TIMEOUT)) \
+	$(call shq,GUEST_SCRIPT=$(GUEST_SCRIPT))
 RUN_INPUTS = $(filter-out none,$(PAYLOAD) $(INITRD))
-# make run under the monitor: the provisioned TPM (its attestation key),
-# and a fresh launch nonce unless NONCE= gives one
-RUN_TPM = $(if $(filter 1 yes,$(TPM)),--tpm-state $(BUILD)/tpm-state)
-RUN_NONCE = $(or $(NONCE),$(shell od -An -tx1 -N16 /dev/urandom | tr -d ' \n'))
+RUN_TPM = $(if $(filter 1 yes,$(TPM)),$(BUILD)/tpm-state/tpm2-00.permall)
 
-# After the guest powers off, the boot's evidence and event log are saved
-# under $(BUILD)/run/ and the verifier command that checks them is printed
-# (scripts/run-evidence.sh).
 run: $(DEPS)
+	$(Q)scripts/run.sh check $(RUN_VARS)
 	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin $(BUILD)/verifier \
 		$(BUILD)/monitor-identity.bin $(BUILD)/dice \
-		$(BUILD)/device/deviceid.pub.pem \
-		$(if $(RUN_TPM),$(BUILD)/tpm-state/tpm2-00.permall)
-	$(Q)mkdir -p $(BUILD)/run
-	$(Q)nonce=$(RUN_NONCE); \
-	{ $(QEMU_RUN) --bios $(BUILD)/monitor.bin --policy $(POLICY) \
-		--nonce $$nonce --save-cert $(BUILD)/run/alias.crt.pem \
-		$(RUN_TPM); echo $$? >$(BUILD)/run/rc; } | \
-		tee $(BUILD)/run/console.log; \
-	rc=$$(cat $(BUILD)/run/rc); scripts/run-evidence.sh $(BUILD)/run $$nonce "$(PAYLOAD)" \
-		"$(INITRD)" "$(CMDLINE)" "$(FIRMWARE)" "$(POLICY)" "$(MEM)" \
-		$(if $(RUN_TPM),$(BUILD)/keys/ak.pub.pem); exit $$rc
+		$(BUILD)/device/deviceid.pub.pem $(RUN_TPM)
+	$(Q)scripts/run.sh boot $(RUN_VARS)
 
 run-native: $(DEPS)
+	$(Q)scripts/run.sh check $(RUN_VARS)
 	$(Q)$(SUBMAKE) $(RUN_INPUTS)
-	$(QEMU_RUN) --bios $(FIRMWARE)
+	$(Q)scripts/run.sh native $(RUN_VARS)
 
 # --- tests ----------------------------------------------------------------
 # Each suite writes "PASSED FAILED" to $(BUILD)/results/<suite>; `make test`
