@@ -37,7 +37,7 @@ magic() {
 
 # is_text FILE: its first 4 KiB are printable ASCII or blanks only.
 is_text() {
-	[ -z "$(head -c 4096 -- "$1" | LC_ALL=C tr -d '[:print:]\t\r\n')" ]
+	[ "$(head -c 4096 -- "$1" | LC_ALL=C tr -d '[:print:]\t\r\n' | wc -c)" = 0 ]
 }
 
 # check_file LABEL PATH WHAT: PATH names a readable, non-empty file.

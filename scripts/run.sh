@@ -127,11 +127,26 @@ watch_panic() {
 	done
 }
 
+# feed_stdin: stdin that is not a terminal (a pipe, a file) is read to its
+# end first and typed into the guest's shell once it is ready, then Ctrl-D
+# (the shell exits, the guest powers off): typed earlier, the first
+# characters are lost to the UART's reset during boot.
+feed_stdin() {
+	until grep -q 'RAMPART-GUEST: shell' "$dir/console.log" 2>/dev/null; do
+		sleep 0.2
+	done
+	sleep 0.5
+	cat "$dir/stdin" >&3
+	printf '\004' >&3
+}
+
 # why RC: the status and one line for the way the run ended.
 why() {
 	local rc=$1
 	if [ -e "$dir/panicked" ]; then
 		echo "6 the guest kernel panicked (console.log has the panic); QEMU stopped"
+	elif grep -q 'qemu-system-riscv64: terminating on signal' "$dir/console.log"; then
+		echo "143 QEMU was stopped by a signal before the guest powered off"
 	elif [ "$rc" = 0 ] && grep -q 'reboot: Restarting system' "$dir/console.log"; then
 		echo "0 the guest rebooted: a run ends at a reboot (QEMU -no-reboot), so the evidence saved is this boot's"
 	else
@@ -156,11 +171,23 @@ qemu+=(--bios "$BUILD/monitor.bin" --policy "$POLICY" --nonce "$NONCE"
 	--save-cert "$dir/alias.crt.pem" -- -no-reboot -pidfile "$dir/qemu.pid")
 : >"$dir/console.log"
 watch_panic &
-watcher=$!
-"${qemu[@]}" | tee "$dir/console.log"
+helpers=$!
+if [ -t 0 ]; then
+	exec 3<&0
+else
+	cat >"$dir/stdin"
+	mkfifo "$dir/stdin.fifo"
+	exec 3<>"$dir/stdin.fifo"
+	feed_stdin &
+	helpers="$helpers $!"
+fi
+"${qemu[@]}" <&3 2>&1 | tee "$dir/console.log"
 rc=${PIPESTATUS[0]}
-kill "$watcher" 2>/dev/null
-wait "$watcher" 2>/dev/null
+# shellcheck disable=SC2086 # two pids
+kill $helpers 2>/dev/null
+wait 2>/dev/null
+exec 3<&-
+rm -f "$dir/stdin.fifo"
 read -r status reason <<<"$(why "$rc")"
 echo "$status" >"$dir/rc"
 ak=
