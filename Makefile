@@ -64,6 +64,10 @@ LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
+
+RUN_INPUT_FILES :=
+RUN_TPM :=
+RUN_NATIVE :=
 .PHONY: all deps run run-native test test-host test-qemu lint fuzz bench \
 	guest clean help FORCE
 
@@ -132,20 +136,23 @@ RUN_VARS = $(call shq,FIRMWARE=$(FIRMWARE)) $(call shq,PAYLOAD=$(PAYLOAD)) \
 	$(call shq,POLICY=$(POLICY)) $(call shq,TPM=$(TPM)) \
 	$(call shq,NONCE=$(NONCE)) $(call shq,TIMEOUT=$(TIMEOUT)) \
 	$(call shq,GUEST_SCRIPT=$(GUEST_SCRIPT))
-RUN_INPUTS = $(filter-out none,$(PAYLOAD) $(INITRD))
-RUN_TPM = $(if $(filter 1 yes,$(TPM)),$(BUILD)/tpm-state/tpm2-00.permall)
 
+# make exits 2 whenever a recipe fails: the run's own status is on its last
+# line and in build/runs/ID/rc; scripts/run.sh returns it directly.
 run: $(DEPS)
-	$(Q)scripts/run.sh check $(RUN_VARS)
-	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin $(BUILD)/verifier \
-		$(BUILD)/monitor-identity.bin $(BUILD)/dice \
-		$(BUILD)/device/deviceid.pub.pem $(RUN_TPM)
-	$(Q)scripts/run.sh boot $(RUN_VARS)
+	$(Q)MAKE="$(MAKE)" scripts/run.sh boot $(RUN_VARS)
 
 run-native: $(DEPS)
-	$(Q)scripts/run.sh check $(RUN_VARS)
-	$(Q)$(SUBMAKE) $(RUN_INPUTS)
-	$(Q)scripts/run.sh native $(RUN_VARS)
+	$(Q)MAKE="$(MAKE)" scripts/run.sh native $(RUN_VARS)
+
+# What a run needs built (called by scripts/run.sh once the values are
+# checked): RUN_INPUT_FILES (PAYLOAD, INITRD), RUN_TPM=1 for TPM=1,
+# RUN_NATIVE=1 for run-native (no monitor).
+.PHONY: run-inputs
+run-inputs: $(RUN_INPUT_FILES) $(if $(RUN_NATIVE),,$(BUILD)/monitor.bin \
+	$(BUILD)/verifier $(BUILD)/monitor-identity.bin $(BUILD)/dice \
+	$(BUILD)/device/deviceid.pub.pem \
+	$(if $(RUN_TPM),$(BUILD)/tpm-state/tpm2-00.permall))
 
 # --- tests ----------------------------------------------------------------
 # Each suite writes "PASSED FAILED" to $(BUILD)/results/<suite>; `make test`

@@ -98,7 +98,7 @@ check_initrd() {
 
 check_smp() { # LABEL VALUE MAX
 	[[ $2 =~ ^[1-9][0-9]*$ ]] && [ "${#2}" -le 4 ] && [ "$2" -le "$3" ] ||
-		bad "$1" "$2" "harts: a number from 1 to $3"
+		bad "$1" "$2" "must be a number of harts from 1 to $3"
 }
 
 # QEMU's -m syntax as we allow it: a whole number of MiB, or with a K, M, G
@@ -106,7 +106,7 @@ check_smp() { # LABEL VALUE MAX
 check_mem() {
 	local n unit mib
 	[[ $2 =~ ^([0-9]{1,8})([kKmMgG]?)$ ]] ||
-		bad "$1" "$2" "memory: a number with an optional K, M or G suffix (512M, 1G), 64M to 16G"
+		bad "$1" "$2" "must be a memory size from 64M to 16G: MiB, or a number with K, M or G (512M, 1G)"
 	n=$((10#${BASH_REMATCH[1]})) unit=${BASH_REMATCH[2]}
 	case $unit in
 	k | K) mib=$((n / 1024)); [ $((n % 1024)) -eq 0 ] || mib=0 ;;
@@ -114,38 +114,38 @@ check_mem() {
 	*) mib=$n ;;
 	esac
 	[ "$mib" -ge 64 ] && [ "$mib" -le 16384 ] ||
-		bad "$1" "$2" "memory: 64M to 16G, whole MiB"
+		bad "$1" "$2" "must be a memory size from 64M to 16G, in whole MiB"
 }
 
 check_policy() {
 	case $2 in protect | none) ;;
-	*) bad "$1" "$2" "the policy is protect or none" ;; esac
+	*) bad "$1" "$2" "must be protect or none" ;; esac
 }
 
 check_nonce() {
 	[[ $2 =~ ^([0-9a-fA-F]{2})+$ ]] && [ "${#2}" -le $((2 * NONCE_MAX)) ] ||
-		bad "$1" "$2" "the nonce is 1 to $NONCE_MAX bytes of hex: an even number of 2 to $((2 * NONCE_MAX)) digits 0-9a-f"
+		bad "$1" "$2" "must be 1 to $NONCE_MAX bytes in hex: an even number of 2 to $((2 * NONCE_MAX)) digits 0-9a-f"
 }
 
 check_cmdline() {
 	[ "${#2}" -le "$CMDLINE_MAX" ] ||
-		bad "$1" "$2" "the command line is at most $CMDLINE_MAX characters (Linux's COMMAND_LINE_SIZE)"
+		bad "$1" "$2" "must be at most $CMDLINE_MAX characters (what Linux keeps of a command line)"
 	[[ ! $2 =~ [[:cntrl:]] ]] ||
-		bad "$1" "$2" "the command line holds a control character (newline, tab...)"
+		bad "$1" "$2" "must not hold control characters (newline, tab...)"
 }
 
 check_tpm() {
 	case $2 in '' | 0 | 1 | yes | no) ;;
-	*) bad "$1" "$2" "1 or yes attaches a TPM; empty, 0 or no does not" ;; esac
+	*) bad "$1" "$2" "must be 1 or yes (attach a TPM), or empty, 0 or no" ;; esac
 }
 
 check_timeout() {
 	[ -z "$2" ] || { [[ $2 =~ ^[0-9]{1,6}$ ]] && [ "$((10#$2))" -le 86400 ]; } ||
-		bad "$1" "$2" "seconds: a whole number from 1 to 86400 (0 or empty: no limit)"
+		bad "$1" "$2" "must be whole seconds from 1 to 86400 (0 or empty: no limit)"
 }
 
 check_fastpath() {
-	case $2 in 0 | 1) ;; *) bad "$1" "$2" "0 or 1" ;; esac
+	case $2 in 0 | 1) ;; *) bad "$1" "$2" "must be 0 or 1" ;; esac
 }
 
 check_script() { # LABEL PATH INITRD

@@ -1,23 +1,24 @@
 #!/bin/bash
-# run.sh MODE NAME=VALUE...: what `make run` and `make run-native` do
-# around QEMU (docs/usage.md, "Running"). The Makefile passes every run
-# variable as NAME=VALUE, quoted, so a CMDLINE with spaces, quotes or $
-# arrives unchanged.
-#   check   before make builds anything: every variable is checked
-#           (scripts/inputs.sh); a file under build/ that is missing yet
-#           is left to make, which is about to build it.
-#   boot    after the build: check again, then boot under the monitor in a
-#           fresh build/runs/ID/ (console.log, rc, evidence, event log,
-#           alias certificate, ref.json); build/run then points at it if
-#           the run succeeded, and only then.
-#   native  after the build: check again, boot FIRMWARE itself as -bios.
-# Variables: FIRMWARE PAYLOAD INITRD CMDLINE SMP MEM POLICY TPM NONCE
-# TIMEOUT GUEST_SCRIPT (PAYLOAD/INITRD "none": without).
+# run.sh boot|native|check [NAME=VALUE...]: `make run` and `make run-native`
+# (docs/usage.md, "Running"); call it directly for the exact exit status
+# (make itself only ever exits 0 or 2).
+#   boot    check every variable (scripts/inputs.sh: one line naming a bad
+#           one, exit 2, nothing written), build what the run needs
+#           (make run-inputs), check the built files, then boot under the
+#           monitor in a fresh build/runs/ID/ (console.log, rc, nonce,
+#           evidence, event log, alias certificate). build/run then points
+#           at it if the run succeeded (exit 0), and only then.
+#   native  the same checks and build, then FIRMWARE itself as -bios.
+#   check   the checks alone.
+# Variables (the Makefile passes them all, single-quoted, so a CMDLINE
+# with spaces, quotes or $ arrives as typed): FIRMWARE PAYLOAD INITRD
+# CMDLINE SMP MEM POLICY TPM NONCE TIMEOUT GUEST_SCRIPT; PAYLOAD or INITRD
+# "none": without. Defaults: those of the Makefile.
 # Exit status, one per way a run ends (documented once: docs/usage.md):
 #   0 the guest powered off (or rebooted: the run ends there), 2 bad input,
 #   3 the monitor refused the payload (measurement), 4 debug re-hash,
-#   5 monitor fatal, 6 guest kernel panic, 124 TIMEOUT expired, other:
-#   QEMU's own.
+#   5 monitor fatal, 6 guest kernel panic, 124 TIMEOUT expired, 143 QEMU
+#   stopped by a signal, other: QEMU's own.
 set -uo pipefail
 PROG="make run"
 # shellcheck source=scripts/inputs.sh
@@ -28,22 +29,25 @@ case ${1:-} in
 --help | -h) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 --version) echo "run.sh (Rampart) $(cat "$INPUTS_REPO/VERSION")"; exit 0 ;;
 check | boot | native) mode=$1; shift ;;
-*) echo "run.sh: MODE is check, boot or native (run.sh --help)" >&2; exit 2 ;;
+*) echo "run.sh: the first argument is boot, native or check (run.sh --help)" >&2; exit 2 ;;
 esac
 [ "$mode" != native ] || PROG="make run-native"
 
-FIRMWARE= PAYLOAD= INITRD= CMDLINE= SMP=1 MEM=512M POLICY=protect TPM=
-NONCE= TIMEOUT= GUEST_SCRIPT=
+FIRMWARE=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+PAYLOAD=$BUILD/Image INITRD=$BUILD/initramfs.cpio.gz CMDLINE=console=ttyS0
+SMP=1 MEM=512M POLICY=protect TPM= NONCE= TIMEOUT= GUEST_SCRIPT=
 for a in "$@"; do
 	case ${a%%=*} in
 	FIRMWARE | PAYLOAD | INITRD | CMDLINE | SMP | MEM | POLICY | TPM | NONCE | \
 		TIMEOUT | GUEST_SCRIPT) printf -v "${a%%=*}" '%s' "${a#*=}" ;;
-	*) bad "" "$a" "not a run variable" ;;
+	*) bad "" "$a" "not a run variable (run.sh --help)" ;;
 	esac
 done
+tpm_on() { [ "$TPM" = 1 ] || [ "$TPM" = yes ]; }
 
-# later FILE: in check mode, a file make is about to build.
-later() { [ "$mode" = check ] && [[ $1 == "$BUILD"/* ]] && [ ! -e "$1" ]; }
+# later FILE: before the build, a file under build/ that make builds.
+built=0
+later() { [ "$built" = 0 ] && [[ $1 == "$BUILD"/* ]] && [ ! -e "$1" ]; }
 
 check_all() {
 	check_firmware FIRMWARE= "$FIRMWARE"
@@ -61,9 +65,20 @@ check_all() {
 check_all
 [ "$mode" != check ] || exit 0
 
+# The build (Makefile, run-inputs): the payload, initrd, monitor image with
+# this FIRMWARE, verifier, device, TPM state; make's errors say why.
+files=
+for f in "$PAYLOAD" "$INITRD"; do [ "$f" = none ] || files+=" $f"; done
+inputs=("RUN_INPUT_FILES=$files")
+tpm_on && inputs+=(RUN_TPM=1)
+[ "$mode" != native ] || inputs+=(RUN_NATIVE=1)
+${MAKE:-make} -s RAMPART_DEPS_OK=1 run-inputs "FIRMWARE=$FIRMWARE" "${inputs[@]}" ||
+	{ echo "run: the build failed (make's message above)" >&2; exit 2; }
+built=1
+check_all
+
 qemu=(scripts/qemu.sh --smp "$SMP" --mem "$MEM" --timeout "${TIMEOUT:-0}")
 [ "$PAYLOAD" = none ] || qemu+=(--kernel "$PAYLOAD" --append "$CMDLINE")
-tpm_on() { [ "$TPM" = 1 ] || [ "$TPM" = yes ]; }
 tpm_on && qemu+=(--tpm)
 
 if [ "$mode" = native ]; then
@@ -145,7 +160,9 @@ why() {
 	local rc=$1
 	if [ -e "$dir/panicked" ]; then
 		echo "6 the guest kernel panicked (console.log has the panic); QEMU stopped"
-	elif grep -q 'qemu-system-riscv64: terminating on signal' "$dir/console.log"; then
+	elif [ "$rc" = 124 ]; then
+		echo "124 TIMEOUT=$TIMEOUT seconds expired; QEMU stopped"
+	elif [ "$rc" = 0 ] && grep -q 'qemu-system-riscv64: terminating on signal' "$dir/console.log"; then
 		echo "143 QEMU was stopped by a signal before the guest powered off"
 	elif [ "$rc" = 0 ] && grep -q 'reboot: Restarting system' "$dir/console.log"; then
 		echo "0 the guest rebooted: a run ends at a reboot (QEMU -no-reboot), so the evidence saved is this boot's"
@@ -155,7 +172,6 @@ why() {
 		3) echo "3 the monitor refused to enter the payload (the [rampart] measurement failed/refuse line says why)" ;;
 		4) echo "4 debug re-hash: a measured range changed before the payload ran" ;;
 		5) echo "5 the monitor stopped the machine (the [rampart] fatal: line says why)" ;;
-		124) echo "124 TIMEOUT=$TIMEOUT seconds expired; QEMU stopped" ;;
 		*) echo "$rc QEMU failed (exit status $rc)" ;;
 		esac
 	fi
