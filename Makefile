@@ -40,6 +40,10 @@ NONCE ?=
 CASES ?=
 V ?= 0
 
+# One version for every tool's --version (the VERSION file)
+RAMPART_VERSION := $(shell cat VERSION)
+VERSION_CFLAGS := -DRAMPART_VERSION='"$(RAMPART_VERSION)"'
+
 CROSS_COMPILE ?= riscv64-unknown-elf-
 CROSS_CC := $(CROSS_COMPILE)gcc
 HOSTCC ?= gcc
@@ -161,7 +165,7 @@ test: $(DEPS)
 	$(Q)rm -rf $(BUILD)/results
 	-$(Q)$(SUBMAKE) test-host
 	-$(Q)$(SUBMAKE) test-qemu
-	$(Q)scripts/test-summary.sh $(BUILD)/results host qemu
+	$(Q)scripts/test-summary.sh $(BUILD)/results host qemu launcher
 
 test-host: $(DEPS)
 	-$(Q)$(SUBMAKE) -k host-tests
@@ -169,10 +173,14 @@ test-host: $(DEPS)
 
 # A failing `make` is itself a failure (a stale image must not pass a case),
 # but the cases still run.
+# The launcher cases (tests/qemu/launcher.table: bad input, how runs end)
+# run after the QEMU cases and count with them.
 test-qemu: $(DEPS)
 	$(Q)build_failed=0; $(SUBMAKE) build-all || build_failed=1; \
 		BUILD_FAILED=$$build_failed tests/qemu/runner.sh \
-		--results $(BUILD)/results/qemu $(CASES)
+		--results $(BUILD)/results/qemu $(CASES); rc=$$?; \
+		tests/qemu/launcher.sh --results $(BUILD)/results/launcher \
+		$(CASES) && exit $$rc
 
 # --- lint, fuzz, bench ----------------------------------------------------
 # Linux drivers are the kernel's: its own build checks them (W=1 clean).

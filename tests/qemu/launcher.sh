@@ -7,6 +7,8 @@
 # "N passed, N failed". Output of case NAME: build/test-logs/launcher-NAME.*
 set -uo pipefail
 
+# make as a user runs it: not as a child of `make test` (its jobserver)
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO" || exit 2
 LOGS=build/test-logs
