@@ -40,10 +40,6 @@ NONCE ?=
 CASES ?=
 V ?= 0
 
-# One version for every tool's --version (the VERSION file)
-RAMPART_VERSION := $(shell cat VERSION)
-VERSION_CFLAGS := -DRAMPART_VERSION='"$(RAMPART_VERSION)"'
-
 CROSS_COMPILE ?= riscv64-unknown-elf-
 CROSS_CC := $(CROSS_COMPILE)gcc
 HOSTCC ?= gcc

@@ -24,5 +24,3 @@ provision: $(DEPS)
 ALL_TARGETS += $(BUILD)/dice $(DEVICE_STATE)/deviceid.pub.pem
 
 -include $(DICE_OBJS:.o=.d)
-
-$(BUILD)/dice-obj/keys/dice.o: VERSION

@@ -21,6 +21,7 @@
 #include "measure/dice.h"
 #include "measure/dice_blob.h"
 #include "measure/measure.h"
+#include "version.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>

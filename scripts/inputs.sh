@@ -21,6 +21,11 @@ NONCE_MAX=$(limit RAMPART_NONCE_MAX)
 CMDLINE_MAX=$(limit RAMPART_CMDLINE_MAX)
 FIRMWARE_MAX=$(limit RAMPART_FIRMWARE_MAX)
 
+# version: RAMPART_VERSION from version.h, what the C tools print.
+version() {
+	sed -n 's/^#define RAMPART_VERSION "\(.*\)"$/\1/p' "$INPUTS_REPO/version.h"
+}
+
 # bad LABEL VALUE ALLOWED: the one line, then exit 2. Long values are cut
 # so the line stays one readable line.
 bad() {

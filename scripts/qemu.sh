@@ -76,7 +76,7 @@ while [ $# -gt 0 ]; do
 	--device) device=$2; shift 2 ;;
 	--save-cert) save_cert=$2; shift 2 ;;
 	--unchecked) unchecked=1; shift ;;
-	--version) echo "qemu.sh (Rampart) $(cat "$repo/VERSION")"; exit 0 ;;
+	--version) echo "qemu.sh (Rampart) $(version)"; exit 0 ;;
 	--) shift; extra=("$@"); break ;;
 	-h | --help) usage ;;
 	*) echo "qemu.sh: unknown option '$1' (qemu.sh --help lists them)" >&2; exit 2 ;;

@@ -27,7 +27,7 @@ BUILD=build
 
 case ${1:-} in
 --help | -h) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
---version) echo "run.sh (Rampart) $(cat "$INPUTS_REPO/VERSION")"; exit 0 ;;
+--version) echo "run.sh (Rampart) $(version)"; exit 0 ;;
 check | boot | native) mode=$1; shift ;;
 *) echo "run.sh: the first argument is boot, native or check (run.sh --help)" >&2; exit 2 ;;
 esac

@@ -8,7 +8,6 @@ VERIFIER_SRCS := verifier/main.c verifier/util.c verifier/refjson.c \
 	measure/measure.c measure/evlog.c measure/evidence.c
 VERIFIER_CFLAGS := -std=gnu11 -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla -Wformat=2 -I.
-VERIFIER_CFLAGS += $(VERSION_CFLAGS)
 VERIFIER_LDLIBS := -lmbedx509 -lmbedcrypto -ltss2-mu
 
 VERIFIER_OBJS := $(patsubst %.c,$(BUILD)/verifier-obj/%.o,$(VERIFIER_SRCS))
@@ -23,7 +22,7 @@ $(BUILD)/verifier: $(VERIFIER_OBJS)
 
 $(BUILD)/host/obj/verifier-asan/%.o: %.c
 	$(call quiet,HOSTCC,$<)mkdir -p $(@D) && \
-		$(HOSTCC) $(HOST_TEST_CFLAGS) $(VERSION_CFLAGS) -MMD -MP -c -o $@ $<
+		$(HOSTCC) $(HOST_TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/host/verifier: $(VERIFIER_ASAN_OBJS)
 	$(call quiet,HOSTLD,$@)$(HOSTCC) $(HOST_TEST_LDFLAGS) -o $@ $^ \
@@ -32,10 +31,6 @@ $(BUILD)/host/verifier: $(VERIFIER_ASAN_OBJS)
 ALL_TARGETS += $(BUILD)/verifier
 
 -include $(VERIFIER_OBJS:.o=.d) $(VERIFIER_ASAN_OBJS:.o=.d)
-
-# --version prints VERSION
-$(BUILD)/verifier-obj/verifier/main.o \
-	$(BUILD)/host/obj/verifier-asan/verifier/main.o: VERSION
 
 # The CLI behaviour tests run build/host/verifier (tests/host/test_verifier.c)
 HOST_TESTS += verifier

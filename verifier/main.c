@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* verifier: decides whether a Rampart boot can be trusted (verifier.h). */
 #include "verifier.h"
+#include "version.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -123,8 +124,8 @@ int main(int argc, char **argv)
 		fputs(help, stdout);
 		return EXIT_TRUSTED;
 	}
-	if (cmd && (!strcmp(argv[cmd], "reference") ||
-		    !strcmp(argv[cmd], "check"))) {
+	if (cmd &&
+	    (!strcmp(argv[cmd], "reference") || !strcmp(argv[cmd], "check"))) {
 		/* the command word out, everything else for getopt_long,
 		 * which takes options in any order */
 		char *name = argv[cmd];

@@ -743,9 +743,9 @@ static void test_cli_conventions(void **state)
 	expect_text("1\n");
 	assert_int_equal(run("%s check --bogus 2>&1 >/dev/null", verifier), 2);
 	expect_text("verifier: check: unknown option");
-	assert_int_equal(run("%s --json reference --kernel Image 2>/dev/null",
-			     verifier),
-			 2);
+	assert_int_equal(
+		run("%s --json reference --kernel Image 2>/dev/null", verifier),
+		2);
 	expect_text("{\"verdict\":\"error\",\"exit\":2,");
 }
 
