@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # inputs.sh: sourced by scripts/run.sh and scripts/qemu.sh. One check per
 # kind of input, so that `make run` and qemu.sh refuse the same things with
 # the same words. Each check_* takes LABEL ("SMP=" or "--smp ") and the
@@ -16,6 +17,7 @@ limit() {
 	[ -n "$v" ] || { echo "$PROG: $1 missing from measure/limits.h" >&2; exit 2; }
 	echo "$v"
 }
+# shellcheck disable=SC2034 # used by the scripts that source this
 MAX_HARTS=$(limit RAMPART_MAX_HARTS)
 NONCE_MAX=$(limit RAMPART_NONCE_MAX)
 CMDLINE_MAX=$(limit RAMPART_CMDLINE_MAX)

@@ -35,7 +35,7 @@ esac
 
 FIRMWARE=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 PAYLOAD=$BUILD/Image INITRD=$BUILD/initramfs.cpio.gz CMDLINE=console=ttyS0
-SMP=1 MEM=512M POLICY=protect TPM= NONCE= TIMEOUT= GUEST_SCRIPT=
+SMP=1 MEM=512M POLICY=protect TPM="" NONCE="" TIMEOUT="" GUEST_SCRIPT=""
 for a in "$@"; do
 	case ${a%%=*} in
 	FIRMWARE | PAYLOAD | INITRD | CMDLINE | SMP | MEM | POLICY | TPM | NONCE | \

@@ -46,7 +46,7 @@ newest() { find build/runs -mindepth 1 -maxdepth 1 -printf '%T@ %f\n' 2>/dev/nul
 
 # check_after WHAT: prints why the state after the case is wrong, if it is.
 check_after() {
-	local what=${1%% *} text= run
+	local what=${1%% *} text='' run
 	[[ $1 == *" console="* ]] && text=${1#* console=}
 	case $what in
 	-) return ;;
@@ -71,7 +71,7 @@ check_after() {
 
 # run_case NAME EXIT AFTER TEXT CMD
 run_case() {
-	local name=$1 want=$2 after=$3 text=$4 cmd=$5 out=$LOGS/launcher-$1 rc s why= lines
+	local name=$1 want=$2 after=$3 text=$4 cmd=$5 out=$LOGS/launcher-$1 rc s why='' lines
 	runs0=$(nruns) link0=$(link)
 	s=$EPOCHREALTIME
 	# make as a user runs it, but quiet about directories; stdin closed
