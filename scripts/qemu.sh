@@ -180,7 +180,7 @@ start_tpm() {
 	machine+=(-chardev "socket,id=chrtpm,path=$tmpdir/swtpm.sock"
 		-tpmdev emulator,id=tpm0,chardev=chrtpm
 		-device tpm-tis-device,tpmdev=tpm0)
-	qemu-system-riscv64 "${machine[@]}" -machine "dumpdtb=$tmpdir/qemu.dtb" \
+	timeout 30 qemu-system-riscv64 "${machine[@]}" -machine "dumpdtb=$tmpdir/qemu.dtb" \
 		-display none >/dev/null
 	dts=$tmpdir/rampart.dts
 	dtc -q -I dtb -O dts -o "$dts" "$tmpdir/qemu.dtb"
@@ -215,7 +215,11 @@ fi
 
 cmd=(qemu-system-riscv64 "${machine[@]}" "${console[@]}" "${extra[@]}")
 if [ -n "$timeout_s" ] && [ "$timeout_s" != 0 ]; then
-	cmd=(timeout -k 5 "$timeout_s" "${cmd[@]}")
+	# on a terminal QEMU must stay in the foreground process group, or
+	# reading the terminal stops it (SIGTTIN)
+	fg=()
+	[ ! -t 0 ] || fg=(--foreground)
+	cmd=(timeout "${fg[@]}" -k 5 "$timeout_s" "${cmd[@]}")
 fi
 [ "${V:-0}" != 1 ] || echo "qemu.sh: ${cmd[*]}" >&2
 rc=0
