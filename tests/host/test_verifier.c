@@ -741,6 +741,16 @@ static void test_cli_conventions(void **state)
 	assert_int_equal(run("%s frobnicate 2>&1 >/dev/null | wc -l", verifier),
 			 0);
 	expect_text("1\n");
+	/* one nonce limit (measure/limits.h): 64 bytes pass as input (and
+	 * are not this boot's), 65 are bad input */
+	assert_int_equal(check("good.ev", "good.log",
+			       "--nonce $(printf 'ab%.0s' $(seq 64))"),
+			 1);
+	expect_failed("nonce");
+	assert_int_equal(check("good.ev", "good.log",
+			       "--nonce $(printf 'ab%.0s' $(seq 65))"),
+			 2);
+	expect_text("--nonce: 1 to 64 bytes");
 	assert_int_equal(run("%s check --bogus 2>&1 >/dev/null", verifier), 2);
 	expect_text("verifier: check: unknown option");
 	assert_int_equal(
