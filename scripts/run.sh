@@ -13,7 +13,8 @@
 # Variables (the Makefile passes them all, single-quoted, so a CMDLINE
 # with spaces, quotes or $ arrives as typed): FIRMWARE PAYLOAD INITRD
 # CMDLINE SMP MEM POLICY TPM NONCE TIMEOUT GUEST_SCRIPT; PAYLOAD or INITRD
-# "none": without. Defaults: those of the Makefile.
+# "none": without. Defaults: those of the Makefile; TIMEOUT: none on a
+# terminal, 600 s otherwise (a run nobody watches still ends by itself).
 # Exit status, one per way a run ends (documented once: docs/usage.md):
 #   0 the guest powered off (or rebooted: the run ends there), 2 bad input,
 #   3 the monitor refused the payload (measurement), 4 debug re-hash,
@@ -77,6 +78,7 @@ ${MAKE:-make} -s RAMPART_DEPS_OK=1 run-inputs "FIRMWARE=$FIRMWARE" "${inputs[@]}
 built=1
 check_all
 
+[ -n "$TIMEOUT" ] || [ -t 0 ] || TIMEOUT=600
 qemu=(scripts/qemu.sh --smp "$SMP" --mem "$MEM" --timeout "${TIMEOUT:-0}")
 [ "$PAYLOAD" = none ] || qemu+=(--kernel "$PAYLOAD" --append "$CMDLINE")
 tpm_on && qemu+=(--tpm)
