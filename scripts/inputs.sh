@@ -148,7 +148,7 @@ check_tpm() {
 
 check_timeout() {
 	[ -z "$2" ] || { [[ $2 =~ ^[0-9]{1,6}$ ]] && [ "$((10#$2))" -le 86400 ]; } ||
-		bad "$1" "$2" "must be whole seconds from 1 to 86400 (0 or empty: no limit)"
+		bad "$1" "$2" "must be whole seconds from 1 to 86400, or 0 for no limit"
 }
 
 check_fastpath() {
