@@ -153,8 +153,10 @@ feed_stdin() {
 		sleep 0.2
 	done
 	sleep 0.5
-	cat "$dir/stdin" >&3
-	printf '\004' >&3
+	printf '\004' >"$dir/stdin.eof"
+	# exec: killing this helper stops the writer too, should QEMU end
+	# before it has read everything
+	exec cat "$dir/stdin" "$dir/stdin.eof" >&3
 }
 
 # why RC: the status and one line for the way the run ended.
@@ -205,7 +207,7 @@ rc=${PIPESTATUS[0]}
 kill $helpers 2>/dev/null
 wait 2>/dev/null
 exec 3<&-
-rm -f "$dir/stdin.fifo"
+rm -f "$dir/stdin.fifo" "$dir/stdin.eof"
 read -r status reason <<<"$(why "$rc")"
 echo "$status" >"$dir/rc"
 ak=
