@@ -27,7 +27,7 @@ BUILD := build
 RAMPART_CACHE ?= $(HOME)/.cache/rampart
 export RAMPART_CACHE
 
-# make run variables (DESIGN: Make interface)
+# make run variables (docs/usage.md)
 FIRMWARE ?= /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 PAYLOAD ?= $(BUILD)/Image
 INITRD ?= $(BUILD)/initramfs.cpio.gz
@@ -73,7 +73,7 @@ RUN_NATIVE :=
 
 # Fragments: the known ones in this order, any other */build.mk before
 # tests/host/build.mk (which turns HOST_TESTS into rules, so comes last).
-FRAGMENTS_FIRST := monitor/build.mk policy/build.mk measure/build.mk \
+FRAGMENTS_FIRST := monitor/build.mk measure/build.mk \
 	verifier/build.mk tests/firmware/build.mk
 FRAGMENTS_OTHER := $(filter-out $(FRAGMENTS_FIRST) tests/host/build.mk, \
 	$(sort $(wildcard */build.mk */*/build.mk)))

@@ -19,9 +19,10 @@
  * --version anywhere on the line.
  */
 #include "measure/dice.h"
-#include "measure/dice_blob.h"
-#include "measure/measure.h"
-#include "version.h"
+#include "../include/rampart/dice_blob.h"
+#include "../include/rampart/layout.h"
+#include "../include/rampart/measure.h"
+#include "../version.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -39,8 +40,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MONITOR_BASE 0x80000000ULL
-#define MONITOR_REGION 0x100000UL	/* scripts/mkimage.sh */
+#define MONITOR_REGION ((unsigned long)MONITOR_SIZE) /* scripts/mkimage.sh */
 #define TRAILER_MAGIC "RPIMAGE1"
 #define MAX_IMAGE (2 * MONITOR_REGION + 16)
 #define MAX_OPTIONS 4096

@@ -5,8 +5,8 @@
  * remain before it is read, and the encoding is canonical (ascending tags,
  * zero padding and reserved fields), so one report has one byte string.
  */
-#include "evidence.h"
-#include "../monitor/core/errno.h"
+#include "../include/rampart/evidence.h"
+#include "../include/rampart/errno.h"
 #include <mbedtls/ecdsa.h>
 #include <mbedtls/sha256.h>
 #include <string.h>

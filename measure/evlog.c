@@ -4,8 +4,8 @@
  * Platform Firmware Profile 1.05: TCG_PCR_EVENT (10.2.1),
  * TCG_EfiSpecIDEventStruct (10.4.5.1), TCG_PCR_EVENT2 (10.2.2).
  */
-#include "evlog.h"
-#include "../monitor/core/errno.h"
+#include "../include/rampart/evlog.h"
+#include "../include/rampart/errno.h"
 #include <mbedtls/sha256.h>
 #include <string.h>
 
@@ -27,7 +27,7 @@
 
 static const char spec_signature[16] = "Spec ID Event03";
 
-static void sha256(const void *a, size_t alen, const void *b, size_t blen,
+static void hash_pair(const void *a, size_t alen, const void *b, size_t blen,
 		   uint8_t out[EVLOG_DIGEST_SIZE])
 {
 	mbedtls_sha256_context ctx;
@@ -101,7 +101,7 @@ int evlog_append_data(struct evlog *log, uint32_t pcr, uint32_t event_type,
 
 	if (!data && data_len)
 		return -RAMPART_EINVAL;
-	sha256(data, data_len, NULL, 0, digest);
+	hash_pair(data, data_len, NULL, 0, digest);
 	rc = evlog_append(log, pcr, event_type, digest, data, data_len);
 	if (!rc && digest_out)
 		memcpy(digest_out, digest, EVLOG_DIGEST_SIZE);
@@ -152,7 +152,7 @@ int evlog_append_separators(struct evlog *log,
 	if ((log->size - log->len) / (EVLOG_EVENT_SIZE + sizeof(sep)) <
 	    EVLOG_SEPARATOR_PCRS)
 		return -RAMPART_ENOSPC;
-	sha256(sep, sizeof(sep), NULL, 0, digest);
+	hash_pair(sep, sizeof(sep), NULL, 0, digest);
 	for (pcr = 0; pcr < EVLOG_SEPARATOR_PCRS; pcr++) {
 		rc = evlog_append(log, pcr, EV_SEPARATOR, digest, sep,
 				  sizeof(sep));
@@ -249,7 +249,7 @@ static int replay_one(const struct evlog_event *ev, void *arg)
 
 	/* PFP 10.4.5: EV_NO_ACTION events are not extended */
 	if (ev->type != EV_NO_ACTION)
-		sha256(pcrs[ev->pcr], EVLOG_DIGEST_SIZE, ev->digest,
+		hash_pair(pcrs[ev->pcr], EVLOG_DIGEST_SIZE, ev->digest,
 		       EVLOG_DIGEST_SIZE, pcrs[ev->pcr]);
 	return 0;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-#include "measure.h"
+#include "../include/rampart/measure.h"
 #include <mbedtls/sha256.h>
 
 #define IMAGE_HEADER_SIZE 64

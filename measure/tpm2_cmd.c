@@ -7,7 +7,7 @@
  * at its end.
  */
 #include "tpm2_cmd.h"
-#include "../monitor/core/errno.h"
+#include "../include/rampart/errno.h"
 #include <string.h>
 
 /* Part 2 §6.9 TPM_ST */

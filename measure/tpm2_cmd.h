@@ -18,7 +18,7 @@
 #ifndef RAMPART_TPM2_CMD_H
 #define RAMPART_TPM2_CMD_H
 
-#include "../monitor/core/types.h"
+#include "../include/rampart/types.h"
 
 #define TPM2_SHA256_SIZE 32
 #define TPM2_QUALIFYING_MAX 64 /* qualifyingData bytes we send */

@@ -10,14 +10,8 @@
 #ifndef RAMPART_TPM_TIS_H
 #define RAMPART_TPM_TIS_H
 
-#include "../monitor/core/errno.h"
-#include "../monitor/core/types.h"
-
-/* Until monitor/core/errno.h carries it: the TPM did not reach the awaited
- * state within the PTP's timeout. */
-#ifndef RAMPART_ETIMEDOUT
-#define RAMPART_ETIMEDOUT 6
-#endif
+#include "../include/rampart/errno.h"
+#include "../include/rampart/types.h"
 
 struct tpm_tis_ops {
 	u8 (*read8)(void *ctx, u32 off);

@@ -5,14 +5,16 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/vtrap.c monitor/core/emulate.c monitor/core/clint.c \
 	monitor/core/pmp.c monitor/core/options.c monitor/core/audit.c \
 	monitor/core/sbi_ext.c monitor/core/misaligned.c monitor/core/fastpath.c \
-	monitor/core/placement.c monitor/core/uart_tx.c
+	monitor/core/placement.c monitor/core/uart_tx.c monitor/core/hart.c \
+	monitor/core/platform.c monitor/core/config.c monitor/core/policy.c \
+	monitor/core/lock.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
-	monitor/hw/lock.c monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c \
+	monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c monitor/hw/probe.c \
 	monitor/hw/ipi.c monitor/hw/debug_checks.c monitor/hw/reset.c
-MON_POLICY := policy/policy.c policy/none.c policy/protect.c policy/resume.c \
-	policy/allow.c
+# policies register themselves (core/policy.h); the monitor names none
+MON_POLICY := policy/none.c policy/protect.c policy/resume.c policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
 	monitor/hw/tpm_hw.c measure/tpm_tis.c \
@@ -21,14 +23,14 @@ MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \
 	memory_buffer_alloc.c constant_time.c
-MON_LIB := monitor/lib/string.c monitor/lib/format.c
+MON_LIB := lib/string.c lib/format.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
 
 MON_ISA := rv64imac_zicsr_zifencei
 MON_ARCH := -march=$(MON_ISA) -mabi=lp64 -mcmodel=medany
 MON_CFLAGS := $(MON_ARCH) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
 	-fno-common -fno-pie -fno-stack-protector -ffunction-sections \
-	-Imonitor/lib/include -I$(LIBFDT_SRC) -Imonitor -I$(MBEDTLS_SRC)/include \
+	-Ilib/include -I$(LIBFDT_SRC) -Imonitor -I$(MBEDTLS_SRC)/include \
 	'-DMBEDTLS_CONFIG_FILE="mbedtls_config.h"'
 MON_WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla
 MON_LDFLAGS := -nostdlib -static -Wl,--no-warn-rwx-segments -Wl,--gc-sections -Wl,-T,monitor/hw/link.ld
@@ -43,9 +45,17 @@ $(BUILD)/mon/%.c.o: %.c
 	$(call quiet,CC,$<)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -MMD -MP -c $< -o $@
 
-$(BUILD)/mon/%.S.o: %.S
+$(BUILD)/mon/%.S.o: %.S $(BUILD)/mon/asm-offsets.h
 	$(call quiet,AS,$<)mkdir -p $(dir $@) && \
-		$(CROSS_CC) $(MON_CFLAGS) -MMD -MP -c $< -o $@
+		$(CROSS_CC) $(MON_CFLAGS) -I$(BUILD)/mon -MMD -MP -c $< -o $@
+
+# Structure offsets and sizes for entry.S, generated from C.
+$(BUILD)/mon/asm-offsets.h: monitor/hw/asm_offsets.c monitor/core/hart.h \
+		monitor/core/vcpu.h monitor/core/fastpath.h
+	$(call quiet,GEN,$@)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) -S -o $@.s $< && \
+		sed -n 's/^.*->\([A-Z_]*\) \([0-9]*\).*$$/#define \1 \2/p' \
+			$@.s >$@.tmp && rm -f $@.s && mv $@.tmp $@
 
 # SHA-256's block function again, built with Zbb (monitor/hw/sha256_hw.c
 # calls it only on harts that have Zbb).
@@ -100,7 +110,9 @@ ALL_TARGETS += $(BUILD)/monitor-debug-only.bin
 -include $(MON_OBJS:.o=.d)
 
 # Host unit tests of the portable core
-HOST_TESTS += insn vcsr vtrap pmp emulate format options
+HOST_TESTS += insn vcsr vtrap pmp emulate format options config
+HOST_TEST_SRCS_config := tests/host/test_config.c monitor/core/config.c \
+	monitor/core/options.c monitor/core/policy.c
 HOST_TEST_SRCS_insn := tests/host/test_insn.c monitor/core/insn.c
 HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \
 	monitor/core/vcpu.c
@@ -111,7 +123,7 @@ HOST_TEST_SRCS_pmp := tests/host/test_pmp.c monitor/core/pmp.c \
 HOST_TEST_SRCS_emulate := tests/host/test_emulate.c monitor/core/emulate.c \
 	monitor/core/insn.c monitor/core/vcsr.c monitor/core/vtrap.c \
 	monitor/core/vcpu.c monitor/core/clint.c
-HOST_TEST_SRCS_format := tests/host/test_format.c monitor/lib/format.c
+HOST_TEST_SRCS_format := tests/host/test_format.c lib/format.c
 HOST_TEST_SRCS_options := tests/host/test_options.c monitor/core/options.c
 HOST_TESTS += misaligned
 HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
@@ -121,7 +133,8 @@ HOST_TEST_SRCS_misaligned := tests/host/test_misaligned.c \
 HOST_TESTS += resume
 HOST_TEST_SRCS_resume := tests/host/test_resume.c policy/resume.c
 HOST_TESTS += fastpath
-HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c
+HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c \
+	monitor/core/insn.c
 HOST_TESTS += placement
 HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
 HOST_TESTS += uart_tx

@@ -2,18 +2,17 @@
 #include "allow.h"
 #include "../monitor/core/pmp.h"
 #include "../monitor/core/riscv.h"
-#include "../monitor/hw/platform.h"
+#include "../include/rampart/layout.h"
 
-void firmware_allow_list(struct pmp_entry *out, u64 dram_size,
-			 bool deny_reset)
+void firmware_allow_list(struct pmp_entry *out, u64 dram_size, u64 deny_base,
+			 u64 deny_size)
 {
 	u8 rw = PMP_A_NAPOT | PMP_R | PMP_W, rwx = rw | PMP_X;
 
 	/* first: a match here wins over the low devices below (Priv. spec
 	 * 3.7.1, the lowest-numbered entry decides) */
-	out[0] = deny_reset ?
-			 (struct pmp_entry){ pmp_napot_addr(TEST_DEVICE_BASE,
-							    TEST_DEVICE_SIZE),
+	out[0] = deny_size ?
+			 (struct pmp_entry){ pmp_napot_addr(deny_base, deny_size),
 					     PMP_A_NAPOT } :
 			 (struct pmp_entry){ 0, PMP_A_OFF };
 	out[1] = (struct pmp_entry){

@@ -10,7 +10,7 @@
 #ifndef RAMPART_ALLOW_H
 #define RAMPART_ALLOW_H
 
-#include "../monitor/core/types.h"
+#include "../include/rampart/types.h"
 
 struct pmp_entry;
 
@@ -23,12 +23,12 @@ struct pmp_entry;
 #define UART_REGION_SIZE 0x1000ULL
 #define DRAM_ALLOW_SIZE 0x80000000ULL	/* NAPOT from MONITOR_BASE */
 
-/* Fill the policy's five entries: with @deny_reset, first the test device
- * denied (its accesses trap and the monitor mediates them: reset.h), then
- * the devices above, then @dram_size bytes of DRAM from MONITOR_BASE (a
- * power of two; the monitor's own region stays denied by PMP entry 0,
- * which has priority). */
-void firmware_allow_list(struct pmp_entry *out, u64 dram_size,
-			 bool deny_reset);
+/* Fill the policy's five entries: first [@deny_base, +@deny_size) denied
+ * if @deny_size (the test device once locked: its accesses trap and the
+ * monitor mediates them, hw/reset.h), then the devices above, then
+ * @dram_size bytes of DRAM from MONITOR_BASE (a power of two; the
+ * monitor's own region stays denied by PMP entry 0, which has priority). */
+void firmware_allow_list(struct pmp_entry *out, u64 dram_size, u64 deny_base,
+			 u64 deny_size);
 
 #endif

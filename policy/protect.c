@@ -1,31 +1,40 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Protect-payload policy (DESIGN, rules 1-8; docs/policy.md). The payload
+ * Protect-payload policy (docs/policy.md, rules 1-8). The payload
  * is locked away from the firmware at its first entry; after that the
  * firmware sees only SBI calls (a0-a7) and machine interrupts (nothing),
  * and the payload resumes with its own state whatever the firmware did.
  */
-#include "policy.h"
 #include "resume.h"
 #include "allow.h"
+#include "../include/rampart/layout.h"
 #include "../monitor/core/audit.h"
-#include "../monitor/core/pmp.h"
+#include "../monitor/core/config.h"
+#include "../monitor/core/platform.h"
+#include "../monitor/core/policy.h"
 #include "../monitor/core/riscv.h"
-#include "../monitor/core/vcpu.h"
-#include "../monitor/hw/platform.h"
-#include "../monitor/hw/services.h"
+#include "../monitor/core/services.h"
 
+/* Per hart, in its policy slot (core/policy.h). */
 struct protect_hart {
 	struct resume_state saved;	/* the payload while firmware runs */
 	struct supervisor_csrs s;
+	struct resume_start start;	/* an entry asked for it (resume.h) */
 };
+POLICY_SLOT_FITS(struct protect_hart);
 
-static struct protect_hart phart[MAX_HARTS];
-static struct resume_starts starts;
+static struct resume_start *start_of(u64 hartid)
+{
+	struct hart *h = hart_get(hartid);
+
+	return h ? &((struct protect_hart *)h->policy_slot)->start : NULL;
+}
+
+static struct resume_starts starts = { .of = start_of };
 
 static void protect_firmware_pmp(struct pmp_entry *out)
 {
-	bool locked = hw_firmware_locked();
+	bool locked = lock_is_set();
 
 	/* After the lock the firmware keeps its devices but the test device
 	 * (its resets are mediated: reset.h) and its own 2 MiB (the
@@ -33,7 +42,7 @@ static void protect_firmware_pmp(struct pmp_entry *out)
 	 * up, nothing matches, so nothing is allowed (docs/pmp.md). */
 	firmware_allow_list(out, locked ? PAYLOAD_BASE - MONITOR_BASE :
 					  DRAM_ALLOW_SIZE,
-			    locked);
+			    platform->test_base, locked ? platform->test_size : 0);
 }
 
 static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)
@@ -59,7 +68,7 @@ static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)
 
 static void protect_enter_firmware(struct vcpu *v)
 {
-	struct protect_hart *p = &phart[v->hartid];
+	struct protect_hart *p = policy_slot(v);
 
 	resume_save(&p->saved, v, &starts);
 	hw_supervisor_save(&p->s);
@@ -67,25 +76,18 @@ static void protect_enter_firmware(struct vcpu *v)
 	resume_scrub(&p->saved, v);
 }
 
-/* Rule 2: the first entry on any hart locks, then measures. */
-static void lock_once(const struct vcpu *v)
-{
-	if (!hw_firmware_locked()) {
-		hw_lock_firmware(v->hartid);
-		/* measurement of the payload comes here (issue 7) */
-	}
-}
-
 static bool protect_enter_payload(struct vcpu *v)
 {
-	struct protect_hart *p = &phart[v->hartid];
-	lock_once(v);
-	switch (resume_decide(&p->saved, v, &starts, hw_payload_entry())) {
+	struct protect_hart *p = policy_slot(v);
+
+	/* Rule 2: the first entry on any hart locks (the monitor measures
+	 * right after this hook, before the payload's first instruction). */
+	if (!lock_is_set())
+		hw_lock_firmware(v->hartid);
+	switch (resume_decide(&p->saved, v, &starts,
+			      hart_of(v)->cfg->payload_entry)) {
 	case RESUME_RESTORED:
-		if (p->saved.timer_call)
-			hw_supervisor_restore_keep_timer(&p->s);
-		else
-			hw_supervisor_restore(&p->s);
+		hw_supervisor_restore(&p->s, p->saved.timer_call);
 		return true;
 	case RESUME_CORRECTED:
 		/* audited as an exec attempt at the entry the firmware chose */
@@ -105,10 +107,10 @@ static bool protect_mprv_allowed(const struct vcpu *v, u64 addr)
 {
 	(void)v, (void)addr;
 	/* After the lock the firmware has no business in payload memory. */
-	return !hw_firmware_locked();
+	return !lock_is_set();
 }
 
-const struct policy_ops policy_protect = {
+static const struct policy_ops policy_protect = {
 	.name = "protect",
 	.id = 1,
 	.firmware_pmp = protect_firmware_pmp,
@@ -117,3 +119,4 @@ const struct policy_ops policy_protect = {
 	.enter_payload = protect_enter_payload,
 	.firmware_mprv_allowed = protect_mprv_allowed,
 };
+POLICY_REGISTER(policy_protect);

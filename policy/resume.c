@@ -3,7 +3,6 @@
 #include "../monitor/core/riscv.h"
 #include "../monitor/core/vcpu.h"
 
-#define ECALL_LEN 4
 #define SBI_HSM_HART_GET_STATUS 2
 #define HSM_STATE_STARTED 0
 #define HSM_STATE_START_PENDING 2
@@ -39,9 +38,9 @@ static void note_start(struct resume_state *s, const struct vcpu *v,
 	u64 t = vcpu_reg(v, REG_A0);
 	struct resume_start *st;
 
-	if (t >= RESUME_MAX_HARTS || t == v->hartid)
+	st = starts->of(t);
+	if (!st || t == v->hartid)
 		return;
-	st = &starts->hart[t];
 	if (__atomic_load_n(&st->in_payload, __ATOMIC_SEQ_CST))
 		return; /* the firmware owes ALREADY_AVAILABLE */
 	s->asked_hart = t;
@@ -59,9 +58,9 @@ static void note_status(struct resume_state *s, const struct vcpu *v,
 	u64 t = vcpu_reg(v, REG_A0);
 	struct resume_start *st;
 
-	if (t >= RESUME_MAX_HARTS)
+	st = starts->of(t);
+	if (!st)
 		return;
-	st = &starts->hart[t];
 	s->asked_hart = t;
 	s->asked_gen = __atomic_load_n(&st->valid, __ATOMIC_SEQ_CST);
 	if (st->kind != RESUME_ASK_START)
@@ -72,7 +71,7 @@ static void note_hsm(struct resume_state *s, const struct vcpu *v,
 		     struct resume_starts *starts)
 {
 	u64 fid = vcpu_reg(v, REG_A6);
-	struct resume_start *self = &starts->hart[v->hartid];
+	struct resume_start *self = starts->of(v->hartid);
 
 	if (fid == SBI_HSM_HART_START) {
 		note_start(s, v, starts);
@@ -111,7 +110,7 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
 	s->satp = v->csr.satp;
 	s->sie = v->csr.mie & MIP_S_BITS;
 	if (s->kind == RESUME_ECALL && vcpu_reg(v, REG_A7) == SBI_EXT_HSM &&
-	    v->hartid < RESUME_MAX_HARTS)
+	    starts->of(v->hartid))
 		note_hsm(s, v, starts);
 }
 
@@ -140,7 +139,7 @@ static enum resume_verdict restore(struct resume_state *s, struct vcpu *v)
 	if (s->kind == RESUME_ECALL) {
 		v->x[REG_A0] = a0;	/* the SBI call's error and value */
 		v->x[REG_A1] = a1;
-		v->pc += ECALL_LEN;
+		vcpu_skip(v, ECALL_LEN);
 	}
 	v->mode = s->mode;
 	v->csr.satp = s->satp;
@@ -183,7 +182,7 @@ static void note_answer(const struct resume_state *s, const struct vcpu *v,
 	bool stands;
 
 	if (s->kind != RESUME_ECALL || s->x[REG_A7] != SBI_EXT_HSM ||
-	    !s->asked_gen || s->asked_hart >= RESUME_MAX_HARTS)
+	    !s->asked_gen || !starts->of(s->asked_hart))
 		return;
 	if (fid == SBI_HSM_HART_START)
 		stands = !err;
@@ -193,7 +192,7 @@ static void note_answer(const struct resume_state *s, const struct vcpu *v,
 	else
 		return;
 	if (!stands)
-		void_record(&starts->hart[s->asked_hart], s->asked_gen);
+		void_record(starts->of(s->asked_hart), s->asked_gen);
 }
 
 /* Does an entry of @kind fit how this hart left the payload? A start: it
@@ -212,8 +211,7 @@ enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 				  struct resume_starts *starts,
 				  u64 boot_entry)
 {
-	struct resume_start *st = v->hartid < RESUME_MAX_HARTS ?
-					  &starts->hart[v->hartid] : NULL;
+	struct resume_start *st = starts->of(v->hartid);
 	u32 g = 0;
 
 	note_answer(s, v, starts);

@@ -6,12 +6,11 @@
 #ifndef RAMPART_RESUME_H
 #define RAMPART_RESUME_H
 
-#include "../monitor/core/types.h"
+#include "../include/rampart/types.h"
 #include "../monitor/core/sbi_ext.h"
 
 struct vcpu;
 
-#define RESUME_MAX_HARTS 8
 #define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000ULL
 
 enum resume_kind { RESUME_NONE = 0, RESUME_ECALL, RESUME_INTERRUPT };
@@ -69,7 +68,9 @@ struct resume_start {
 };
 
 struct resume_starts {
-	struct resume_start hart[RESUME_MAX_HARTS];
+	/* hart @id's record (kept with the hart's own state), or NULL if
+	 * there is no such hart */
+	struct resume_start *(*of)(u64 id);
 	u32 booted;		/* the boot entry has been used (a word: atomic) */
 };
 

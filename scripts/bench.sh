@@ -45,10 +45,11 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
 
 build() {
-	say "building the kernel, initramfs, monitor and bench firmware"
+	say "building the kernel, initramfs, monitor, bench firmware and device"
 	"${MAKE:-make}" RAMPART_DEPS_OK=1 "$BUILD/Image" \
 		"$BUILD/initramfs.cpio.gz" "$BUILD/monitor.bin" \
-		"$BUILD/monitor-only.bin" "$BUILD/firmware/bench.bin" >&2
+		"$BUILD/monitor-only.bin" "$BUILD/firmware/bench.bin" \
+		"$BUILD/dice" "$BUILD/device/deviceid.pub.pem" >&2
 	[ -r "$NATIVE_FW" ] || die "$NATIVE_FW missing (make deps)"
 	command -v valgrind >/dev/null || die "valgrind missing (make deps)"
 }

@@ -1,6 +1,6 @@
 #!/bin/bash
 # deps.sh: install every Debian package Rampart needs and fetch the sources
-# the bare-metal and guest builds compile (DESIGN: "Facts measured").
+# the bare-metal and guest builds compile (docs/usage.md, "Setup").
 #
 # Idempotent: when everything is present it prints one line and exits 0.
 # Otherwise it needs root (apt); it says what it does at every long step.

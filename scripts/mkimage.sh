@@ -1,7 +1,7 @@
 #!/bin/sh
 # mkimage.sh MONITOR_BIN FIRMWARE_BIN OUT
 # Builds the single -bios image: the monitor padded to 1 MiB, then the
-# firmware blob, so that the firmware lands at 0x8010_0000 (DESIGN: memory
+# firmware blob, so that the firmware lands at 0x8010_0000 (docs/architecture.md: memory
 # layout). The last 16 bytes of the monitor region hold a trailer the
 # monitor reads to measure exactly the blob: "RPIMAGE1", then the
 # firmware's size as a little-endian u64. Fails, leaving no output, if the

@@ -91,11 +91,11 @@ static void check_nonce(const struct inputs *in)
 static uint64_t expected_base(unsigned int t)
 {
 	if (t == MEASURE_MONITOR)
-		return REF_MONITOR_BASE;
+		return MONITOR_BASE;
 	if (t == MEASURE_FIRMWARE)
-		return REF_FIRMWARE_BASE;
+		return FIRMWARE_BASE;
 	if (t == MEASURE_KERNEL)
-		return REF_KERNEL_BASE;
+		return PAYLOAD_BASE;
 	return 0;
 }
 

@@ -43,14 +43,14 @@ static void check_memory(const struct evidence_dtb *d,
 	char want[64], got[64];
 
 	snprintf(want, sizeof(want), "0x%llx+0x%llx",
-		 (unsigned long long)REF_MONITOR_BASE,
+		 (unsigned long long)MONITOR_BASE,
 		 (unsigned long long)ref->memory_size);
 	snprintf(got, sizeof(got), "%u ranges", d->memory_count);
 	if (d->memory_count == 1)
 		snprintf(got, sizeof(got), "0x%llx+0x%llx",
 			 (unsigned long long)d->memory[0].base,
 			 (unsigned long long)d->memory[0].size);
-	if (d->memory_count == 1 && d->memory[0].base == REF_MONITOR_BASE &&
+	if (d->memory_count == 1 && d->memory[0].base == MONITOR_BASE &&
 	    d->memory[0].size == ref->memory_size)
 		report_add(ST_PASS, "memory", NULL, NULL, "%s", got);
 	else
@@ -76,7 +76,7 @@ static void check_initrd_range(const struct evidence *ev)
 		return;
 	}
 	if (d->initrd_end < d->initrd_start || size != i->size ||
-	    d->initrd_start < REF_KERNEL_BASE ||
+	    d->initrd_start < PAYLOAD_BASE ||
 	    overlaps(d->initrd_start, size, k->base, k->size) ||
 	    overlaps(d->initrd_start, size, t->base, t->size))
 		report_add(ST_FAIL, "initrd-range", NULL, NULL,
@@ -105,12 +105,12 @@ bool dtbfacts_check(const struct evidence *ev, const struct reference *ref)
 	}
 	if (ref->memory_size_set)
 		check_memory(d, ref);
-	if (reserved_covers(d, REF_MONITOR_BASE, REF_KERNEL_BASE))
+	if (reserved_covers(d, MONITOR_BASE, PAYLOAD_BASE))
 		report_add(ST_PASS, "reserved", NULL, NULL,
 			   "0x%llx-0x%llx (monitor, firmware) reserved from "
 			   "the kernel",
-			   (unsigned long long)REF_MONITOR_BASE,
-			   (unsigned long long)REF_KERNEL_BASE);
+			   (unsigned long long)MONITOR_BASE,
+			   (unsigned long long)PAYLOAD_BASE);
 	else
 		report_add(ST_FAIL, "reserved", NULL, NULL,
 			   "the tree lets the kernel use the monitor's or the "

@@ -48,7 +48,7 @@ static int measure_kernel(const char *path, struct ref_region *r)
 	}
 	memcpy(img, file, len);
 	free(file);
-	measure_region(MEASURE_KERNEL, REF_KERNEL_BASE, size, img, r->digest);
+	measure_region(MEASURE_KERNEL, PAYLOAD_BASE, size, img, r->digest);
 	r->size = size;
 	r->set = true;
 	free(img);
@@ -85,10 +85,10 @@ static int compute(const struct ref_opts *o, struct reference *ref)
 		return -1;
 	if ((o->files[MEASURE_FIRMWARE] &&
 	     measure_file(o->files[MEASURE_FIRMWARE], MEASURE_FIRMWARE,
-			  REF_FIRMWARE_BASE, &rg[MEASURE_FIRMWARE])) ||
+			  FIRMWARE_BASE, &rg[MEASURE_FIRMWARE])) ||
 	    (o->files[MEASURE_MONITOR] &&
 	     measure_file(o->files[MEASURE_MONITOR], MEASURE_MONITOR,
-			  REF_MONITOR_BASE, &rg[MEASURE_MONITOR])))
+			  MONITOR_BASE, &rg[MEASURE_MONITOR])))
 		return -1;
 	rg[MEASURE_CMDLINE].set = true;
 	rg[MEASURE_CMDLINE].absent = !o->cmdline;

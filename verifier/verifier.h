@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The host verifier (DESIGN: "Measured boot and evidence"; docs/usage.md,
+ * The host verifier (docs/evidence.md; docs/usage.md,
  * "Remote attestation"). Exit status: 0 trusted, 1 not trusted, 2 bad input
  * or usage.
  */
@@ -11,18 +11,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "measure/evidence.h"
-#include "measure/evlog.h"
-#include "measure/limits.h"
+#include "../include/rampart/evidence.h"
+#include "../include/rampart/evlog.h"
+#include "../measure/limits.h"
 
 #define EXIT_TRUSTED 0
 #define EXIT_UNTRUSTED 1
 #define EXIT_BADINPUT 2
 
-/* Platform layout the monitor measures at (DESIGN: memory layout). */
-#define REF_MONITOR_BASE 0x80000000ULL
-#define REF_FIRMWARE_BASE 0x80100000ULL
-#define REF_KERNEL_BASE 0x80200000ULL
+#include "../include/rampart/layout.h"
 
 #define REF_MAX_FILE (1ULL << 30) /* largest file reference reads */
 
@@ -34,12 +31,12 @@
  * RAMPART_CMDLINE_MAX (measure/limits.h).
  */
 #define REF_CMDLINE_MAX (128 * 1024)
-/* ref.json: the longest command line, every byte escaped (\u00XX), and
- * the rest of the file */
 _Static_assert(RAMPART_CMDLINE_MAX <= REF_CMDLINE_MAX,
 	       "the verifier checks every command line the launcher boots");
 _Static_assert(RAMPART_NONCE_MAX == EVIDENCE_NONCE_MAX,
 	       "one nonce limit: launcher, monitor, verifier");
+/* ref.json: the longest command line, every byte escaped (\u00XX), and
+ * the rest of the file */
 #define REF_JSON_MAX (6 * REF_CMDLINE_MAX + 64 * 1024)
 #define DIGEST_HEX (2 * MEASURE_DIGEST_SIZE + 1)
 
@@ -91,7 +88,7 @@ struct reference {
 	bool policy_config_set;
 	uint64_t max_audit;	/* the audit budget: blocked accesses allowed */
 	bool max_audit_set;
-	uint64_t memory_size;	/* DRAM from REF_MONITOR_BASE (QEMU virt) */
+	uint64_t memory_size;	/* DRAM from MONITOR_BASE (QEMU virt) */
 	bool memory_size_set;
 };
 

@@ -4,7 +4,7 @@
 # TPM=1 boots use (scripts/qemu.sh --tpm-state).
 
 # Freestanding files include <string.h>: the monitor's own (as its build does).
-LINT_TARGET_CFLAGS += -Imonitor/lib/include
+LINT_TARGET_CFLAGS += -Ilib/include
 
 TPM_STATE := $(BUILD)/tpm-state
 TPM_AK := $(BUILD)/keys/ak.pub $(BUILD)/keys/ak.pub.pem

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "audit.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 #include "riscv.h"
 
 enum audit_access audit_access_of(u64 cause)

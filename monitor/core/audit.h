@@ -7,7 +7,7 @@
 #ifndef RAMPART_AUDIT_H
 #define RAMPART_AUDIT_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 enum audit_access { AUDIT_READ = 0, AUDIT_WRITE = 1, AUDIT_EXEC = 2 };
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "clint.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 
 int clint_decode(u64 off, unsigned int width, unsigned int nharts,
 		 enum clint_reg *reg, unsigned int *hart)

@@ -3,7 +3,7 @@
 #ifndef RAMPART_CLINT_H
 #define RAMPART_CLINT_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 #define CLINT_SIZE 0x10000
 #define CLINT_MSIP_OFF 0x0

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "emulate.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 #include "insn.h"
 #include "riscv.h"
 #include "vcpu.h"
@@ -34,7 +34,7 @@ static void emulate_csr(struct vcpu *v, const struct insn *in, u32 raw)
 		return;
 	}
 	vcpu_set_reg(v, in->rd, old);
-	v->pc += in->len;
+	vcpu_skip(v, in->len);
 }
 
 enum emul_action emulate_insn(struct vcpu *v, u32 raw)
@@ -53,10 +53,10 @@ enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 		vtrap_mret(v);
 		return EMUL_DONE;
 	case INSN_WFI:
-		v->pc += in.len;
+		vcpu_skip(v, in.len);
 		return EMUL_WFI;
 	case INSN_SFENCE_VMA:
-		v->pc += in.len;
+		vcpu_skip(v, in.len);
 		return EMUL_SFENCE_VMA;
 	default:
 		illegal(v, raw);
@@ -84,15 +84,13 @@ static bool quiet_mstatus_write(u64 old, u64 now)
 
 bool emulate_plain_csr(struct vcpu *v, u32 raw)
 {
-	unsigned int funct3 = (raw >> 12) & 7, rs1 = (raw >> 15) & 31;
-	unsigned int rd = (raw >> 7) & 31, op = funct3 & 3;
-	u16 csr = (u16)(raw >> 20);
+	struct insn in;
 	u64 *field, src, old;
 
-	if ((raw & 0x7f) != 0x73 || !op)
+	if (insn_decode(raw, &in) || in.kind != INSN_CSR)
 		return false;
-	src = funct3 & 4 ? rs1 : vcpu_reg(v, rs1);
-	switch (csr) {
+	src = in.csr_imm ? in.rs1 : vcpu_reg(v, in.rs1);
+	switch (in.csr) {
 	case CSR_MSCRATCH: field = &v->csr.mscratch; break;
 	case CSR_MEPC: field = &v->csr.mepc; break;
 	case CSR_MCAUSE: field = &v->csr.mcause; break;
@@ -103,26 +101,26 @@ bool emulate_plain_csr(struct vcpu *v, u32 raw)
 		 * delivery) nor the MPRV state (the firmware's PMP layout):
 		 * OpenSBI's trap exit restores what its entry read. A CSR that
 		 * does not exist, or any other write: the slow path. */
-		if ((op == CSR_OP_RW || rs1) && csr != CSR_MSTATUS)
+		if (insn_csr_writes(&in) && in.csr != CSR_MSTATUS)
 			return false;
-		if (vcsr_access(v, csr, 0, 0, &old))
+		if (vcsr_access(v, in.csr, 0, 0, &old))
 			return false;
-		if (op == CSR_OP_RW || rs1) {
-			u64 now = csr_result(op, old, src), unused;
+		if (insn_csr_writes(&in)) {
+			u64 now = csr_result(in.csr_op, old, src), unused;
 
 			if (!quiet_mstatus_write(old, now))
 				return false;
 			if (now != old)
-				vcsr_access(v, csr, now, ~0ULL, &unused);
+				vcsr_access(v, in.csr, now, ~0ULL, &unused);
 		}
-		vcpu_set_reg(v, rd, old);
-		v->pc += 4;
+		vcpu_set_reg(v, in.rd, old);
+		vcpu_skip(v, in.len);
 		return true;
 	}
 	old = *field;
-	*field = csr_result(op, old, src);
-	vcpu_set_reg(v, rd, old);
-	v->pc += 4;
+	*field = csr_result(in.csr_op, old, src);
+	vcpu_set_reg(v, in.rd, old);
+	vcpu_skip(v, in.len);
 	return true;
 }
 
@@ -156,6 +154,6 @@ int emulate_mmio(struct vcpu *v, u32 raw, u64 addr, mmio_access_fn access)
 	if (in.kind == INSN_LOAD)
 		vcpu_set_reg(v, in.rd, emulate_extend(val, in.width,
 						      in.is_signed));
-	v->pc += in.len;
+	vcpu_skip(v, in.len);
 	return 0;
 }

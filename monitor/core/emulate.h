@@ -6,7 +6,7 @@
 #ifndef RAMPART_EMULATE_H
 #define RAMPART_EMULATE_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

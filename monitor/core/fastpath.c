@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "fastpath.h"
+#include "insn.h"
 #include "sbi_ext.h"
 #include "riscv.h"
 #include "vcpu.h"
 
-#define ECALL_LEN 4
 #define BASE_PROBE 3
-
-static void answer(struct vcpu *v, u64 a0, u64 a1)
-{
-	vcpu_set_reg(v, REG_A0, a0);
-	vcpu_set_reg(v, REG_A1, a1);
-	v->pc += ECALL_LEN;
-}
 
 static int find_probe(const struct fastpath_cache *c, u64 eid)
 {
@@ -31,11 +24,11 @@ static bool base_call(struct vcpu *v, struct fastpath_cache *c,
 	int i;
 
 	if (fid == BASE_PROBE && (i = find_probe(c, a0)) >= 0) {
-		answer(v, SBI_SUCCESS, c->probe_value[i]);
+		vcpu_sbi_return(v, SBI_SUCCESS, c->probe_value[i]);
 		return true;
 	}
 	if (fid != BASE_PROBE && fid < FASTPATH_BASE_FIDS && c->valid[fid]) {
-		answer(v, SBI_SUCCESS, c->value[fid]);
+		vcpu_sbi_return(v, SBI_SUCCESS, c->value[fid]);
 		return true;
 	}
 	if (fid < FASTPATH_BASE_FIDS)
@@ -55,14 +48,14 @@ bool fastpath_call(struct vcpu *v, struct fastpath_cache *c,
 	/* With Sstc, OpenSBI 1.1 programs stimecmp and nothing else. */
 	if (ext == SBI_EXT_TIME && vcpu_reg(v, REG_A6) == 0 && hw->has_sstc) {
 		hw->set_stimecmp(vcpu_reg(v, REG_A0));
-		answer(v, SBI_SUCCESS, 0);
+		vcpu_sbi_return(v, SBI_SUCCESS, 0);
 		return true;
 	}
 	/* Legacy putchar (SBI v0.1): a0 = 0, a1 untouched, as OpenSBI. */
 	if (ext == SBI_EXT_0_1_CONSOLE_PUTCHAR) {
 		hw->putchar((u8)vcpu_reg(v, REG_A0));
 		vcpu_set_reg(v, REG_A0, 0);
-		v->pc += ECALL_LEN;
+		vcpu_skip(v, ECALL_LEN);
 		return true;
 	}
 	return false;
@@ -89,15 +82,8 @@ void fastpath_learn(const struct vcpu *v, struct fastpath_cache *c,
 	pending->active = false;
 }
 
-int fastpath_time_read(u32 raw)
+bool fastpath_time_read(u32 raw, struct insn *in)
 {
-	u32 funct3 = (raw >> 12) & 7;
-
-	if ((raw & 0x7f) != 0x73 || (raw >> 20) != CSR_TIME ||
-	    ((raw >> 15) & 0x1f))
-		return -1;
-	/* csrrw/csrrwi (1, 5) write even with x0; 0 and 4 are not CSR ops */
-	if (funct3 != 2 && funct3 != 3 && funct3 != 6 && funct3 != 7)
-		return -1;
-	return (int)((raw >> 7) & 0x1f);
+	return !insn_decode(raw, in) && in->kind == INSN_CSR &&
+	       in->csr == CSR_TIME && !insn_csr_writes(in);
 }

@@ -8,10 +8,11 @@
 #ifndef RAMPART_FASTPATH_H
 #define RAMPART_FASTPATH_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 #include "sbi_ext.h"
 
 struct vcpu;
+struct insn;
 
 #define FASTPATH_BASE_FIDS 7	/* get_spec_version .. get_mimpid */
 #define FASTPATH_PROBES 16
@@ -56,12 +57,12 @@ void fastpath_learn(const struct vcpu *v, struct fastpath_cache *c,
 
 /*
  * A trapped read of the `time` CSR (csrrs/csrrc/csrrsi/csrrci with x0 or
- * 0 as source: a pure read; rdtime is csrrs rd, time, x0): returns rd,
- * else -1. It traps when the firmware's mcounteren or, from U, the
+ * 0 as source: a pure read; rdtime is csrrs rd, time, x0): true, and @in
+ * the instruction decoded, else false. It traps when the firmware's mcounteren or, from U, the
  * kernel's scounteren leaves TM clear; OpenSBI 1.1 then reads the timer
  * for S and U whatever those enables say, and so does the monitor.
  * Writes and every other instruction go to the firmware.
  */
-int fastpath_time_read(u32 raw);
+bool fastpath_time_read(u32 raw, struct insn *in);
 
 #endif

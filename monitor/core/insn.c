@@ -4,7 +4,7 @@
  * RISC-V Unprivileged spec chapters 2, 16 (C extension) and 24 (opcode map).
  */
 #include "insn.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 
 #define OPC_LOAD 0x03
 #define OPC_LOAD_FP 0x07

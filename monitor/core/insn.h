@@ -6,7 +6,7 @@
 #ifndef RAMPART_INSN_H
 #define RAMPART_INSN_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 enum insn_kind {
 	INSN_UNKNOWN = 0,

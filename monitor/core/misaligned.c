@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Misaligned load/store emulation for the payload (DESIGN: protect-payload
+ * Misaligned load/store emulation for the payload (docs/policy.md, protect-payload
  * policy, rule 5). The access is split into single bytes, each reached
  * through ops with the payload's own privilege and page tables, so a byte
  * the payload could not touch itself faults exactly as it would in hardware.
  */
 #include "misaligned.h"
 #include "emulate.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 #include "insn.h"
 #include "riscv.h"
 #include "vcpu.h"
@@ -155,6 +155,6 @@ int misaligned_emulate(struct vcpu *v, u32 raw, u64 addr,
 	else
 		emulate_store(v, &in, addr, ops, fault);
 	if (!fault->cause)
-		v->pc += in.len;
+		vcpu_skip(v, in.len);
 	return 0;
 }

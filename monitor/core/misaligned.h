@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Misaligned load/store emulation for the payload (DESIGN: protect-payload
+ * Misaligned load/store emulation for the payload (docs/policy.md, protect-payload
  * policy, rule 5). Pure: memory is reached only through struct
  * misaligned_ops, which the hardware layer implements with the payload's
  * own privilege and page tables (MPRV), and tests with a byte array.
@@ -8,7 +8,7 @@
 #ifndef RAMPART_MISALIGNED_H
 #define RAMPART_MISALIGNED_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

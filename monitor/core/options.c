@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "options.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 
 static size_t line_end(const char *text, size_t len, size_t at)
 {

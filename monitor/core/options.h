@@ -7,7 +7,7 @@
 #ifndef RAMPART_OPTIONS_H
 #define RAMPART_OPTIONS_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 /*
  * Find @key in @text (at most @len bytes) and copy its value into @out

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "placement.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 
 #define PAGE 0x1000ULL
 

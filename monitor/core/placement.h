@@ -11,7 +11,7 @@
 #ifndef RAMPART_PLACEMENT_H
 #define RAMPART_PLACEMENT_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 enum place_obj {
 	PLACE_KERNEL,

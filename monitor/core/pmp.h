@@ -18,11 +18,12 @@
 #ifndef RAMPART_PMP_H
 #define RAMPART_PMP_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 
-#define PMP_COUNT 16
+#define PMP_COUNT 16		/* entries the monitor uses: a hart needs them */
+#define PMP_GRANULE_MAX 0x1000	/* the smallest region it denies: 4 KiB */
 #define PMP_MONITOR 0
 #define PMP_TOR_FLOOR 1
 #define PMP_VIRT_FIRST 2

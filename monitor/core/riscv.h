@@ -6,7 +6,7 @@
 #ifndef RAMPART_RISCV_H
 #define RAMPART_RISCV_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 /* Privilege levels (Priv. spec 1.2) */
 #define PRV_U 0

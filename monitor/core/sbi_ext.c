@@ -3,7 +3,6 @@
 #include "audit.h"
 #include "vcpu.h"
 
-#define ECALL_LEN 4
 #define ABI_VERSION 1
 
 bool sbi_ext_buffer_ok(const struct sbi_ext_env *env, u64 pa, u64 len)
@@ -88,8 +87,6 @@ bool sbi_ext_handle(struct vcpu *v, const struct sbi_ext_env *env)
 	} else {
 		return false;
 	}
-	vcpu_set_reg(v, REG_A0, (u64)err);
-	vcpu_set_reg(v, REG_A1, value);
-	v->pc += ECALL_LEN;
+	vcpu_sbi_return(v, (u64)err, value);
 	return true;
 }

@@ -6,7 +6,7 @@
 #ifndef RAMPART_SBI_EXT_H
 #define RAMPART_SBI_EXT_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 struct audit_log;

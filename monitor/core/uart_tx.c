@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "uart_tx.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 
 int uart_tx_wait(struct uart_tx *t, bool (*ready)(void *ctx), void *ctx)
 {

@@ -8,7 +8,7 @@
 #ifndef RAMPART_UART_TX_H
 #define RAMPART_UART_TX_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 /*
  * Polls of the transmitter before a character is dropped. A poll is one

@@ -2,12 +2,6 @@
 #include "vcpu.h"
 #include "riscv.h"
 
-_Static_assert(offsetof(struct vcpu, x) == VCPU_X(0), "vcpu.x");
-_Static_assert(offsetof(struct vcpu, pc) == VCPU_PC, "vcpu.pc");
-_Static_assert(offsetof(struct vcpu, mode) == VCPU_MODE, "vcpu.mode");
-_Static_assert(offsetof(struct vcpu, stack_top) == VCPU_STACK_TOP,
-	       "vcpu.stack_top");
-
 /*
  * The firmware must not see F, D, Q or V (it would switch FP/vector state
  * the payload owns) nor H (it would program hypervisor CSRs we hide).

@@ -6,7 +6,7 @@
 #ifndef RAMPART_VCPU_H
 #define RAMPART_VCPU_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 #define VPMP_COUNT 8	/* PMP entries the firmware sees (physical 2..9) */
 #define VHPM_FIRST 3	/* mhpmcounter3.. */
@@ -74,11 +74,7 @@ struct vcpu {
 #define REG_A6 16
 #define REG_A7 17
 
-/* Offsets entry.S depends on; pinned in vcpu.c with _Static_assert. */
-#define VCPU_X(n) ((n) * 8)
-#define VCPU_PC (32 * 8)
-#define VCPU_MODE (33 * 8)
-#define VCPU_STACK_TOP (34 * 8)
+#define ECALL_LEN 4	/* ecall has no compressed form */
 
 static inline u64 vcpu_reg(const struct vcpu *v, unsigned int n)
 {
@@ -90,6 +86,21 @@ static inline void vcpu_set_reg(struct vcpu *v, unsigned int n, u64 val)
 {
 	if (n & 31)
 		v->x[n & 31] = val;
+}
+
+/* The one place the pc moves past an instruction the monitor completed
+ * (@len: 2 or 4, from the decoder or ECALL_LEN). */
+static inline void vcpu_skip(struct vcpu *v, unsigned int len)
+{
+	v->pc += len;
+}
+
+/* Complete an SBI call the monitor answered: a0 = @err, a1 = @value. */
+static inline void vcpu_sbi_return(struct vcpu *v, u64 err, u64 value)
+{
+	vcpu_set_reg(v, REG_A0, err);
+	vcpu_set_reg(v, REG_A1, value);
+	vcpu_skip(v, ECALL_LEN);
 }
 
 /* Reset the virtual hart as QEMU's reset leaves a real one (mode M). */

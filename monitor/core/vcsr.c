@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Virtual M-mode CSRs. WARL behaviour follows what QEMU 7.2's virt hart
- * does, so that a firmware sees the same values natively and under Rampart
- * (the conformance firmware checks this). Payload-owned S-mode CSRs, mip and
- * the counters are live in the hart and reached through v->ops.
+ * Virtual M-mode CSRs, as a table of CSR ranges and their handlers (as
+ * KVM describes its system registers). WARL behaviour follows what QEMU
+ * 7.2's virt hart does, so that a firmware sees the same values natively
+ * and under Rampart (the conformance firmware checks this). Payload-owned
+ * S-mode CSRs, mip and the counters are live in the hart and reached
+ * through v->ops.
  */
 #include "vcsr.h"
-#include "errno.h"
+#include "../../include/rampart/errno.h"
 #include "riscv.h"
 #include "vcpu.h"
+#include <stddef.h>
 
 /*
  * Delegable exceptions as QEMU 7.2 implements them (conformance firmware,
@@ -40,21 +43,74 @@ bool vcsr_is_read_only(u16 csr)
 	return (csr >> 10) == 3;
 }
 
-static bool in_range(u16 csr, u16 first, unsigned int count)
+/* CSRs [first, first + count), handled alike. A field CSR lives at @field
+ * in struct vcsr (one u64 per CSR) and a write keeps the @writable bits.
+ * A NULL @write ignores writes (WARL read-only or hardwired). */
+struct csr_desc {
+	u16 first, count;
+	u16 field;
+	u64 writable;
+	int (*read)(const struct vcpu *v, const struct csr_desc *d, u16 csr,
+		    u64 *val);
+	void (*write)(struct vcpu *v, const struct csr_desc *d, u16 csr,
+		      u64 val, u64 wr_mask);
+};
+
+static u64 *field_of(const struct vcpu *v, const struct csr_desc *d, u16 csr)
 {
-	return csr >= first && csr < first + count;
+	return (u64 *)((uintptr_t)&v->csr + d->field) + (csr - d->first);
 }
 
-static u64 mstatus_read(const struct vcpu *v)
+static int field_read(const struct vcpu *v, const struct csr_desc *d,
+		      u16 csr, u64 *val)
+{
+	*val = *field_of(v, d, csr);
+	return 0;
+}
+
+static void field_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+			u64 val, u64 wr_mask)
+{
+	(void)wr_mask;
+	*field_of(v, d, csr) = val & d->writable;
+}
+
+static int zero_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
+		     u64 *val)
+{
+	(void)v, (void)d, (void)csr;
+	*val = 0;
+	return 0;
+}
+
+/* Live in the hart: the payload's S-mode CSRs and the counters. */
+static int live_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
+		     u64 *val)
+{
+	(void)d;
+	return v->ops->csr_read(csr, val);
+}
+
+static void live_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+		       u64 val, u64 wr_mask)
+{
+	(void)d, (void)wr_mask;
+	v->ops->csr_write(csr, val);
+}
+
+static int mstatus_read(const struct vcpu *v, const struct csr_desc *d,
+			u16 csr, u64 *val)
 {
 	u64 s = 0;
 
+	(void)d, (void)csr;
 	v->ops->csr_read(CSR_SSTATUS, &s);
-	return (v->csr.mstatus & VMSTATUS_FIELDS) | (s & SSTATUS_FIELDS) |
+	*val = (v->csr.mstatus & VMSTATUS_FIELDS) | (s & SSTATUS_FIELDS) |
 	       MSTATUS_XL_64;
+	return 0;
 }
 
-static void mstatus_write(struct vcpu *v, u64 val)
+static void mstatus_set(struct vcpu *v, u64 val)
 {
 	/* QEMU 7.2 keeps MPP = 2 (reserved) as written; mret treats it as U
 	 * (vtrap.c), so it never yields a mode the monitor does not know. */
@@ -64,6 +120,83 @@ static void mstatus_write(struct vcpu *v, u64 val)
 	v->ops->csr_read(CSR_SSTATUS, &cur);
 	v->ops->csr_write(CSR_SSTATUS, (cur & ~SSTATUS_WRITABLE) |
 					       (val & SSTATUS_WRITABLE));
+}
+
+static void mstatus_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+			  u64 val, u64 wr_mask)
+{
+	(void)d, (void)csr, (void)wr_mask;
+	mstatus_set(v, val);
+}
+
+/* sstatus is mstatus seen from S: the M-mode fields stay. */
+static void sstatus_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+			  u64 val, u64 wr_mask)
+{
+	(void)d, (void)csr, (void)wr_mask;
+	mstatus_set(v, (v->csr.mstatus & VMSTATUS_FIELDS) |
+			       (val & ~VMSTATUS_FIELDS));
+}
+
+static int sie_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
+		    u64 *val)
+{
+	(void)d, (void)csr;
+	*val = v->csr.mie & v->csr.mideleg;
+	return 0;
+}
+
+static void sie_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+		      u64 val, u64 wr_mask)
+{
+	u64 s = v->csr.mideleg & MIP_S_BITS;
+
+	(void)d, (void)csr, (void)wr_mask;
+	v->csr.mie = (v->csr.mie & ~s) | (val & s);
+}
+
+/* mip (and sip, its delegated part) is live. A csrrs/csrrc must not write
+ * back bits it did not name (@wr_mask): the read value of SEIP includes
+ * the external line (Priv. 3.1.9); writing it back would latch the
+ * software bit for good. */
+static int mip_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
+		    u64 *val)
+{
+	u64 mip = 0;
+
+	(void)d;
+	v->ops->csr_read(CSR_MIP, &mip);
+	*val = csr == CSR_MIP ? mip : mip & v->csr.mideleg;
+	return 0;
+}
+
+static void mip_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+		      u64 val, u64 wr_mask)
+{
+	u64 writable = csr == CSR_MIP ? MIP_S_BITS :
+					MIP_SSIP & v->csr.mideleg;
+
+	(void)d;
+	writable &= wr_mask;
+	v->ops->mip_update(val & writable, ~val & writable);
+}
+
+static void mtvec_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+			u64 val, u64 wr_mask)
+{
+	(void)d, (void)csr, (void)wr_mask;
+	if ((val & 3) < 2) /* modes 2 and 3 are reserved: ignored */
+		v->csr.mtvec = val;
+}
+
+static void satp_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+		       u64 val, u64 wr_mask)
+{
+	u64 mode = val >> SATP_MODE_SHIFT;
+
+	(void)d, (void)csr, (void)wr_mask;
+	if (mode == 0 || (mode >= 8 && mode <= 10)) /* bare, sv39/48/57 */
+		v->csr.satp = val;
 }
 
 static bool pmp_is_locked(const struct vcpu *v, unsigned int i)
@@ -78,11 +211,13 @@ u8 vcsr_pmp_cfg(const struct vcpu *v, unsigned int i)
 
 /* Priv. 3.7.1: a locked entry ignores writes to its cfg and address, and a
  * locked TOR entry also protects the address of the entry below it. */
-static void pmpcfg_write(struct vcpu *v, u64 val)
+static void pmpcfg_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+			 u64 val, u64 wr_mask)
 {
 	u64 next = 0;
 	unsigned int i;
 
+	(void)d, (void)csr, (void)wr_mask;
 	for (i = 0; i < VPMP_COUNT; i++) {
 		/* QEMU 7.2 keeps the reserved bits 5-6 as written */
 		u64 byte = pmp_is_locked(v, i) ? vcsr_pmp_cfg(v, i) :
@@ -93,203 +228,101 @@ static void pmpcfg_write(struct vcpu *v, u64 val)
 	v->csr.pmpcfg = next;
 }
 
-static void pmpaddr_write(struct vcpu *v, unsigned int i, u64 val)
+static void pmpaddr_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
+			  u64 val, u64 wr_mask)
 {
+	unsigned int i = csr - CSR_PMPADDR0;
 	bool next_tor_locked = pmp_is_locked(v, i + 1) &&
 			       (vcsr_pmp_cfg(v, i + 1) & PMP_A) == PMP_A_TOR;
 
+	(void)d, (void)wr_mask;
 	/* QEMU 7.2 keeps all 64 bits; the hart's own entry does the same */
 	if (!pmp_is_locked(v, i) && !next_tor_locked)
 		v->csr.pmpaddr[i] = val;
 }
 
-static bool satp_mode_ok(u64 val)
-{
-	u64 mode = val >> SATP_MODE_SHIFT;
+#define AT(name) offsetof(struct vcsr, name)
+#define FIELD(csr, n, name, writable) \
+	{ csr, n, AT(name), writable, field_read, field_write }
+#define READ_ONLY(csr, n, name) { csr, n, AT(name), 0, field_read, NULL }
+#define ZERO(csr, n) { csr, n, 0, 0, zero_read, NULL }
+#define LIVE(csr) { csr, 1, 0, 0, live_read, live_write }
+#define CUSTOM(csr, read, write) { csr, 1, 0, 0, read, write }
 
-	return mode == 0 || (mode >= 8 && mode <= 10); /* bare, sv39/48/57 */
-}
-
-/* CSRs the hart keeps live for the payload: forwarded as they are. */
-static bool is_live_csr(u16 csr)
-{
-	switch (csr) {
-	case CSR_SSTATUS:
-	case CSR_STVEC:
-	case CSR_SCOUNTEREN:
-	case CSR_SENVCFG:
-	case CSR_SSCRATCH:
-	case CSR_SEPC:
-	case CSR_SCAUSE:
-	case CSR_STVAL:
-	case CSR_STIMECMP:
-	case CSR_CYCLE:
-	case CSR_TIME:
-	case CSR_INSTRET:
-	case CSR_MCYCLE:
-	case CSR_MINSTRET:
-		return true;
-	default:
-		return false;
-	}
-}
-
-static int pmp_read(const struct vcpu *v, u16 csr, u64 *val)
-{
-	if (in_range(csr, CSR_PMPADDR0, VPMP_COUNT)) {
-		*val = v->csr.pmpaddr[csr - CSR_PMPADDR0];
-		return 0;
-	}
-	if (csr == CSR_PMPCFG0) {
-		*val = v->csr.pmpcfg;
-		return 0;
-	}
+/* Every CSR virtual M-mode has; the firmware's most frequent first. */
+static const struct csr_desc csrs[] = {
+	CUSTOM(CSR_MSTATUS, mstatus_read, mstatus_write),
+	FIELD(CSR_MSCRATCH, 1, mscratch, ~0ULL),
+	FIELD(CSR_MEPC, 1, mepc, ~0ULL), /* QEMU keeps bit 0; mret drops it */
+	FIELD(CSR_MCAUSE, 1, mcause, ~0ULL),
+	FIELD(CSR_MTVAL, 1, mtval, ~0ULL),
+	CUSTOM(CSR_MIP, mip_read, mip_write),
+	FIELD(CSR_MIE, 1, mie, MIE_WRITABLE),
+	FIELD(CSR_MEDELEG, 1, medeleg, MEDELEG_WRITABLE),
+	FIELD(CSR_MIDELEG, 1, mideleg, MIP_S_BITS),
+	{ CSR_MTVEC, 1, AT(mtvec), 0, field_read, mtvec_write },
+	FIELD(CSR_MCOUNTEREN, 1, mcounteren, ~0ULL), /* QEMU: 64 bits */
+	FIELD(CSR_MENVCFG, 1, menvcfg, MENVCFG_WRITABLE),
+	FIELD(CSR_MCOUNTINHIBIT, 1, mcountinhibit, 0xfffffffdULL),
+	{ CSR_SATP, 1, AT(satp), 0, field_read, satp_write },
+	READ_ONLY(CSR_MISA, 1, misa), /* not writable on this hart */
+	CUSTOM(CSR_SIE, sie_read, sie_write),
+	CUSTOM(CSR_SIP, mip_read, mip_write),
+	{ CSR_SSTATUS, 1, 0, 0, live_read, sstatus_write },
+	LIVE(CSR_STVEC),
+	LIVE(CSR_SCOUNTEREN),
+	LIVE(CSR_SENVCFG),
+	LIVE(CSR_SSCRATCH),
+	LIVE(CSR_SEPC),
+	LIVE(CSR_SCAUSE),
+	LIVE(CSR_STVAL),
+	LIVE(CSR_STIMECMP), /* only with Sstc: v->ops says */
+	LIVE(CSR_CYCLE),
+	LIVE(CSR_TIME),
+	LIVE(CSR_INSTRET),
+	/* the firmware does not steer the hart's counters */
+	{ CSR_MCYCLE, 1, 0, 0, live_read, NULL },
+	{ CSR_MINSTRET, 1, 0, 0, live_read, NULL },
+	FIELD(CSR_MHPMCOUNTER3, VHPM_COUNT, mhpmcounter, ~0ULL),
+	READ_ONLY(CSR_HPMCOUNTER3, VHPM_COUNT, mhpmcounter),
+	FIELD(CSR_MHPMEVENT3, VHPM_COUNT, mhpmevent, ~0ULL),
+	{ CSR_PMPCFG0, 1, AT(pmpcfg), 0, field_read, pmpcfg_write },
+	{ CSR_PMPADDR0, VPMP_COUNT, AT(pmpaddr), 0, field_read, pmpaddr_write },
 	/* The hart has 16 entries: the upper 8 read as hardwired zero.
 	 * Odd pmpcfg numbers do not exist on RV64. */
-	if (csr == CSR_PMPCFG0 + 2 || in_range(csr, CSR_PMPADDR0 + 8, 8)) {
-		*val = 0;
-		return 0;
-	}
-	return -RAMPART_EINVAL;
-}
+	ZERO(CSR_PMPCFG0 + 2, 1),
+	ZERO(CSR_PMPADDR0 + VPMP_COUNT, 16 - VPMP_COUNT),
+	READ_ONLY(CSR_MHARTID, 1, mhartid),
+	READ_ONLY(CSR_MVENDORID, 1, mvendorid),
+	READ_ONLY(CSR_MARCHID, 1, marchid),
+	READ_ONLY(CSR_MIMPID, 1, mimpid),
+	ZERO(CSR_MCONFIGPTR, 1),
+};
 
-static int hpm_read(const struct vcpu *v, u16 csr, u64 *val)
+static const struct csr_desc *find(u16 csr)
 {
-	if (in_range(csr, CSR_MHPMCOUNTER3, VHPM_COUNT))
-		*val = v->csr.mhpmcounter[csr - CSR_MHPMCOUNTER3];
-	else if (in_range(csr, CSR_HPMCOUNTER3, VHPM_COUNT))
-		*val = v->csr.mhpmcounter[csr - CSR_HPMCOUNTER3];
-	else if (in_range(csr, CSR_MHPMEVENT3, VHPM_COUNT))
-		*val = v->csr.mhpmevent[csr - CSR_MHPMEVENT3];
-	else
-		return -RAMPART_EINVAL;
-	return 0;
-}
+	unsigned int i;
 
-static int vcsr_read(const struct vcpu *v, u16 csr, u64 *val)
-{
-	const struct vcsr *c = &v->csr;
-	u64 mip = 0;
-
-	if (is_live_csr(csr))
-		return v->ops->csr_read(csr, val);
-	switch (csr) {
-	case CSR_MSTATUS: *val = mstatus_read(v); break;
-	case CSR_MISA: *val = c->misa; break;
-	case CSR_MEDELEG: *val = c->medeleg; break;
-	case CSR_MIDELEG: *val = c->mideleg; break;
-	case CSR_MIE: *val = c->mie; break;
-	case CSR_SIE: *val = c->mie & c->mideleg; break;
-	case CSR_MIP:
-	case CSR_SIP:
-		v->ops->csr_read(CSR_MIP, &mip);
-		*val = csr == CSR_MIP ? mip : mip & c->mideleg;
-		break;
-	case CSR_MTVEC: *val = c->mtvec; break;
-	case CSR_MCOUNTEREN: *val = c->mcounteren; break;
-	case CSR_MENVCFG: *val = c->menvcfg; break;
-	case CSR_MCOUNTINHIBIT: *val = c->mcountinhibit; break;
-	case CSR_MSCRATCH: *val = c->mscratch; break;
-	case CSR_MEPC: *val = c->mepc; break;
-	case CSR_MCAUSE: *val = c->mcause; break;
-	case CSR_MTVAL: *val = c->mtval; break;
-	case CSR_SATP: *val = c->satp; break;
-	case CSR_MHARTID: *val = c->mhartid; break;
-	case CSR_MVENDORID: *val = c->mvendorid; break;
-	case CSR_MARCHID: *val = c->marchid; break;
-	case CSR_MIMPID: *val = c->mimpid; break;
-	case CSR_MCONFIGPTR: *val = 0; break;
-	default:
-		if (in_range(csr, CSR_PMPCFG0, 64 + 16))
-			return pmp_read(v, csr, val);
-		return hpm_read(v, csr, val);
-	}
-	return 0;
-}
-
-static void mip_write(struct vcpu *v, u64 val, u64 writable)
-{
-	v->ops->mip_update(val & writable, ~val & writable);
-}
-
-static void hpm_write(struct vcpu *v, u16 csr, u64 val)
-{
-	if (in_range(csr, CSR_MHPMCOUNTER3, VHPM_COUNT))
-		v->csr.mhpmcounter[csr - CSR_MHPMCOUNTER3] = val;
-	else if (in_range(csr, CSR_MHPMEVENT3, VHPM_COUNT))
-		v->csr.mhpmevent[csr - CSR_MHPMEVENT3] = val;
-	else if (csr == CSR_PMPCFG0)
-		pmpcfg_write(v, val);
-	else if (in_range(csr, CSR_PMPADDR0, VPMP_COUNT))
-		pmpaddr_write(v, csr - CSR_PMPADDR0, val);
-	/* upper PMP entries and pmpcfg2: hardwired zero, writes ignored */
-}
-
-/*
- * Called only for CSRs vcsr_read() knows, so every case exists. @wr_mask
- * matters for mip alone: it is live, and a csrrs/csrrc must not write back
- * bits it did not name (the read value of SEIP includes the external line,
- * Priv. 3.1.9; writing it back would latch the software bit for good).
- */
-static void vcsr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
-{
-	struct vcsr *c = &v->csr;
-
-	if (csr == CSR_SSTATUS) {
-		mstatus_write(v, (v->csr.mstatus & VMSTATUS_FIELDS) |
-					 (val & ~VMSTATUS_FIELDS));
-		return;
-	}
-	if (is_live_csr(csr)) {
-		/* mcycle/minstret: the firmware does not steer the counters */
-		if (csr != CSR_MCYCLE && csr != CSR_MINSTRET)
-			v->ops->csr_write(csr, val);
-		return;
-	}
-	switch (csr) {
-	case CSR_MSTATUS: mstatus_write(v, val); break;
-	case CSR_MEDELEG: c->medeleg = val & MEDELEG_WRITABLE; break;
-	case CSR_MIDELEG: c->mideleg = val & MIP_S_BITS; break;
-	case CSR_MIE: c->mie = val & MIE_WRITABLE; break;
-	case CSR_SIE:
-		c->mie = (c->mie & ~(c->mideleg & MIP_S_BITS)) |
-			 (val & c->mideleg & MIP_S_BITS);
-		break;
-	case CSR_MIP: mip_write(v, val, MIP_S_BITS & wr_mask); break;
-	case CSR_SIP: mip_write(v, val, MIP_SSIP & c->mideleg & wr_mask); break;
-	case CSR_MTVEC:
-		if ((val & 3) < 2) /* modes 2 and 3 are reserved: ignored */
-			c->mtvec = val;
-		break;
-	case CSR_MCOUNTEREN: c->mcounteren = val; break; /* QEMU: 64 bits */
-	case CSR_MENVCFG: c->menvcfg = val & MENVCFG_WRITABLE; break;
-	case CSR_MCOUNTINHIBIT: c->mcountinhibit = val & 0xfffffffdULL; break;
-	case CSR_MSCRATCH: c->mscratch = val; break;
-	case CSR_MEPC: c->mepc = val; break; /* QEMU keeps bit 0; mret drops it */
-	case CSR_MCAUSE: c->mcause = val; break;
-	case CSR_MTVAL: c->mtval = val; break;
-	case CSR_SATP:
-		if (satp_mode_ok(val))
-			c->satp = val;
-		break;
-	case CSR_MISA: break; /* misa is not writable on this hart */
-	default: hpm_write(v, csr, val); break;
-	}
+	for (i = 0; i < ARRAY_SIZE(csrs); i++)
+		if ((u16)(csr - csrs[i].first) < csrs[i].count)
+			return &csrs[i];
+	return NULL;
 }
 
 int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old)
 {
+	const struct csr_desc *d = find(csr);
 	u64 cur;
 	int rc;
 
-	if (wr_mask && vcsr_is_read_only(csr))
+	if (!d || (wr_mask && vcsr_is_read_only(csr)))
 		return -RAMPART_EINVAL;
-	rc = vcsr_read(v, csr, &cur);
+	rc = d->read(v, d, csr, &cur);
 	if (rc)
 		return rc;
-	if (wr_mask)
-		vcsr_write(v, csr, (cur & ~wr_mask) | (new_val & wr_mask),
-			   wr_mask);
+	if (wr_mask && d->write)
+		d->write(v, d, csr, (cur & ~wr_mask) | (new_val & wr_mask),
+			 wr_mask);
 	*old = cur;
 	return 0;
 }

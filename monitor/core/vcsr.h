@@ -6,7 +6,7 @@
 #ifndef RAMPART_VCSR_H
 #define RAMPART_VCSR_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

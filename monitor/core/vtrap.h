@@ -6,7 +6,7 @@
 #ifndef RAMPART_VTRAP_H
 #define RAMPART_VTRAP_H
 
-#include "types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 

@@ -13,11 +13,12 @@
 #include "platform.h"
 #include "tpm_hw.h"
 #include "../core/audit.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/sbi_ext.h"
-#include "../../measure/dice_blob.h"
-#include "../../measure/evidence.h"
-#include "../../measure/evlog.h"
+#include "../core/services.h"
+#include "../../include/rampart/dice_blob.h"
+#include "../../include/rampart/evidence.h"
+#include "../../include/rampart/evlog.h"
 #include "../../measure/tpm2_cmd.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/memory_buffer_alloc.h>
@@ -40,7 +41,7 @@ static volatile u32 attest_lock;
 
 void rampart_crypto_abort(int status)
 {
-	console_bug("BUG: mbedTLS allocator pool corrupted (%d)", status);
+	fatal("BUG: mbedTLS allocator pool corrupted (%d)", status);
 }
 
 int attest_init(void)

@@ -3,7 +3,7 @@
 #ifndef RAMPART_ATTEST_H
 #define RAMPART_ATTEST_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 /* Once at boot, before any signing: the allocator pool, and the alias key
  * and certificate the launcher left in the monitor region (wiped there).

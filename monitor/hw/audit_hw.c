@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The monitor's audit log instance: one lock, one console line per event
  * (rate-limited by core/audit.c; the counters keep everything). */
-#include "services.h"
+#include "../core/services.h"
 #include "console.h"
 #include "../core/audit.h"
 #include "../core/vcpu.h"

@@ -11,10 +11,11 @@
 #include "fdt_platform.h"
 #include "reset.h"
 #include "platform.h"
-#include "../core/errno.h"
+#include "../core/platform.h"
+#include "../../include/rampart/errno.h"
 #include "../core/placement.h"
 #include "../core/vcpu.h"
-#include "../../measure/evidence.h"
+#include "../../include/rampart/evidence.h"
 #include <libfdt.h>
 #include <string.h>
 
@@ -202,7 +203,7 @@ static int plan_handoff(struct handoff *h, const struct vcpu *v,
 
 	/* the last page of DRAM is the reset mark's (reset.h) */
 	h->plan.mem = (struct place_range){
-		PAYLOAD_BASE, platform.dram_base + platform.dram_size -
+		PAYLOAD_BASE, platform_dram_end() -
 				      RESET_MARK_SIZE - PAYLOAD_BASE };
 	rc = plan_kernel(h, v->pc, why);
 	if (rc)

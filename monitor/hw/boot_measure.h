@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Measured boot in the monitor (DESIGN: "Measured boot and evidence"). */
+/* Measured boot in the monitor (docs/evidence.md). */
 #ifndef RAMPART_BOOT_MEASURE_H
 #define RAMPART_BOOT_MEASURE_H
 
-#include "../core/types.h"
-#include "../../measure/evidence.h"
+#include "../../include/rampart/types.h"
+#include "../../include/rampart/evidence.h"
 
 struct vcpu;
 

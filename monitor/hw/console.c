@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* 16550 UART output (QEMU virt: 0x1000_0000), shared with the firmware. */
+/* 16550 UART output (the platform's ns16550a), shared with the firmware. */
 #include "console.h"
-#include "services.h"
-#include "platform.h"
 #include "../core/clint.h"
+#include "../core/platform.h"
 #include "../core/uart_tx.h"
-#include "../lib/format.h"
+#include "../../lib/format.h"
 
 #define UART_THR 0
 #define UART_LSR 5
@@ -18,7 +17,7 @@ static struct uart_tx tx;
 
 static bool uart_thre(void *ctx)
 {
-	volatile u8 *uart = (volatile u8 *)UART_BASE;
+	volatile u8 *uart = (volatile u8 *)(uintptr_t)platform->uart_base;
 
 	(void)ctx;
 	return uart[UART_LSR] & UART_LSR_THRE;
@@ -26,7 +25,7 @@ static bool uart_thre(void *ctx)
 
 static void uart_putc(char c, void *ctx)
 {
-	volatile u8 *uart = (volatile u8 *)UART_BASE;
+	volatile u8 *uart = (volatile u8 *)(uintptr_t)platform->uart_base;
 
 	(void)ctx;
 	if (!uart_tx_wait(&tx, uart_thre, NULL))
@@ -59,19 +58,16 @@ static void unlock(void)
 	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
 }
 
-/* "fatal: " once a fatal line is being printed (console_bug) */
-static const char *fatal_prefix = "";
-
 static void put_str(const char *s)
 {
 	while (*s)
 		uart_putc(*s++, NULL);
 }
 
-static void put_line(const char *fmt, va_list ap)
+static void put_line(const char *prefix, const char *fmt, va_list ap)
 {
 	put_str("[rampart] ");
-	put_str(fatal_prefix);
+	put_str(prefix);
 	format_v(uart_putc, NULL, fmt, ap);
 	uart_putc('\n', NULL);
 }
@@ -81,14 +77,15 @@ static void put_line_f(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	put_line(fmt, ap);
+	put_line("", fmt, ap);
 	va_end(ap);
 }
 
 /* After a line that went out: the drops since the last report, if due. */
 static void report_drops(void)
 {
-	u64 mtime = *(volatile u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
+	u64 mtime = *(volatile u64 *)(uintptr_t)(platform->clint_base +
+						   CLINT_MTIME_OFF);
 	u64 n = uart_tx_report(&tx, mtime);
 
 	if (n)
@@ -96,10 +93,10 @@ static void report_drops(void)
 			   n);
 }
 
-static void log_line(const char *fmt, va_list ap)
+void console_vlog(const char *prefix, const char *fmt, va_list ap)
 {
 	lock();
-	put_line(fmt, ap);
+	put_line(prefix, fmt, ap);
 	report_drops();
 	unlock();
 }
@@ -109,21 +106,6 @@ void console_log(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	log_line(fmt, ap);
+	console_vlog("", fmt, ap);
 	va_end(ap);
-}
-
-void console_bug(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	lock();
-	fatal_prefix = "fatal: ";
-	put_line(fmt, ap);
-	fatal_prefix = "";
-	unlock();
-	va_end(ap);
-	/* a script sees it: QEMU exits with this status (docs/usage.md) */
-	hw_stop_machine(MONITOR_FATAL_EXIT);
 }

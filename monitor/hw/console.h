@@ -3,7 +3,8 @@
 #ifndef RAMPART_CONSOLE_H
 #define RAMPART_CONSOLE_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
+#include <stdarg.h>
 
 void console_init(void);
 
@@ -18,20 +19,7 @@ u64 console_dropped(void);
 /* Print one "[rampart] ..." line; harts never interleave within a line. */
 void console_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* QEMU's exit status after a fatal line (docs/usage.md). */
-#define MONITOR_FATAL_EXIT 5
-
-/* The monitor cannot go on (a broken invariant, an unusable platform or
- * option): print one "[rampart] fatal: ..." line and stop the machine with
- * MONITOR_FATAL_EXIT (scrubbing payload memory first once locked). */
-void console_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2),
-						      noreturn));
-
-#define BUG_ON(cond)                                                     \
-	do {                                                             \
-		if (cond)                                                \
-			console_bug("BUG: %s at %s:%d", #cond, __FILE__, \
-				    __LINE__);                           \
-	} while (0)
+/* Print one "[rampart] " @prefix ... line (reset.c: fatal). */
+void console_vlog(const char *prefix, const char *fmt, va_list ap);
 
 #endif

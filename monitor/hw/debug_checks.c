@@ -3,7 +3,7 @@
 #include "boot_measure.h"
 #include "console.h"
 #include "platform.h"
-#include "services.h"
+#include "../core/services.h"
 #include "../core/options.h"
 #include <string.h>
 

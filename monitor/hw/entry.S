@@ -5,8 +5,7 @@
  * taken in the monitor itself is told apart by the swapped value.
  */
 #include "platform.h"
-
-#define VCPU_STACK_TOP (34 * 8)	/* pinned against struct vcpu in vcpu.c */
+#include "asm-offsets.h"	/* generated from asm_offsets.c */
 
 	.section .text.entry, "ax"
 	.globl _start
@@ -63,38 +62,11 @@ park:
 trap_entry:
 	csrrw	sp, mscratch, sp
 	beqz	sp, trap_from_monitor
-	sd	x1, 1*8(sp)
-	sd	x3, 3*8(sp)
-	sd	x4, 4*8(sp)
-	sd	x5, 5*8(sp)
-	sd	x6, 6*8(sp)
-	sd	x7, 7*8(sp)
-	sd	x8, 8*8(sp)
-	sd	x9, 9*8(sp)
-	sd	x10, 10*8(sp)
-	sd	x11, 11*8(sp)
-	sd	x12, 12*8(sp)
-	sd	x13, 13*8(sp)
-	sd	x14, 14*8(sp)
-	sd	x15, 15*8(sp)
-	sd	x16, 16*8(sp)
-	sd	x17, 17*8(sp)
-	sd	x18, 18*8(sp)
-	sd	x19, 19*8(sp)
-	sd	x20, 20*8(sp)
-	sd	x21, 21*8(sp)
-	sd	x22, 22*8(sp)
-	sd	x23, 23*8(sp)
-	sd	x24, 24*8(sp)
-	sd	x25, 25*8(sp)
-	sd	x26, 26*8(sp)
-	sd	x27, 27*8(sp)
-	sd	x28, 28*8(sp)
-	sd	x29, 29*8(sp)
-	sd	x30, 30*8(sp)
-	sd	x31, 31*8(sp)
+	.irp	n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	sd	x\n, VCPU_X+\n*8(sp)
+	.endr
 	csrrw	t0, mscratch, zero
-	sd	t0, 2*8(sp)
+	sd	t0, VCPU_X+2*8(sp)
 	mv	a0, sp
 	ld	sp, VCPU_STACK_TOP(a0)
 	call	trap_handle
@@ -104,77 +76,23 @@ trap_entry:
 trap_exit:
 	csrw	mscratch, a0
 	mv	sp, a0
-	ld	x1, 1*8(sp)
-	ld	x3, 3*8(sp)
-	ld	x4, 4*8(sp)
-	ld	x5, 5*8(sp)
-	ld	x6, 6*8(sp)
-	ld	x7, 7*8(sp)
-	ld	x8, 8*8(sp)
-	ld	x9, 9*8(sp)
-	ld	x10, 10*8(sp)
-	ld	x11, 11*8(sp)
-	ld	x12, 12*8(sp)
-	ld	x13, 13*8(sp)
-	ld	x14, 14*8(sp)
-	ld	x15, 15*8(sp)
-	ld	x16, 16*8(sp)
-	ld	x17, 17*8(sp)
-	ld	x18, 18*8(sp)
-	ld	x19, 19*8(sp)
-	ld	x20, 20*8(sp)
-	ld	x21, 21*8(sp)
-	ld	x22, 22*8(sp)
-	ld	x23, 23*8(sp)
-	ld	x24, 24*8(sp)
-	ld	x25, 25*8(sp)
-	ld	x26, 26*8(sp)
-	ld	x27, 27*8(sp)
-	ld	x28, 28*8(sp)
-	ld	x29, 29*8(sp)
-	ld	x30, 30*8(sp)
-	ld	x31, 31*8(sp)
-	ld	x2, 2*8(sp)
+	.irp	n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,2
+	ld	x\n, VCPU_X+\n*8(sp)
+	.endr
 	mret
 
 	/* A trap in the monitor itself: a probe it expected, or a bug. */
 trap_from_monitor:
 	csrrw	sp, mscratch, sp
-	addi	sp, sp, -16*8
-	sd	ra, 0(sp)
-	sd	t0, 1*8(sp)
-	sd	t1, 2*8(sp)
-	sd	t2, 3*8(sp)
-	sd	a0, 4*8(sp)
-	sd	a1, 5*8(sp)
-	sd	a2, 6*8(sp)
-	sd	a3, 7*8(sp)
-	sd	a4, 8*8(sp)
-	sd	a5, 9*8(sp)
-	sd	a6, 10*8(sp)
-	sd	a7, 11*8(sp)
-	sd	t3, 12*8(sp)
-	sd	t4, 13*8(sp)
-	sd	t5, 14*8(sp)
-	sd	t6, 15*8(sp)
+	addi	sp, sp, -32*8
+	.irp	n, 1,5,6,7,10,11,12,13,14,15,16,17,28,29,30,31
+	sd	x\n, \n*8(sp)
+	.endr
 	call	monitor_trap
-	ld	ra, 0(sp)
-	ld	t0, 1*8(sp)
-	ld	t1, 2*8(sp)
-	ld	t2, 3*8(sp)
-	ld	a0, 4*8(sp)
-	ld	a1, 5*8(sp)
-	ld	a2, 6*8(sp)
-	ld	a3, 7*8(sp)
-	ld	a4, 8*8(sp)
-	ld	a5, 9*8(sp)
-	ld	a6, 10*8(sp)
-	ld	a7, 11*8(sp)
-	ld	t3, 12*8(sp)
-	ld	t4, 13*8(sp)
-	ld	t5, 14*8(sp)
-	ld	t6, 15*8(sp)
-	addi	sp, sp, 16*8
+	.irp	n, 1,5,6,7,10,11,12,13,14,15,16,17,28,29,30,31
+	ld	x\n, \n*8(sp)
+	.endr
+	addi	sp, sp, 32*8
 	mret
 
 	.data

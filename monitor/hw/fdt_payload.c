@@ -2,16 +2,17 @@
 #include "fdt_payload.h"
 #include "fdt_platform.h"
 #include "platform.h"
+#include "../core/platform.h"
 #include "reset.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "../core/placement.h"
-#include "../../measure/evidence.h"
-#include "../lib/format.h"
+#include "../../include/rampart/evidence.h"
+#include "../../lib/format.h"
 #include <libfdt.h>
 
 #define MAX_COVERS 16	/* reservations looked at; more only cost nodes */
 #define MAX_HOLDS 4	/* nodes added for the firmware's range */
-/* QEMU virt's platform bus, where tpm-tis-device sits (DESIGN: TPM) */
+/* QEMU virt's platform bus, where tpm-tis-device sits (docs/evidence.md, TPM) */
 #define TPM_WINDOW_BASE 0x4000000ULL
 #define TPM_WINDOW_SIZE 0x2000000ULL
 #define TPM_TIS_SIZE 0x5000ULL
@@ -146,7 +147,7 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 	    reserve(fdt, parent, "rampart-log", base, RAMPART_REGION_SIZE,
 		    false) ||
 	    reserve(fdt, parent, "rampart-mark",
-		    platform.dram_base + platform.dram_size - RESET_MARK_SIZE,
+		    platform_dram_end() - RESET_MARK_SIZE,
 		    RESET_MARK_SIZE, false))
 		return -RAMPART_EINVAL;
 	/* offsets move when a node is added: look /chosen up only now */

@@ -3,7 +3,7 @@
 #ifndef RAMPART_FDT_PAYLOAD_H
 #define RAMPART_FDT_PAYLOAD_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 /* Rampart's region for the payload: event log then evidence. Linux copies
  * the log through its linear map, so it is reserved but mapped (no no-map). */

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "fdt_platform.h"
-#include "../core/errno.h"
+#include "../core/clint.h"
+#include "../core/hart.h"
+#include "../core/pmp.h"
+#include "../../include/rampart/errno.h"
 #include <libfdt.h>
 
 #define FDT_ROOM 1024 /* enough for one reserved-memory node */
@@ -52,6 +55,39 @@ static int count_harts(const void *fdt, struct platform *p)
 	return 0;
 }
 
+/* The first node compatible with @compat: its first reg range. */
+static int read_device(const void *fdt, const char *compat, u64 *base,
+		       u64 *size)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, compat);
+	int parent = node < 0 ? node : fdt_parent_offset(fdt, node), len;
+	int ac = fdt_address_cells(fdt, parent), sc = fdt_size_cells(fdt, parent);
+	const fdt32_t *reg;
+
+	if (parent < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
+		return -RAMPART_EINVAL;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg || len < (ac + sc) * 4)
+		return -RAMPART_EINVAL;
+	*base = read_cells(reg, ac);
+	*size = read_cells(reg + ac, sc);
+	return 0;
+}
+
+/* The devices the monitor drives or emulates itself. */
+static int read_devices(const void *fdt, struct platform *p)
+{
+	u64 clint_size, uart_size;
+
+	if (read_device(fdt, "riscv,clint0", &p->clint_base, &clint_size) ||
+	    clint_size < CLINT_SIZE ||
+	    read_device(fdt, "ns16550a", &p->uart_base, &uart_size) ||
+	    read_device(fdt, "sifive,test1", &p->test_base, &p->test_size) ||
+	    !pmp_is_napot(p->test_base, p->test_size))
+		return -RAMPART_EINVAL;
+	return 0;
+}
+
 int fdt_platform_read(const void *fdt, struct platform *p)
 {
 	int rc;
@@ -61,6 +97,8 @@ int fdt_platform_read(const void *fdt, struct platform *p)
 	rc = read_memory(fdt, p);
 	if (!rc)
 		rc = count_harts(fdt, p);
+	if (!rc)
+		rc = read_devices(fdt, p);
 	return rc;
 }
 

@@ -3,10 +3,11 @@
 #ifndef RAMPART_FDT_PLATFORM_H
 #define RAMPART_FDT_PLATFORM_H
 
-#include "platform.h"
+#include "../core/platform.h"
 
-/* Fill @p from the tree at @fdt (DRAM, harts). 0, -RAMPART_EINVAL, or
- * -RAMPART_ENOSPC for more harts than MAX_HARTS. */
+/* Fill @p from the tree at @fdt (DRAM, harts, the CLINT, the console's
+ * UART and the reset device). 0, -RAMPART_EINVAL, or -RAMPART_ENOSPC for
+ * more harts than MAX_HARTS (core/hart.h). */
 int fdt_platform_read(const void *fdt, struct platform *p);
 
 /* The /reserved-memory node, added (2 address and size cells) if the tree

@@ -3,56 +3,21 @@
 #ifndef RAMPART_HW_H
 #define RAMPART_HW_H
 
-#include "../core/types.h"
-#include "../core/vcpu.h"
-#include "../core/fastpath.h"
+#include "../../include/rampart/types.h"
 
 struct pmp_layout;
+struct vcpu;
 
 extern const struct vcpu_ops hw_vcpu_ops;
 
-/* Per-hart state: the virtual context first (entry.S addresses it). */
-struct hart {
-	struct vcpu v;
-	bool pmp_dirty;		/* firmware changed its virtual PMP */
-	bool pmp_mprv;		/* the applied firmware layout denies data */
-	/* lock barrier (lock.c) */
-	volatile u32 in_firmware;	/* the hart may be running firmware */
-	volatile u32 lock_applied;	/* its firmware PMP is the locked one */
-	/* SBI fast paths (core/fastpath.h): this hart's cache */
-	struct fastpath_cache fast;
-	struct fastpath_pending fast_pending;
-	/* a monitor probe expecting a trap (probe_csr) */
-	volatile bool probe_armed;
-	volatile u64 probe_cause;
-};
-
-extern struct hart harts[];
-
-struct policy_ops;
-extern const struct policy_ops *active_policy;
-extern bool fastpath_enabled;
-/* main.c: the active policy's configuration text (docs/evidence.md) */
-const char *policy_config(void);
-
-static inline struct hart *hart_of(struct vcpu *v)
-{
-	return (struct hart *)v;
-}
-
 /* trap.c */
 struct vcpu *trap_handle(struct vcpu *v);
-/* Before the firmware runs: publish it (lock.c) and re-plan the PMP. */
+/* Before the firmware runs: publish it (lock.h) and re-plan the PMP. */
 void firmware_resume_checks(struct vcpu *v);
 void trap_prepare_return(struct vcpu *v);
-void monitor_trap(const u64 *frame);
-/* Arm a probe on this hart: the next trap in the monitor is skipped. */
-void probe_arm(void);
-/* Disarm; returns the cause of the trap taken since probe_arm, or 0. */
-u64 probe_disarm(void);
 
-/* sha256_hw.c: probe Zbb and pick SHA-256's block function; true if Zbb */
-bool sha256_hw_init(void);
+/* sha256_hw.c: SHA-256's block function, with Zbb if @has_zbb */
+void sha256_hw_init(bool has_zbb);
 
 /* world.c */
 void world_enter_firmware(struct vcpu *v);

@@ -5,10 +5,12 @@
  * CSR number as an immediate, hence one case per CSR.
  */
 #include "hw.h"
+#include "../core/vcpu.h"
 #include "csr.h"
 #include "platform.h"
+#include "../core/platform.h"
 #include "ipi.h"
-#include "../core/errno.h"
+#include "../../include/rampart/errno.h"
 
 static int live_read(u16 csr, u64 *val)
 {
@@ -28,7 +30,7 @@ static int live_read(u16 csr, u64 *val)
 	case CSR_INSTRET:
 	case CSR_MINSTRET: *val = csr_read(CSR_MINSTRET); break;
 	case CSR_STIMECMP:
-		if (!platform.has_sstc)
+		if (!platform->has_sstc)
 			return -RAMPART_EINVAL;
 		*val = csr_read(CSR_STIMECMP);
 		break;
@@ -50,7 +52,7 @@ static int live_write(u16 csr, u64 val)
 	case CSR_SCAUSE: csr_write(CSR_SCAUSE, val); break;
 	case CSR_STVAL: csr_write(CSR_STVAL, val); break;
 	case CSR_STIMECMP:
-		if (!platform.has_sstc)
+		if (!platform->has_sstc)
 			return -RAMPART_EINVAL;
 		csr_write(CSR_STIMECMP, val);
 		break;

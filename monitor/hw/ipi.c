@@ -1,37 +1,35 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "ipi.h"
-#include "reset.h"
 #include "csr.h"
-#include "platform.h"
 #include "../core/clint.h"
+#include "../core/hart.h"
+#include "../core/platform.h"
 #include "../core/sbi_ext.h"
-#include "../core/vcpu.h"
 
-static volatile u32 vmsip[MAX_HARTS];
-static volatile u32 kicks[MAX_HARTS];
-static volatile u32 running[MAX_HARTS];	/* in the payload (not stopped) */
-/* Fences: senders number their requests to a hart; the hart records the
- * number it saw before flushing. One flush answers every request issued
- * before it, however many doorbells coalesced into one. */
-static volatile u64 fence_asked[MAX_HARTS];
-static volatile u64 fence_done[MAX_HARTS];
-/* Harts waiting in send() for fences: a hart that flushed rings them. */
+/*
+ * Fences: senders number their requests to a hart (fence_asked); the hart
+ * records the number it saw before flushing (fence_done). One flush
+ * answers every request issued before it, however many doorbells
+ * coalesced into one. Harts waiting in send() for fences are in
+ * fence_waiters: a hart that flushed rings them.
+ */
 static volatile u64 fence_waiters;
+static volatile u32 halted;	/* harts parked by KICK_HALT */
 
 static volatile u32 *real_msip(unsigned int hart)
 {
-	return (volatile u32 *)(uintptr_t)(CLINT_BASE + CLINT_MSIP_OFF +
-					  4ULL * hart);
+	return (volatile u32 *)(uintptr_t)(platform->clint_base +
+					  CLINT_MSIP_OFF + 4ULL * hart);
 }
 
 u32 ipi_vmsip(unsigned int hart)
 {
-	return __atomic_load_n(&vmsip[hart], __ATOMIC_ACQUIRE);
+	return __atomic_load_n(&harts[hart].vmsip, __ATOMIC_ACQUIRE);
 }
 
 void ipi_set_vmsip(unsigned int hart, u32 val)
 {
-	__atomic_store_n(&vmsip[hart], val & 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&harts[hart].vmsip, val & 1, __ATOMIC_SEQ_CST);
 	if (val & 1)
 		*real_msip(hart) = 1; /* the target must notice */
 }
@@ -40,7 +38,7 @@ void ipi_set_vmsip(unsigned int hart, u32 val)
  * the bell before it reads the reasons: no reason is ever lost. */
 void ipi_kick(unsigned int hart, u32 reasons)
 {
-	__atomic_fetch_or(&kicks[hart], reasons, __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&harts[hart].kicks, reasons, __ATOMIC_SEQ_CST);
 	*real_msip(hart) = 1;
 }
 
@@ -48,7 +46,7 @@ u32 ipi_take(unsigned int self)
 {
 	*real_msip(self) = 0;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	return __atomic_exchange_n(&kicks[self], 0, __ATOMIC_SEQ_CST);
+	return __atomic_exchange_n(&harts[self].kicks, 0, __ATOMIC_SEQ_CST);
 }
 
 u64 ipi_mip(unsigned int self)
@@ -61,27 +59,41 @@ u64 ipi_mip(unsigned int self)
 void ipi_set_running(unsigned int hart, bool on)
 {
 	if (hart < MAX_HARTS)
-		__atomic_store_n(&running[hart], on, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&harts[hart].running, on, __ATOMIC_SEQ_CST);
+}
+
+void ipi_halt(void)
+{
+	__atomic_add_fetch(&halted, 1, __ATOMIC_SEQ_CST);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+u32 ipi_halted(void)
+{
+	return __atomic_load_n(&halted, __ATOMIC_SEQ_CST);
 }
 
 void ipi_serve(unsigned int self, u32 reasons)
 {
 	if (reasons & KICK_HALT)
-		hw_reset_halt();
+		ipi_halt();
 	if (reasons & KICK_SSIP)
 		csr_set(CSR_MIP, MIP_SSIP);
 	if (reasons & (KICK_SFENCE | KICK_FENCE_I)) {
-		u64 seen = __atomic_load_n(&fence_asked[self], __ATOMIC_SEQ_CST);
+		u64 seen = __atomic_load_n(&harts[self].fence_asked,
+					   __ATOMIC_SEQ_CST);
 		u64 waiters;
 		unsigned int i;
 
 		__asm__ volatile("sfence.vma\n fence.i" : : : "memory");
-		__atomic_store_n(&fence_done[self], seen, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&harts[self].fence_done, seen,
+				 __ATOMIC_SEQ_CST);
 		/* done is published before the waiters are read, and a waiter
 		 * publishes itself before it reads done (send()): either it
 		 * sees done, or it is rung here */
 		waiters = __atomic_load_n(&fence_waiters, __ATOMIC_SEQ_CST);
-		for (i = 0; i < platform.nharts; i++)
+		for (i = 0; i < platform->nharts; i++)
 			if (i != self && (waiters & (1ULL << i)))
 				ipi_kick(i, 0);
 	}
@@ -93,12 +105,12 @@ static u64 targets(u64 mask, u64 base)
 {
 	u64 all = 0, i;
 
-	for (i = 0; i < platform.nharts; i++)
-		if (__atomic_load_n(&running[i], __ATOMIC_SEQ_CST))
+	for (i = 0; i < platform->nharts; i++)
+		if (__atomic_load_n(&harts[i].running, __ATOMIC_SEQ_CST))
 			all |= 1ULL << i;
 	if (base == ~0ULL)
 		return all;
-	if (base >= platform.nharts || (mask << base) >> base != mask)
+	if (base >= platform->nharts || (mask << base) >> base != mask)
 		return 0;
 	mask <<= base;
 	return (mask & ~all) ? 0 : mask;
@@ -118,7 +130,7 @@ static void send(unsigned int self, u64 set, u32 reason)
 	u64 ticket[MAX_HARTS] = { 0 };
 	unsigned int i;
 
-	for (i = 0; i < platform.nharts; i++) {
+	for (i = 0; i < platform->nharts; i++) {
 		if (!(set & (1ULL << i)))
 			continue;
 		if (i == self) {
@@ -126,7 +138,7 @@ static void send(unsigned int self, u64 set, u32 reason)
 			continue;
 		}
 		if (fence) {
-			ticket[i] = __atomic_add_fetch(&fence_asked[i], 1,
+			ticket[i] = __atomic_add_fetch(&harts[i].fence_asked, 1,
 						       __ATOMIC_SEQ_CST);
 			wait = true;
 		}
@@ -135,12 +147,12 @@ static void send(unsigned int self, u64 set, u32 reason)
 	if (!wait)
 		return;
 	__atomic_fetch_or(&fence_waiters, 1ULL << self, __ATOMIC_SEQ_CST);
-	for (i = 0; i < platform.nharts; i++) {
-		while (__atomic_load_n(&fence_done[i], __ATOMIC_SEQ_CST) <
+	for (i = 0; i < platform->nharts; i++) {
+		while (__atomic_load_n(&harts[i].fence_done, __ATOMIC_SEQ_CST) <
 		       ticket[i]) {
 			ipi_serve(self, ipi_take(self));
-			if (__atomic_load_n(&fence_done[i], __ATOMIC_SEQ_CST) <
-			    ticket[i])
+			if (__atomic_load_n(&harts[i].fence_done,
+					    __ATOMIC_SEQ_CST) < ticket[i])
 				__asm__ volatile("wfi");
 		}
 	}
@@ -164,8 +176,6 @@ bool ipi_fastpath(struct vcpu *v)
 	if (!set)
 		return false;
 	send((unsigned int)v->hartid, set, reason);
-	vcpu_set_reg(v, REG_A0, SBI_SUCCESS);
-	vcpu_set_reg(v, REG_A1, 0);
-	v->pc += 4;
+	vcpu_sbi_return(v, SBI_SUCCESS, 0);
 	return true;
 }

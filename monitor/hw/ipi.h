@@ -8,7 +8,7 @@
 #ifndef RAMPART_IPI_H
 #define RAMPART_IPI_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 struct vcpu;
 
@@ -16,7 +16,7 @@ struct vcpu;
 #define KICK_SSIP 0x2	/* raise the payload's supervisor software IRQ */
 #define KICK_SFENCE 0x4	/* sfence.vma, then acknowledge */
 #define KICK_FENCE_I 0x8	/* fence.i, then acknowledge */
-#define KICK_HALT 0x10	/* stop for good: the machine is being reset (reset.h) */
+#define KICK_HALT 0x10	/* stop for good: the machine is ending (reset.h) */
 
 /* The firmware's view of hart @hart's MSIP, and its write. */
 u32 ipi_vmsip(unsigned int hart);
@@ -40,6 +40,12 @@ bool ipi_fastpath(struct vcpu *v);
 
 /* Note that hart @hart runs the payload (entered) or no longer (stopped). */
 void ipi_set_running(unsigned int hart, bool running);
+
+/* KICK_HALT on this hart: counted as halted, then parked for good. */
+void ipi_halt(void) __attribute__((noreturn));
+
+/* How many harts ipi_halt() has parked. */
+u32 ipi_halted(void);
 
 /* This hart's mip with the firmware's virtual MSIP in place of the real. */
 u64 ipi_mip(unsigned int self);

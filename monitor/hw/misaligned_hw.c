@@ -8,7 +8,7 @@
  */
 #include "hw.h"
 #include "csr.h"
-#include "services.h"
+#include "../core/services.h"
 #include "../core/misaligned.h"
 #include "../core/riscv.h"
 #include "../core/vcpu.h"

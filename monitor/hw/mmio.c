@@ -4,13 +4,17 @@
 #include "platform.h"
 #include "ipi.h"
 #include "../core/clint.h"
-#include "../core/errno.h"
 #include "../core/fastpath.h"
-#include "services.h"
+#include "../core/insn.h"
+#include "../core/platform.h"
+#include "../core/services.h"
+#include "../core/vcpu.h"
+#include "../../include/rampart/errno.h"
 
 bool hw_is_clint(u64 addr)
 {
-	return addr >= CLINT_BASE && addr - CLINT_BASE < CLINT_SIZE;
+	return addr >= platform->clint_base &&
+	       addr - platform->clint_base < CLINT_SIZE;
 }
 
 /* The CLINT is passed through after checking register, width and hart:
@@ -22,7 +26,8 @@ int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
 	void *p = (void *)addr;
 
 	if (!hw_is_clint(addr) ||
-	    clint_decode(addr - CLINT_BASE, width, platform.nharts, &reg, &hart))
+	    clint_decode(addr - platform->clint_base, width, platform->nharts,
+			 &reg, &hart))
 		return -RAMPART_EINVAL;
 	if (reg == CLINT_MSIP) {
 		/* the firmware's MSIP is virtual (ipi.h) */
@@ -48,23 +53,24 @@ int hw_clint_access(u64 addr, unsigned int width, bool write, u64 *val)
 
 u64 hw_clint_mtime(void)
 {
-	return *(volatile u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
+	return *(volatile u64 *)(uintptr_t)(platform->clint_base +
+					    CLINT_MTIME_OFF);
 }
 
 bool hw_emulate_time_read(struct vcpu *v, u64 tval)
 {
-	int rd = fastpath_time_read((u32)tval);
+	struct insn in;
 
-	if (rd < 0)
+	if (!fastpath_time_read((u32)tval, &in))
 		return false;
-	vcpu_set_reg(v, (unsigned int)rd, hw_clint_mtime());
-	v->pc += 4;
+	vcpu_set_reg(v, in.rd, hw_clint_mtime());
+	vcpu_skip(v, in.len);
 	return true;
 }
 
 static bool is_firmware_code(u64 addr)
 {
-	u64 dram_end = platform.dram_base + platform.dram_size;
+	u64 dram_end = platform_dram_end();
 
 	/* Not the monitor's own region: the firmware cannot execute there. */
 	return addr >= FIRMWARE_BASE && addr < dram_end && addr + 4 <= dram_end;

@@ -7,6 +7,7 @@
  * skips the instruction.
  */
 #include "hw.h"
+#include "probe.h"
 #include "csr.h"
 
 #define MPRV_ASM(insn)                                                      \

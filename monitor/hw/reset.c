@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "reset.h"
+#include "../../include/rampart/layout.h"
 #include "console.h"
 #include "csr.h"
 #include "hw.h"
 #include "ipi.h"
-#include "platform.h"
-#include "services.h"
+#include "../core/lock.h"
 #include "../core/placement.h"
+#include "../core/platform.h"
+#include "../core/services.h"
 
 #define TEST_FAIL 0x3333	/* QEMU hw/misc/sifive_test.c: ends QEMU */
 #define TEST_PASS 0x5555	/* power off */
@@ -16,19 +18,21 @@
 /* how long the other harts get to halt: they only need to trap (10 ms) */
 #define HALT_WAIT_TICKS 100000
 
-static volatile u32 halted;
-
 static volatile u64 *mark(void)
 {
-	return (volatile u64 *)(uintptr_t)(platform.dram_base +
-					   platform.dram_size -
+	return (volatile u64 *)(uintptr_t)(platform_dram_end() -
 					   RESET_MARK_SIZE);
+}
+
+static volatile u32 *test_device(void)
+{
+	return (volatile u32 *)(uintptr_t)platform->test_base;
 }
 
 bool hw_is_test_device(u64 addr)
 {
-	return addr >= TEST_DEVICE_BASE &&
-	       addr - TEST_DEVICE_BASE < TEST_DEVICE_SIZE;
+	return addr >= platform->test_base &&
+	       addr - platform->test_base < platform->test_size;
 }
 
 void hw_reset_mark_live(void)
@@ -62,8 +66,8 @@ static void zero(u64 base, u64 size)
 static void scrub(const struct place_range *keep, unsigned int n,
 		  const char *why)
 {
-	struct place_range all = { PAYLOAD_BASE, platform.dram_base +
-				   platform.dram_size - PAYLOAD_BASE };
+	struct place_range all = { PAYLOAD_BASE,
+				   platform_dram_end() - PAYLOAD_BASE };
 	struct place_range gaps[MAX_KEEP + 1];
 	u64 insns = csr_read(CSR_MINSTRET), bytes = 0;
 	int count = placement_gaps(&all, keep, n, gaps, MAX_KEEP + 1), i;
@@ -86,20 +90,12 @@ static void halt_others(u64 self)
 	u64 start = hw_clint_mtime();
 	unsigned int i;
 
-	for (i = 0; i < platform.nharts; i++)
+	for (i = 0; i < platform->nharts; i++)
 		if (i != self)
 			ipi_kick(i, KICK_HALT);
-	while (__atomic_load_n(&halted, __ATOMIC_SEQ_CST) + 1 <
-		       platform.nharts &&
+	while (ipi_halted() + 1 < platform->nharts &&
 	       hw_clint_mtime() - start < HALT_WAIT_TICKS)
 		;
-}
-
-void hw_reset_halt(void)
-{
-	__atomic_add_fetch(&halted, 1, __ATOMIC_SEQ_CST);
-	for (;;)
-		__asm__ volatile("wfi");
 }
 
 /* Halt, scrub, then let the device end the machine with @value. */
@@ -108,10 +104,10 @@ static void __attribute__((noreturn)) end_machine(u32 value, const char *why)
 	static volatile u32 ending;
 
 	if (__atomic_exchange_n(&ending, 1, __ATOMIC_ACQ_REL))
-		hw_reset_halt(); /* another hart is ending it already */
+		ipi_halt(); /* another hart is ending it already */
 	halt_others(csr_read(CSR_MHARTID));
 	scrub(NULL, 0, why);
-	*(volatile u32 *)TEST_DEVICE_BASE = value;
+	*test_device() = value;
 	hw_park("the machine did not stop");
 }
 
@@ -128,7 +124,7 @@ int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val)
 	if (!hw_is_test_device(addr) || (width != 2 && width != 4) ||
 	    (addr & (width - 1)))
 		return -1;
-	if (write && addr == TEST_DEVICE_BASE && ends_machine((u32)*val))
+	if (write && addr == platform->test_base && ends_machine((u32)*val))
 		end_machine((u32)*val, "before the firmware's reset");
 	if (width == 2 && write)
 		*(volatile u16 *)(uintptr_t)addr = (u16)*val;
@@ -144,10 +140,28 @@ int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val)
 /* QEMU's sifive,test1: 0x3333 | code << 16 ends the machine with @code. */
 void hw_stop_machine(u32 code)
 {
-	if (hw_firmware_locked())
+	if (lock_is_set())
 		end_machine(TEST_FAIL | (code << 16), "before the monitor's stop");
-	*(volatile u32 *)TEST_DEVICE_BASE = TEST_FAIL | (code << 16);
+	*test_device() = TEST_FAIL | (code << 16);
 	hw_park("the machine did not stop");
+}
+
+void hw_park(const char *why)
+{
+	console_log("hart %lu parked: %s", csr_read(CSR_MHARTID), why);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+void fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	console_vlog("fatal: ", fmt, ap);
+	va_end(ap);
+	/* a script sees it: QEMU exits with this status (docs/usage.md) */
+	hw_stop_machine(MONITOR_FATAL_EXIT);
 }
 
 void hw_reset_scrub_at_boot(const struct place_range *keep, unsigned int n)

@@ -14,7 +14,7 @@
 #ifndef RAMPART_RESET_H
 #define RAMPART_RESET_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 /* The mark's page: the last of DRAM, reserved in the payload's tree and
  * outside the placement plan's payload memory. */
@@ -27,9 +27,6 @@ bool hw_is_test_device(u64 addr);
  * through; a write that would end the machine (fail, pass, reset) first
  * halts the other harts and scrubs, then is done; others pass through. */
 int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val);
-
-/* KICK_HALT on this hart: counted as halted, then parked for good. */
-void hw_reset_halt(void) __attribute__((noreturn));
 
 /* At the lock, before the payload runs: the payload's memory is live. */
 void hw_reset_mark_live(void);

@@ -2,7 +2,7 @@
 /*
  * mbedTLS's SHA-256 block function, replaced (MBEDTLS_SHA256_PROCESS_ALT in
  * monitor/mbedtls_config.h) by measure/sha256_compress.c: the Zbb build
- * when the boot hart has Zbb (probed once, sha256_hw_init), the portable
+ * when the boot hart has Zbb (probed once: hw/probe.c), the portable
  * one otherwise. Harts are assumed alike, as for Sstc.
  */
 #include "hw.h"
@@ -11,18 +11,9 @@
 
 static bool use_zbb;
 
-static bool probe_zbb(void)
+void sha256_hw_init(bool has_zbb)
 {
-	probe_arm();
-	/* rev8 t0, t0 (Zbb): an illegal instruction without it */
-	__asm__ volatile(".insn i 0x13, 5, t0, t0, 0x6b8" ::: "t0");
-	return probe_disarm() == 0;
-}
-
-bool sha256_hw_init(void)
-{
-	use_zbb = probe_zbb();
-	return use_zbb;
+	use_zbb = has_zbb;
 }
 
 int mbedtls_internal_sha256_process(mbedtls_sha256_context *ctx,

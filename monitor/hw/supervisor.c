@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The payload's supervisor CSRs: hidden from the firmware, redirected to. */
-#include "services.h"
 #include "csr.h"
-#include "platform.h"
+#include "../core/platform.h"
+#include "../core/services.h"
 #include "../core/vcpu.h"
 
 /* Writable sstatus fields as QEMU 7.2 keeps them (conformance firmware). */
@@ -19,7 +19,7 @@ void hw_supervisor_save(struct supervisor_csrs *s)
 	s->stval = csr_read(CSR_STVAL);
 	s->scounteren = csr_read(CSR_SCOUNTEREN);
 	s->senvcfg = csr_read(CSR_SENVCFG);
-	if (platform.has_sstc)
+	if (platform->has_sstc)
 		s->stimecmp = csr_read(CSR_STIMECMP);
 }
 
@@ -33,7 +33,7 @@ void hw_supervisor_clear(void)
 	csr_write(CSR_STVAL, 0);
 	csr_write(CSR_SCOUNTEREN, 0);
 	csr_write(CSR_SENVCFG, 0);
-	if (platform.has_sstc)
+	if (platform->has_sstc)
 		csr_write(CSR_STIMECMP, 0);
 }
 
@@ -56,18 +56,13 @@ static void restore(const struct supervisor_csrs *s, bool timer)
 	csr_write(CSR_STVAL, s->stval);
 	csr_write(CSR_SCOUNTEREN, s->scounteren);
 	csr_write(CSR_SENVCFG, s->senvcfg);
-	if (timer && platform.has_sstc)
+	if (timer && platform->has_sstc)
 		csr_write(CSR_STIMECMP, s->stimecmp);
 }
 
-void hw_supervisor_restore(const struct supervisor_csrs *s)
+void hw_supervisor_restore(const struct supervisor_csrs *s, bool keep_timer)
 {
-	restore(s, true);
-}
-
-void hw_supervisor_restore_keep_timer(const struct supervisor_csrs *s)
-{
-	restore(s, false);
+	restore(s, !keep_timer);
 }
 
 void hw_redirect_to_supervisor(struct vcpu *v, u64 cause, u64 tval)

@@ -8,10 +8,10 @@
  */
 #include "tpm_hw.h"
 #include "console.h"
+#include "hw.h"
 #include "platform.h"
-#include "../core/clint.h"
-#include "../core/errno.h"
-#include "../../measure/evlog.h"
+#include "../../include/rampart/errno.h"
+#include "../../include/rampart/evlog.h"
 #include "../../measure/tpm2_cmd.h"
 #include "../../measure/tpm_tis.h"
 
@@ -44,13 +44,11 @@ static void write8(void *ctx, u32 off, u8 val)
 
 static void delay_us(void *ctx, u32 us)
 {
-	volatile const u64 *mtime =
-		(volatile const u64 *)(uintptr_t)(CLINT_BASE + CLINT_MTIME_OFF);
-	u64 ticks = (u64)us * MTIME_PER_US, start = *mtime;
+	u64 ticks = (u64)us * MTIME_PER_US, start = hw_clint_mtime();
 	u64 polls = ticks * DELAY_POLLS_PER_TICK;
 
 	(void)ctx;
-	while (*mtime - start < ticks && polls--)
+	while (hw_clint_mtime() - start < ticks && polls--)
 		;
 }
 

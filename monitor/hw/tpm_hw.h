@@ -3,7 +3,7 @@
 #ifndef RAMPART_TPM_HW_H
 #define RAMPART_TPM_HW_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
 
 struct tpm2_quote;
 

@@ -5,24 +5,31 @@
  * the virtual context; payload traps are handed to the virtual firmware.
  */
 #include "hw.h"
+#include "attest.h"
+#include "boot_measure.h"
 #include "console.h"
 #include "csr.h"
-#include "platform.h"
+#include "debug_checks.h"
+#include "ipi.h"
+#include "reset.h"
+#include "../../include/rampart/layout.h"
+#include "../core/audit.h"
+#include "../core/config.h"
 #include "../core/emulate.h"
-#include "../core/errno.h"
+#include "../core/hart.h"
 #include "../core/insn.h"
-#include <string.h>
+#include "../core/platform.h"
+#include "../core/policy.h"
+#include "../core/sbi_ext.h"
+#include "../core/services.h"
 #include "../core/vcsr.h"
 #include "../core/vtrap.h"
-#include "../core/audit.h"
-#include "../core/sbi_ext.h"
-#include "../../policy/policy.h"
-#include "services.h"
-#include "ipi.h"
-#include "boot_measure.h"
-#include "attest.h"
-#include "debug_checks.h"
-#include "reset.h"
+#include <string.h>
+
+static const struct policy_ops *policy_of(const struct vcpu *v)
+{
+	return hart_of_const(v)->cfg->policy;
+}
 
 /* The doorbell rang: do what the other hart asked of this one. */
 static void take_doorbell(struct vcpu *v)
@@ -63,10 +70,10 @@ static void wait_for_interrupt(struct vcpu *v)
  * layout only through MPRV, which firmware_resume_checks() compares.) */
 static bool touches_pmp(u32 raw)
 {
-	u16 csr = (u16)(raw >> 20);
+	struct insn in;
 
-	return (raw & 0x7f) == 0x73 && (raw & 0x3000) &&
-	       csr >= CSR_PMPCFG0 && csr <= CSR_PMPADDR63;
+	return !insn_decode(raw, &in) && in.kind == INSN_CSR &&
+	       in.csr >= CSR_PMPCFG0 && in.csr <= CSR_PMPADDR63;
 }
 
 static void firmware_illegal(struct vcpu *v, u64 tval)
@@ -109,7 +116,8 @@ static void firmware_mprv_access(struct vcpu *v, u64 cause, u64 addr)
 		vtrap_inject(v, cause, addr);
 		return;
 	}
-	if (!active_policy->firmware_mprv_allowed(v, addr)) {
+	if (policy_of(v)->firmware_mprv_allowed &&
+	    !policy_of(v)->firmware_mprv_allowed(v, addr)) {
 		hw_audit(v, audit_access_of(cause), addr);
 		vtrap_inject(v, cause, addr);
 		return;
@@ -129,7 +137,7 @@ static void firmware_mprv_access(struct vcpu *v, u64 cause, u64 addr)
 	if (in.kind == INSN_LOAD)
 		vcpu_set_reg(v, in.rd, emulate_extend(val, in.width,
 						      in.is_signed));
-	v->pc += in.len;
+	vcpu_skip(v, in.len);
 }
 
 static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
@@ -190,9 +198,9 @@ static bool monitor_call(struct vcpu *v)
 {
 	struct sbi_ext_env env = {
 		.audit = &audit_log,
-		.policy_id = active_policy->id,
+		.policy_id = policy_of(v)->id,
 		.buf_base = PAYLOAD_BASE,
-		.buf_end = platform.dram_base + platform.dram_size,
+		.buf_end = platform_dram_end(),
 		.copy_out = copy_to_payload,
 		.evidence = attest_evidence,
 	};
@@ -209,26 +217,27 @@ static bool fast_call(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 	struct fastpath_hw hw = {
-		.has_sstc = platform.has_sstc &&
+		.has_sstc = platform->has_sstc &&
 			    (v->csr.menvcfg & MENVCFG_STCE),
 		.set_stimecmp = set_stimecmp,
 		.putchar = console_putchar,
 	};
 
-	return fastpath_enabled &&
+	return h->cfg->fastpath &&
 	       (fastpath_call(v, &h->fast, &hw, &h->fast_pending) ||
 		ipi_fastpath(v));
 }
 
-
 static void payload_trap(struct vcpu *v, u64 cause, u64 tval)
 {
+	const struct policy_ops *policy = policy_of(v);
+
 	/* a hart that asks to stop is no longer an IPI target (ipi.c); calls
 	 * the monitor answers never get here (answered_in_place) */
 	if (cause == CAUSE_SUPERVISOR_ECALL && vcpu_reg(v, REG_A7) == SBI_EXT_HSM &&
 	    vcpu_reg(v, REG_A6) == SBI_HSM_HART_STOP)
 		ipi_set_running((unsigned int)v->hartid, false);
-	if (active_policy->payload_trap(v, cause, tval))
+	if (policy->payload_trap && policy->payload_trap(v, cause, tval))
 		return;
 	/* Anything else goes to the firmware, as it would without a
 	 * monitor: interrupts are picked up below. */
@@ -271,20 +280,16 @@ void trap_prepare_return(struct vcpu *v)
 	csr_write(CSR_MIE, live_mie(v));
 }
 
-#define MEASURE_FAILED_EXIT 3 /* QEMU's exit status: docs/usage.md */
-
-static int boot_attest(const char **why)
+static int boot_attest(const struct boot_config *cfg, const char **why)
 {
-	u32 nonce_len;
-	const u8 *nonce = hw_launch_nonce(&nonce_len);
-
-	return attest_boot(nonce, nonce_len, (u32)active_policy->id,
-			   active_policy->name, policy_config(), why);
+	return attest_boot(cfg->nonce, cfg->nonce_len, (u32)cfg->policy->id,
+			   cfg->policy->name, config_policy_text(cfg), why);
 }
 
 /* Lock (the policy), then measure, then enter: once, on the first entry. */
 static void measure_first_entry(const struct vcpu *v)
 {
+	const struct boot_config *cfg = hart_of_const(v)->cfg;
 	static volatile u32 measured, done;
 	const char *why = "";
 
@@ -294,14 +299,14 @@ static void measure_first_entry(const struct vcpu *v)
 			;
 		return;
 	}
-	if (!hw_payload_present()) {
+	if (!cfg->payload_present) {
 		console_log("no payload loaded: first entry at 0x%lx not measured",
 			    v->pc);
 		__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 		return;
 	}
-	if (boot_measure_payload(v, hw_payload_size(), &why) ||
-	    boot_attest(&why)) {
+	if (boot_measure_payload(v, cfg->payload_size, &why) ||
+	    boot_attest(cfg, &why)) {
 		/* fail closed: the payload never runs */
 		console_log("measurement failed: %s: not entering the payload",
 			    why);
@@ -314,7 +319,7 @@ static void measure_first_entry(const struct vcpu *v)
 
 static void to_payload(struct vcpu *v)
 {
-	if (!active_policy->enter_payload(v))
+	if (policy_of(v)->enter_payload && !policy_of(v)->enter_payload(v))
 		hw_park("the firmware entered the payload where it never asked");
 	measure_first_entry(v);
 	ipi_set_running((unsigned int)v->hartid, true);
@@ -326,7 +331,8 @@ static void to_payload(struct vcpu *v)
 static void to_firmware(struct vcpu *v)
 {
 	world_enter_firmware(v);
-	active_policy->enter_firmware(v);
+	if (policy_of(v)->enter_firmware)
+		policy_of(v)->enter_firmware(v);
 }
 
 /*
@@ -340,7 +346,7 @@ void firmware_resume_checks(struct vcpu *v)
 
 	__atomic_store_n(&h->in_firmware, 1, __ATOMIC_SEQ_CST);
 	if (h->pmp_dirty || h->pmp_mprv != world_mprv_active(v) ||
-	    (hw_firmware_locked() && !h->lock_applied))
+	    (lock_is_set() && !h->lock_applied))
 		world_apply_firmware_pmp(v);
 }
 
@@ -367,7 +373,7 @@ static bool answered_in_place(struct vcpu *v)
  */
 static bool time_read_in_place(struct vcpu *v)
 {
-	if (!fastpath_enabled)
+	if (!hart_of(v)->cfg->fastpath)
 		return false;
 	v->pc = csr_read(CSR_MEPC);
 	if (!hw_emulate_time_read(v, csr_read(CSR_MTVAL)))
@@ -433,37 +439,4 @@ struct vcpu *trap_handle(struct vcpu *v)
 		firmware_resume_checks(v);
 	trap_prepare_return(v);
 	return v;
-}
-
-void probe_arm(void)
-{
-	struct hart *h = &harts[csr_read(CSR_MHARTID)];
-
-	h->probe_cause = 0;
-	h->probe_armed = true;
-}
-
-u64 probe_disarm(void)
-{
-	struct hart *h = &harts[csr_read(CSR_MHARTID)];
-
-	h->probe_armed = false;
-	return h->probe_cause;
-}
-
-/* A trap taken in M-mode: an armed probe skips the 4-byte instruction. */
-void monitor_trap(const u64 *frame)
-{
-	struct hart *h = &harts[csr_read(CSR_MHARTID)];
-	u64 cause = csr_read(CSR_MCAUSE);
-
-	(void)frame;
-	if (h->probe_armed && !(cause & CAUSE_IRQ_FLAG)) {
-		h->probe_cause = cause;
-		h->probe_armed = false;
-		csr_write(CSR_MEPC, csr_read(CSR_MEPC) + 4);
-		return;
-	}
-	console_bug("BUG: monitor trap cause=0x%lx epc=0x%lx tval=0x%lx",
-		    cause, csr_read(CSR_MEPC), csr_read(CSR_MTVAL));
 }

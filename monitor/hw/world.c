@@ -6,12 +6,18 @@
  * virtual PMP entries applied (core/pmp.h has the layouts).
  */
 #include "hw.h"
-#include "services.h"
+#include "../../include/rampart/layout.h"
 #include "csr.h"
-#include "platform.h"
+#include "ipi.h"
+#include "reset.h"
 #include "../core/clint.h"
+#include "../core/config.h"
+#include "../core/hart.h"
+#include "../core/lock.h"
+#include "../core/platform.h"
 #include "../core/pmp.h"
-#include "../../policy/policy.h"
+#include "../core/policy.h"
+#include "../core/services.h"
 
 void hw_pmp_write(const struct pmp_layout *l)
 {
@@ -48,11 +54,12 @@ void world_apply_firmware_pmp(struct vcpu *v)
 	bool mprv = world_mprv_active(v);
 	/* read before planning: a lock that lands meanwhile is applied on
 	 * the next return, never reported as applied when it is not */
-	u32 locked = hw_firmware_locked();
+	u32 locked = lock_is_set();
 
-	active_policy->firmware_pmp(policy_entries);
+	hart_of(v)->cfg->policy->firmware_pmp(policy_entries);
 	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_firmware(&l, v, policy_entries, CLINT_BASE, CLINT_SIZE, mprv);
+	pmp_plan_firmware(&l, v, policy_entries, platform->clint_base,
+			  CLINT_SIZE, mprv);
 	hw_pmp_write(&l);
 	hart_of(v)->pmp_dirty = false;
 	hart_of(v)->pmp_mprv = mprv;
@@ -108,4 +115,18 @@ void world_enter_payload(struct vcpu *v)
 	csr_write(CSR_MEDELEG, v->csr.medeleg);
 	csr_write(CSR_MIDELEG, v->csr.mideleg);
 	csr_write(CSR_SATP, v->csr.satp);
+}
+
+static void ring_lock(unsigned int hart)
+{
+	ipi_kick(hart, KICK_LOCK);
+}
+
+void hw_lock_firmware(u64 self)
+{
+	lock_set_and_wait((unsigned int)self, ring_lock);
+	/* from now on a reset the monitor does not see must be caught at
+	 * the next boot (reset.h); written after the barrier, when no hart
+	 * runs firmware code that could still reach the mark's page */
+	hw_reset_mark_live();
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "measure/evlog.h"
+#include "../../include/rampart/evlog.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,7 +6,7 @@
  */
 #include "sample.h"
 #include "measure/dice.h"
-#include "measure/evlog.h"
+#include "../../include/rampart/evlog.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/sha256.h>

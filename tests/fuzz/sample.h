@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "measure/evidence.h"
+#include "../../include/rampart/evidence.h"
 
 struct mbedtls_ecp_keypair;
 

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "monitor/core/riscv.h"
 #include "monitor/core/vcpu.h"
 

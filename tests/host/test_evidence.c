@@ -24,8 +24,8 @@
 #include <mbedtls/sha256.h>
 #include <mbedtls/x509_crt.h>
 
-#include "measure/evidence.h"
-#include "monitor/core/errno.h"
+#include "../../include/rampart/evidence.h"
+#include "../../include/rampart/errno.h"
 #include "tests/fuzz/sample.h"
 
 static struct sample s;

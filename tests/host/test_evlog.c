@@ -18,8 +18,8 @@
 
 #include <cmocka.h>
 
-#include "measure/evlog.h"
-#include "monitor/core/errno.h"
+#include "../../include/rampart/evlog.h"
+#include "../../include/rampart/errno.h"
 #include "tests/fuzz/sample.h"
 
 static const uint8_t spec_event[EVLOG_HEADER_SIZE] = {

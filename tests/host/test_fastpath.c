@@ -15,7 +15,16 @@
 #include <cmocka.h>
 
 #include "monitor/core/fastpath.h"
+#include "monitor/core/insn.h"
 #include "monitor/core/vcpu.h"
+
+/* The register a trapped time read writes, or -1 if it is none. */
+static int time_rd(uint32_t raw)
+{
+	struct insn in;
+
+	return fastpath_time_read(raw, &in) ? in.rd : -1;
+}
 
 /* csr op with funct3 @f3, rd, rs1/uimm @src, csr */
 static uint32_t csr_insn(unsigned int f3, unsigned int rd, unsigned int src,
@@ -27,13 +36,13 @@ static uint32_t csr_insn(unsigned int f3, unsigned int rd, unsigned int src,
 static void test_time_reads(void **unused)
 {
 	(void)unused;
-	assert_int_equal(fastpath_time_read(0xc01027f3), 15); /* rdtime a5 */
-	assert_int_equal(fastpath_time_read(csr_insn(2, 10, 0, 0xc01)), 10);
-	assert_int_equal(fastpath_time_read(csr_insn(3, 31, 0, 0xc01)), 31);
-	assert_int_equal(fastpath_time_read(csr_insn(6, 1, 0, 0xc01)), 1);
-	assert_int_equal(fastpath_time_read(csr_insn(7, 5, 0, 0xc01)), 5);
+	assert_int_equal(time_rd(0xc01027f3), 15); /* rdtime a5 */
+	assert_int_equal(time_rd(csr_insn(2, 10, 0, 0xc01)), 10);
+	assert_int_equal(time_rd(csr_insn(3, 31, 0, 0xc01)), 31);
+	assert_int_equal(time_rd(csr_insn(6, 1, 0, 0xc01)), 1);
+	assert_int_equal(time_rd(csr_insn(7, 5, 0, 0xc01)), 5);
 	/* rd = x0 still reads (and is dropped by vcpu_set_reg) */
-	assert_int_equal(fastpath_time_read(csr_insn(2, 0, 0, 0xc01)), 0);
+	assert_int_equal(time_rd(csr_insn(2, 0, 0, 0xc01)), 0);
 }
 
 static void test_not_time_reads(void **unused)
@@ -42,22 +51,22 @@ static void test_not_time_reads(void **unused)
 
 	(void)unused;
 	/* a source register or immediate: a write attempt */
-	assert_int_equal(fastpath_time_read(csr_insn(2, 10, 11, 0xc01)), -1);
-	assert_int_equal(fastpath_time_read(csr_insn(6, 10, 1, 0xc01)), -1);
+	assert_int_equal(time_rd(csr_insn(2, 10, 11, 0xc01)), -1);
+	assert_int_equal(time_rd(csr_insn(6, 10, 1, 0xc01)), -1);
 	/* csrrw/csrrwi write even from x0; 0 and 4 are not CSR ops */
 	for (f3 = 0; f3 < 8; f3++)
 		if (f3 == 0 || f3 == 1 || f3 == 4 || f3 == 5)
 			assert_int_equal(
-				fastpath_time_read(csr_insn(f3, 10, 0, 0xc01)),
+				time_rd(csr_insn(f3, 10, 0, 0xc01)),
 				-1);
 	/* other counters and CSRs, another opcode, nothing */
-	assert_int_equal(fastpath_time_read(csr_insn(2, 10, 0, 0xc00)), -1);
-	assert_int_equal(fastpath_time_read(csr_insn(2, 10, 0, 0xc02)), -1);
-	assert_int_equal(fastpath_time_read(csr_insn(2, 10, 0, 0xc81)), -1);
-	assert_int_equal(fastpath_time_read(csr_insn(2, 10, 0, 0x101)), -1);
-	assert_int_equal(fastpath_time_read(0xc01027f3 & ~0x7fu), -1);
-	assert_int_equal(fastpath_time_read(0x00000073), -1); /* ecall */
-	assert_int_equal(fastpath_time_read(0), -1);
+	assert_int_equal(time_rd(csr_insn(2, 10, 0, 0xc00)), -1);
+	assert_int_equal(time_rd(csr_insn(2, 10, 0, 0xc02)), -1);
+	assert_int_equal(time_rd(csr_insn(2, 10, 0, 0xc81)), -1);
+	assert_int_equal(time_rd(csr_insn(2, 10, 0, 0x101)), -1);
+	assert_int_equal(time_rd(0xc01027f3 & ~0x7fu), -1);
+	assert_int_equal(time_rd(0x00000073), -1); /* ecall */
+	assert_int_equal(time_rd(0), -1);
 }
 
 static uint64_t stimecmp_written;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Host tests of the printf core (monitor/lib/format.c). Expected strings
+ * Host tests of the printf core (lib/format.c). Expected strings
  * are what C11 7.21.6.1 (fprintf) and 7.21.6.5 (snprintf) prescribe for
  * the conversions format.h supports.
  */
@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "monitor/lib/format.h"
+#include "lib/format.h"
 
 static char buf[128];
 

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "monitor/core/insn.h"
 
 /* Decode @raw, which must succeed, into @in. */

@@ -36,7 +36,7 @@
 
 #include <cmocka.h>
 
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "monitor/core/misaligned.h"
 #include "monitor/core/riscv.h"
 #include "monitor/core/vcpu.h"

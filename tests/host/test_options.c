@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "monitor/core/options.h"
 
 #define TEXT "policy=protect\nnonce=00112233aabbccdd\nname=last"

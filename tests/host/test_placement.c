@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "monitor/core/placement.h"
 
 #define MEM_BASE 0x80200000ULL

@@ -14,7 +14,7 @@
 
 #include "monitor/core/pmp.h"
 #include "monitor/core/vcsr.h"
-#include "monitor/hw/platform.h"
+#include "include/rampart/layout.h"
 #include "policy/allow.h"
 #include "tests/host/fake_hart.h"
 
@@ -22,6 +22,9 @@
 #define MON_BASE ((u64)MONITOR_BASE)
 #define MON_SIZE ((u64)MONITOR_SIZE)
 #define CLINT_SIZE 0x10000ULL
+#define CLINT_BASE 0x2000000ULL		/* QEMU virt's */
+#define TEST_DEVICE_BASE 0x100000ULL
+#define TEST_DEVICE_SIZE 0x1000ULL
 #define PAYLOAD_SIZE 0x200000ULL
 #define UART 0x10000000ULL
 
@@ -326,12 +329,13 @@ static void test_allow_list_test_device(void **state)
 	struct pmp_entry allow[PMP_FW_POLICY_COUNT];
 
 	(void)state;
-	firmware_allow_list(allow, DRAM_ALLOW_SIZE, false);
+	firmware_allow_list(allow, DRAM_ALLOW_SIZE, 0, 0);
 	pmp_plan_common(&l, MON_BASE, MON_SIZE);
 	pmp_plan_firmware(&l, &v, allow, CLINT_BASE, CLINT_SIZE, false);
 	assert_true(pmp_allows(&l, TEST_DEVICE_BASE, PMP_W));
 	assert_true(pmp_allows(&l, PAYLOAD_BASE, PMP_W));
-	firmware_allow_list(allow, PAYLOAD_BASE - MONITOR_BASE, true);
+	firmware_allow_list(allow, PAYLOAD_BASE - MONITOR_BASE,
+			    TEST_DEVICE_BASE, TEST_DEVICE_SIZE);
 	pmp_plan_firmware(&l, &v, allow, CLINT_BASE, CLINT_SIZE, false);
 	assert_false(pmp_allows(&l, TEST_DEVICE_BASE, PMP_W));
 	assert_false(pmp_allows(&l, TEST_DEVICE_BASE + 0xffc, PMP_R));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * What the payload gets back from the firmware (policy/resume.c, DESIGN
+ * What the payload gets back from the firmware (policy/resume.c, docs/policy.md
  * protect-payload rules 3, 4 and 7), decided on a struct vcpu alone.
  */
 #include <setjmp.h>
@@ -20,7 +20,15 @@
 
 static struct vcpu v;
 static struct resume_state s;
-static struct resume_starts starts;
+static struct resume_start records[8];
+
+/* The policy keeps a hart's record with its own state; here, an array. */
+static struct resume_start *record_of(u64 id)
+{
+	return id < 8 ? &records[id] : NULL;
+}
+
+static struct resume_starts starts = { .of = record_of };
 
 static int setup(void **state)
 {
@@ -29,7 +37,8 @@ static int setup(void **state)
 	(void)state;
 	memset(&v, 0, sizeof(v));
 	memset(&s, 0, sizeof(s));
-	memset(&starts, 0, sizeof(starts));
+	memset(records, 0, sizeof(records));
+	starts.booted = 0;
 	v.hartid = 1;
 	for (i = 1; i < 32; i++)
 		v.x[i] = 0x1000 + i; /* the payload's registers */

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "measure/tpm2_cmd.h"
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 
 #define PCRS (1u << 0 | 1u << 1 | 1u << 7 | 1u << 8 | 1u << 9)
 

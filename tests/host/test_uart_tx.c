@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "monitor/core/errno.h"
+#include "../../include/rampart/errno.h"
 #include "monitor/core/uart_tx.h"
 
 #define LSR_THRE 0x20

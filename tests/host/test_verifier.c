@@ -26,9 +26,9 @@
 #include <mbedtls/sha256.h>
 #include <tss2/tss2_mu.h>
 
-#include "measure/evlog.h"
+#include "../../include/rampart/evlog.h"
 #include "tests/fuzz/sample.h"
-#include "measure/dice_blob.h"
+#include "../../include/rampart/dice_blob.h"
 
 #define NONCE "00112233445566778899aabbccddeeff"
 #define OTHER_NONCE "00112233445566778899aabbccddeefe"

@@ -493,7 +493,7 @@ static void spy_irq_arm(const struct trap_frame *f)
 }
 
 /* Sstc: the payload's timer deadline is a supervisor CSR like the others
- * (DESIGN rule 3: reads as zero; rule 4: the payload gets its own back). */
+ * (docs/policy.md, rule 3: reads as zero; rule 4: the payload gets its own back). */
 static void stimecmp_attack(void)
 {
 	u64 v = csr_read(0x14d);
@@ -514,7 +514,7 @@ static void stimecmp_attack(void)
 void fp_read(u64 out[33]);
 void fp_garbage(u64 first, u64 fcsr);
 
-/* The FP registers are the payload's too (DESIGN rule 3: the firmware sees
+/* The FP registers are the payload's too (docs/policy.md, rule 3: the firmware sees
  * zero in every register but a0-a7; rule 4: the payload gets its own
  * back). Turn FP on (mstatus.FS, as a firmware emulating misaligned FP
  * accesses would), look, overwrite. */
@@ -625,7 +625,7 @@ static long rogue_start(u64 pc)
 /*
  * reset-secret. Boot 1: asked by the payload (hostile.reset-fw), reset the
  * machine through the test device, as an SRST would. Boot 2 (fw_main):
- * before the payload runs, while DESIGN rule 1 gives the firmware all of
+ * before the payload runs, while rule 1 (docs/policy.md) gives the firmware all of
  * DRAM again, look for what the payload left (hostile.h).
  */
 #define TEST_RESET 0x7777
@@ -1088,7 +1088,7 @@ static void __attribute__((noreturn)) enter_s(u64 pc, u64 a0, u64 a1)
 
 /*
  * race-lock, hart 1 from reset on: keep writing the payload's race_word
- * (allowed until the payload's first entry, DESIGN rule 1) until a write
+ * (allowed until the payload's first entry, docs/policy.md rule 1) until a write
  * faults (the lock) or a hart_start comes. Each round reads mhartid, which
  * traps into the monitor under Rampart, so that the lock can take effect;
  * the result is printed when the hart starts, not to garble the payload's

@@ -688,7 +688,7 @@ static void exec_kernel(void)
 
 /* The firmware stops delegating exceptions, the payload takes one of its
  * own (ebreak): it must still reach the payload's handler, not the
- * firmware (DESIGN rule 5). */
+ * firmware (docs/policy.md, rule 5). */
 static void undeleg(void)
 {
 	struct sbiret r =

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* What the hardware layer offers policies: one header, small verbs. */
+/*
+ * What the monitor offers policies: one header, small verbs. Declared by
+ * the core's interface, implemented by the hardware layer (monitor/hw).
+ */
 #ifndef RAMPART_SERVICES_H
 #define RAMPART_SERVICES_H
 
-#include "../core/types.h"
+#include "../../include/rampart/types.h"
+#include "lock.h"
 
 struct vcpu;
 
@@ -28,9 +32,9 @@ void hw_supervisor_clear(void);
  * kernel started natively relies on that; it is a permission mask, no
  * state of an earlier payload run). */
 void hw_supervisor_start(void);
-void hw_supervisor_restore(const struct supervisor_csrs *s);
-/* The firmware's stimecmp (an SBI set_timer answered by it) stays. */
-void hw_supervisor_restore_keep_timer(const struct supervisor_csrs *s);
+/* With @keep_timer, the firmware's stimecmp (an SBI set_timer answered
+ * by it) stays. */
+void hw_supervisor_restore(const struct supervisor_csrs *s, bool keep_timer);
 
 /* The payload's trapped read of `time` (@tval: the instruction; see
  * fastpath_time_read): rd = the CLINT's mtime, pc past it, true. Else
@@ -46,31 +50,34 @@ void hw_redirect_to_supervisor(struct vcpu *v, u64 cause, u64 tval);
  * load/store: the caller redirects the original trap. */
 bool hw_misaligned_emulate(struct vcpu *v, u64 addr);
 
-/* lock.c: the one-way switch that takes the payload from the firmware on
- * every hart. Returns once no hart can run firmware code unlocked. */
+/* Lock (lock.h) from hart @self: the payload's memory is live from now
+ * (hw/reset.h), and no hart runs firmware code unlocked on return. */
 void hw_lock_firmware(u64 self);
-bool hw_firmware_locked(void);
 
 /* audit_hw.c: record and print a blocked firmware access. */
 void hw_audit(const struct vcpu *v, u32 access, u64 addr);
-
-/* The entry QEMU's fw_dynamic_info names for the payload (boot ROM). */
-u64 hw_payload_entry(void);
-
-/* Did the platform load a payload (QEMU -kernel)? Without one there is
- * nothing to measure at the first entry (test firmwares' own S-mode code). */
-bool hw_payload_present(void);
-
-/* The payload file's size the launcher gave (payload_size=), or 0. */
-u64 hw_payload_size(void);
-
-/* The launch nonce given with nonce=HEX (length 0: none). */
-const u8 *hw_launch_nonce(u32 *len);
 
 /* Stop the whole machine with exit status @code (fail-closed boot). */
 void hw_stop_machine(u32 code) __attribute__((noreturn));
 
 /* Park this hart for good: it never runs firmware or payload again. */
 void hw_park(const char *why) __attribute__((noreturn));
+
+/* QEMU's exit status when the monitor stops the machine (docs/usage.md):
+ * a failed measurement or refused hand-off, a fatal line. */
+#define MEASURE_FAILED_EXIT 3
+#define MONITOR_FATAL_EXIT 5
+
+/* The monitor cannot go on (a broken invariant, an unusable platform or
+ * option): print one "[rampart] fatal: ..." line and stop the machine with
+ * MONITOR_FATAL_EXIT (scrubbing payload memory first once locked). */
+void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2),
+						noreturn));
+
+#define BUG_ON(cond)                                                     \
+	do {                                                             \
+		if (cond)                                                \
+			fatal("BUG: %s at %s:%d", #cond, __FILE__, __LINE__); \
+	} while (0)
 
 #endif

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Everything the monitor keeps per hart, in one place: the virtual context
+ * (first: the trap entry addresses it), the world and lock state, the IPI
+ * doorbell, the fast-path cache, and a slot the active policy owns.
+ */
+#ifndef RAMPART_HART_H
+#define RAMPART_HART_H
+
+#include "../../include/rampart/types.h"
+#include "fastpath.h"
+#include "vcpu.h"
+
+#define MAX_HARTS 8
+#define HART_POLICY_SLOT 512	/* bytes; policy.h: policy_slot() */
+
+struct boot_config;
+
+struct hart {
+	struct vcpu v;
+	const struct boot_config *cfg;	/* the boot's, read-only */
+	/* the firmware world's PMP (hw/world.c) */
+	bool pmp_dirty;			/* the firmware changed its virtual PMP */
+	bool pmp_mprv;			/* the applied layout denies data */
+	/* the lock barrier (lock.c) */
+	volatile u32 in_firmware;	/* the hart may be running firmware */
+	volatile u32 lock_applied;	/* its firmware PMP is the locked one */
+	/* software interrupts (hw/ipi.c) */
+	volatile u32 vmsip;		/* the firmware's virtual MSIP */
+	volatile u32 kicks;		/* reasons the doorbell rang (KICK_*) */
+	volatile u32 running;		/* in the payload, not stopped */
+	volatile u64 fence_asked;	/* fence requests made to this hart */
+	volatile u64 fence_done;	/* the last request it has flushed for */
+	/* SBI fast paths (fastpath.h) */
+	struct fastpath_cache fast;
+	struct fastpath_pending fast_pending;
+	/* a monitor probe expecting a trap (hw/probe.c) */
+	volatile bool probe_armed;
+	volatile u64 probe_cause;
+	/* the policy's own per-hart state */
+	u64 policy_slot[HART_POLICY_SLOT / 8];
+};
+
+/* a struct vcpu * from the trap entry is its struct hart * (hart_of) */
+_Static_assert(offsetof(struct hart, v) == 0, "hart starts with its vcpu");
+
+extern struct hart harts[MAX_HARTS];
+
+static inline struct hart *hart_of(struct vcpu *v)
+{
+	return (struct hart *)v;
+}
+
+static inline const struct hart *hart_of_const(const struct vcpu *v)
+{
+	return (const struct hart *)v;
+}
+
+/* Hart @id, or NULL if it is not one the platform has. */
+struct hart *hart_get(u64 id);
+
+#endif

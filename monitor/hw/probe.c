@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "probe.h"
+#include "csr.h"
+#include "../core/hart.h"
+#include "../core/platform.h"
+#include "../core/pmp.h"
+#include "../core/services.h"
+
+void probe_arm(void)
+{
+	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+
+	h->probe_cause = 0;
+	h->probe_armed = true;
+}
+
+u64 probe_disarm(void)
+{
+	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+
+	h->probe_armed = false;
+	return h->probe_cause;
+}
+
+void monitor_trap(const u64 *frame)
+{
+	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+	u64 cause = csr_read(CSR_MCAUSE);
+
+	(void)frame;
+	if (h->probe_armed && !(cause & CAUSE_IRQ_FLAG)) {
+		h->probe_cause = cause;
+		h->probe_armed = false;
+		csr_write(CSR_MEPC, csr_read(CSR_MEPC) + 4);
+		return;
+	}
+	fatal("BUG: monitor trap cause=0x%lx epc=0x%lx tval=0x%lx", cause,
+	      csr_read(CSR_MEPC), csr_read(CSR_MTVAL));
+}
+
+static bool has_stimecmp(void)
+{
+	probe_arm();
+	(void)csr_read(CSR_STIMECMP);
+	return probe_disarm() == 0;
+}
+
+static bool has_zbb(void)
+{
+	probe_arm();
+	/* rev8 t0, t0 (Zbb): an illegal instruction without it */
+	__asm__ volatile(".insn i 0x13, 5, t0, t0, 0x6b8" ::: "t0");
+	return probe_disarm() == 0;
+}
+
+/* pmpaddr@n reads back what was written if the entry exists (WARL: a
+ * missing one is read-only zero); cfg is still off, so nothing changes. */
+#define PMPADDR_PROBE(n)                                        \
+	case n:                                                 \
+		csr_write(CSR_PMPADDR0 + n, ~0ULL);             \
+		val = csr_read(CSR_PMPADDR0 + n);               \
+		csr_write(CSR_PMPADDR0 + n, 0);                 \
+		break
+
+static u64 pmpaddr_probe(unsigned int n)
+{
+	u64 val = 0;
+
+	probe_arm();
+	switch (n) {
+	PMPADDR_PROBE(0); PMPADDR_PROBE(1); PMPADDR_PROBE(2);
+	PMPADDR_PROBE(3); PMPADDR_PROBE(4); PMPADDR_PROBE(5);
+	PMPADDR_PROBE(6); PMPADDR_PROBE(7); PMPADDR_PROBE(8);
+	PMPADDR_PROBE(9); PMPADDR_PROBE(10); PMPADDR_PROBE(11);
+	PMPADDR_PROBE(12); PMPADDR_PROBE(13); PMPADDR_PROBE(14);
+	PMPADDR_PROBE(15);
+	}
+	return probe_disarm() ? 0 : val;
+}
+
+void probe_hart(struct platform *p)
+{
+	u64 all = pmpaddr_probe(0);
+	unsigned int g = 0;
+
+	p->has_sstc = has_stimecmp();
+	p->has_zbb = has_zbb();
+	/* Priv. 3.7.1: all ones written to an OFF entry read back with bits
+	 * G-1..0 clear, a granule of 4 << G bytes; nothing back, no PMP */
+	while (g < 64 && !(all & (1ULL << g)))
+		g++;
+	p->pmp_granule = all ? 4ULL << g : 0;
+	for (p->pmp_count = 0; p->pmp_count < PMP_COUNT &&
+			       pmpaddr_probe(p->pmp_count);
+	     p->pmp_count++)
+		;
+}
