@@ -64,6 +64,10 @@ LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
+
+RUN_INPUT_FILES :=
+RUN_TPM :=
+RUN_NATIVE :=
 .PHONY: all deps run run-native test test-host test-qemu lint fuzz bench \
 	guest clean help FORCE
 
@@ -118,37 +122,37 @@ $(BUILD)/monitor.bin:
 endif
 
 # --- run ------------------------------------------------------------------
-QEMU_RUN = scripts/qemu.sh --smp $(SMP) --mem $(MEM) \
-	$(if $(filter-out none,$(PAYLOAD)),--kernel $(PAYLOAD)) \
-	$(if $(filter-out none,$(INITRD)),--initrd $(INITRD)) \
-	--append "$(CMDLINE)" $(if $(filter 1 yes,$(TPM)),--tpm)
-RUN_INPUTS = $(filter-out none,$(PAYLOAD) $(INITRD))
-# make run under the monitor: the provisioned TPM (its attestation key),
-# and a fresh launch nonce unless NONCE= gives one
-RUN_TPM = $(if $(filter 1 yes,$(TPM)),--tpm-state $(BUILD)/tpm-state)
-RUN_NONCE = $(or $(NONCE),$(shell od -An -tx1 -N16 /dev/urandom | tr -d ' \n'))
+# scripts/run.sh checks every variable before anything is built (one line
+# naming a bad one, exit 2), then boots in a fresh build/runs/ID/ and points
+# build/run at it only if the run succeeded (docs/usage.md, "Running").
+# Every variable reaches it as one single-quoted NAME=VALUE word; CMDLINE
+# unexpanded ($(value)), so spaces, quotes and $ reach the kernel as typed.
+TIMEOUT ?=
+GUEST_SCRIPT ?=
+shq = '$(subst ','\'',$(1))'
+RUN_VARS = $(call shq,FIRMWARE=$(FIRMWARE)) $(call shq,PAYLOAD=$(PAYLOAD)) \
+	$(call shq,INITRD=$(INITRD)) $(call shq,CMDLINE=$(value CMDLINE)) \
+	$(call shq,SMP=$(SMP)) $(call shq,MEM=$(MEM)) \
+	$(call shq,POLICY=$(POLICY)) $(call shq,TPM=$(TPM)) \
+	$(call shq,NONCE=$(NONCE)) $(call shq,TIMEOUT=$(TIMEOUT)) \
+	$(call shq,GUEST_SCRIPT=$(GUEST_SCRIPT))
 
-# After the guest powers off, the boot's evidence and event log are saved
-# under $(BUILD)/run/ and the verifier command that checks them is printed
-# (scripts/run-evidence.sh).
+# make exits 2 whenever a recipe fails: the run's own status is on its last
+# line and in build/runs/ID/rc; scripts/run.sh returns it directly.
 run: $(DEPS)
-	$(Q)$(SUBMAKE) $(RUN_INPUTS) $(BUILD)/monitor.bin $(BUILD)/verifier \
-		$(BUILD)/monitor-identity.bin $(BUILD)/dice \
-		$(BUILD)/device/deviceid.pub.pem \
-		$(if $(RUN_TPM),$(BUILD)/tpm-state/tpm2-00.permall)
-	$(Q)mkdir -p $(BUILD)/run
-	$(Q)nonce=$(RUN_NONCE); \
-	{ $(QEMU_RUN) --bios $(BUILD)/monitor.bin --policy $(POLICY) \
-		--nonce $$nonce --save-cert $(BUILD)/run/alias.crt.pem \
-		$(RUN_TPM); echo $$? >$(BUILD)/run/rc; } | \
-		tee $(BUILD)/run/console.log; \
-	rc=$$(cat $(BUILD)/run/rc); scripts/run-evidence.sh $(BUILD)/run $$nonce "$(PAYLOAD)" \
-		"$(INITRD)" "$(CMDLINE)" "$(FIRMWARE)" "$(POLICY)" "$(MEM)" \
-		$(if $(RUN_TPM),$(BUILD)/keys/ak.pub.pem); exit $$rc
+	$(Q)MAKE="$(MAKE)" scripts/run.sh boot $(RUN_VARS)
 
 run-native: $(DEPS)
-	$(Q)$(SUBMAKE) $(RUN_INPUTS)
-	$(QEMU_RUN) --bios $(FIRMWARE)
+	$(Q)MAKE="$(MAKE)" scripts/run.sh native $(RUN_VARS)
+
+# What a run needs built (called by scripts/run.sh once the values are
+# checked): RUN_INPUT_FILES (PAYLOAD, INITRD), RUN_TPM=1 for TPM=1,
+# RUN_NATIVE=1 for run-native (no monitor).
+.PHONY: run-inputs
+run-inputs: $(RUN_INPUT_FILES) $(if $(RUN_NATIVE),,$(BUILD)/monitor.bin \
+	$(BUILD)/verifier $(BUILD)/monitor-identity.bin $(BUILD)/dice \
+	$(BUILD)/device/deviceid.pub.pem \
+	$(if $(RUN_TPM),$(BUILD)/tpm-state/tpm2-00.permall))
 
 # --- tests ----------------------------------------------------------------
 # Each suite writes "PASSED FAILED" to $(BUILD)/results/<suite>; `make test`
@@ -157,7 +161,7 @@ test: $(DEPS)
 	$(Q)rm -rf $(BUILD)/results
 	-$(Q)$(SUBMAKE) test-host
 	-$(Q)$(SUBMAKE) test-qemu
-	$(Q)scripts/test-summary.sh $(BUILD)/results host qemu
+	$(Q)scripts/test-summary.sh $(BUILD)/results host qemu launcher
 
 test-host: $(DEPS)
 	-$(Q)$(SUBMAKE) -k host-tests
@@ -165,10 +169,14 @@ test-host: $(DEPS)
 
 # A failing `make` is itself a failure (a stale image must not pass a case),
 # but the cases still run.
+# The launcher cases (tests/qemu/launcher.table: bad input, how runs end)
+# run after the QEMU cases and count with them.
 test-qemu: $(DEPS)
 	$(Q)build_failed=0; $(SUBMAKE) build-all || build_failed=1; \
 		BUILD_FAILED=$$build_failed tests/qemu/runner.sh \
-		--results $(BUILD)/results/qemu $(CASES)
+		--results $(BUILD)/results/qemu $(CASES); rc=$$?; \
+		tests/qemu/launcher.sh --results $(BUILD)/results/launcher \
+		$(CASES) && exit $$rc
 
 # --- lint, fuzz, bench ----------------------------------------------------
 # Linux drivers are the kernel's: its own build checks them (W=1 clean).

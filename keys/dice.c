@@ -14,12 +14,15 @@
  *   dice fwid IMAGE                     the monitor's FWID, hex
  *   dice secrets DIR IMAGE OPTIONS      every secret, hex (tests look for them)
  *
- * Exit 0, or 1 with one line naming what is wrong; nothing half-written.
+ * Exit 0; 1 with one line naming what is wrong; 2 for a usage error
+ * (docs/usage.md, "Exit status"). Nothing half-written. --help and
+ * --version anywhere on the line.
  */
 #include "measure/dice.h"
 #include "../include/rampart/dice_blob.h"
 #include "../include/rampart/layout.h"
 #include "../include/rampart/measure.h"
+#include "../version.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -288,13 +291,46 @@ static int launch(const char *dir, const char *image, const char *options,
 	return 0;
 }
 
-static int usage(void)
+static const char help[] = "usage: dice provision DIR\n"
+			   "       dice launch DIR IMAGE OPTIONS OUT\n"
+			   "       dice fwid IMAGE\n"
+			   "       dice secrets DIR IMAGE OPTIONS\n"
+			   "       dice --help | --version\n"
+			   "The device's boot ROM and provisioning for QEMU "
+			   "(keys/README.md).\n"
+			   "Exit status: 0 done, 1 failed (one line says why), "
+			   "2 usage.\n";
+
+/* --help or --version anywhere: answered before anything else runs. */
+static bool info_option(int argc, char **argv)
 {
-	fprintf(stderr,
-		"usage: dice provision DIR\n"
-		"       dice launch DIR IMAGE OPTIONS OUT\n"
-		"       dice fwid IMAGE\n"
-		"       dice secrets DIR IMAGE OPTIONS\n");
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(help, stdout);
+			return true;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("dice (Rampart) %s\n", RAMPART_VERSION);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int usage(int argc, char **argv)
+{
+	if (argc < 2)
+		fprintf(stderr, "dice: no command (dice --help)\n");
+	else if (argv[1][0] == '-')
+		fprintf(stderr, "dice: unknown option %s (dice --help)\n",
+			argv[1]);
+	else
+		fprintf(stderr,
+			"dice: %s: unknown command or wrong number of "
+			"arguments (dice --help)\n",
+			argv[1]);
 	return 2;
 }
 
@@ -304,6 +340,8 @@ int main(int argc, char **argv)
 	static uint8_t img[MAX_IMAGE];
 	uint8_t fwid[32];
 
+	if (info_option(argc, argv))
+		return 0;
 	mbedtls_entropy_init(&entropy);
 	mbedtls_ctr_drbg_init(&drbg);
 	if (mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
@@ -320,5 +358,5 @@ int main(int argc, char **argv)
 		print_hex("fwid", fwid, sizeof(fwid));
 		return 0;
 	}
-	return usage();
+	return usage(argc, argv);
 }

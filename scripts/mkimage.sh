@@ -7,6 +7,12 @@
 # firmware's size as a little-endian u64. Fails, leaving no output, if the
 # monitor or the firmware does not fit.
 set -eu
+# make FIRMWARE= leaves the firmware's word out: say so, not "parameter
+# not set"
+if [ $# -ne 3 ] || [ -z "$2" ]; then
+	echo "mkimage: FIRMWARE is empty: give the path of a raw RISC-V firmware (usage: mkimage.sh MONITOR_BIN FIRMWARE_BIN OUT)" >&2
+	exit 2
+fi
 mon=$1 fw=$2 out=$3
 limit=1048576
 trailer=16

@@ -30,21 +30,34 @@
 #                    certificate for this monitor and configuration into a
 #                    copy of the image (keys/README.md)
 #   --save-cert FILE with a Rampart image: a copy of the alias certificate (PEM)
-#   --timeout S      kill QEMU after S seconds (exit 124)
+#   --timeout S      kill QEMU after S seconds (exit 124; 0: no limit)
+#   --unchecked      tests of the monitor's own checks only: skip the value
+#                    and file-type checks below so that a bad --smp,
+#                    --policy, --nonce or payload reaches the monitor
+#   --help, --version
 #   -- ARGS...       extra QEMU arguments
+# Every value is checked first (scripts/inputs.sh): a bad one ends at once
+# with one line on stderr naming it and what is allowed, exit 2.
 # V=1 in the environment prints the QEMU command line.
 set -euo pipefail
+PROG=qemu.sh
+# shellcheck source=scripts/inputs.sh
+. "$(dirname "$0")/inputs.sh"
 
 usage() {
-	sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
-	exit 2
+	sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'
+	exit 0
 }
 
 bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= fastpath= icount=0
-tpm=0 tpm_state= timeout_s= extra=() more_options=()
+tpm=0 tpm_state= timeout_s= extra=() more_options=() unchecked=0
 repo=$(cd "$(dirname "$0")/.." && pwd)
 device=$repo/build/device save_cert=
 while [ $# -gt 0 ]; do
+	case $1 in
+	--icount | --tpm | --unchecked | --help | -h | --version | --) ;;
+	-*) [ $# -ge 2 ] || { echo "qemu.sh: $1 needs a value" >&2; exit 2; } ;;
+	esac
 	case $1 in
 	--bios) bios=$2; shift 2 ;;
 	--kernel) kernel=$2; shift 2 ;;
@@ -62,25 +75,45 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout_s=$2; shift 2 ;;
 	--device) device=$2; shift 2 ;;
 	--save-cert) save_cert=$2; shift 2 ;;
+	--unchecked) unchecked=1; shift ;;
+	--version) echo "qemu.sh (Rampart) $(version)"; exit 0 ;;
 	--) shift; extra=("$@"); break ;;
 	-h | --help) usage ;;
-	*) echo "qemu.sh: unknown option $1" >&2; usage ;;
+	*) echo "qemu.sh: unknown option '$1' (qemu.sh --help lists them)" >&2; exit 2 ;;
 	esac
 done
-[ -n "$bios" ] || { echo "qemu.sh: --bios is required" >&2; usage; }
-for f in "$bios" "$kernel" "$initrd"; do
-	[ -z "$f" ] || [ -r "$f" ] || { echo "qemu.sh: cannot read $f" >&2; exit 2; }
-done
+[ -n "$bios" ] || { echo "qemu.sh: --bios is required (qemu.sh --help)" >&2; exit 2; }
+
+# A Rampart image ("RPIMAGE1" at the end of its 1 MiB monitor region):
+# the boot ROM measures the monitor and hands it its alias key (DICE).
+is_rampart_image() {
+	[ "$(dd if="$1" bs=1 skip=$((0x100000 - 16)) count=8 status=none 2>/dev/null)" = RPIMAGE1 ]
+}
+
+# check_options: every value, before anything starts (scripts/inputs.sh).
+check_options() {
+	local harts=512 # QEMU 7.2 virt's own limit
+	check_bios "--bios " "$bios"
+	[ -z "$kernel" ] || check_payload "--kernel " "$kernel"
+	[ -z "$initrd" ] || check_initrd "--initrd " "$initrd"
+	! is_rampart_image "$bios" || harts=$MAX_HARTS
+	check_smp "--smp " "$smp" "$harts"
+	check_mem "--mem " "$mem"
+	check_cmdline "--append " "$append"
+	[ -z "$policy" ] || check_policy "--policy " "$policy"
+	[ -z "$nonce" ] || check_nonce "--nonce " "$nonce"
+	[ -z "$fastpath" ] || check_fastpath "--fastpath " "$fastpath"
+}
+if [ "$unchecked" = 0 ]; then
+	check_options
+else
+	for f in "$bios" "$kernel" "$initrd"; do
+		[ -z "$f" ] || [ -r "$f" ] || { echo "qemu.sh: cannot read $f" >&2; exit 2; }
+	done
+fi
+check_timeout "--timeout " "$timeout_s"
 if [ -n "$tpm_state" ] && ! [ -r "$tpm_state/tpm2-00.permall" ]; then
-	echo "qemu.sh: no TPM state in $tpm_state (keys/provision-ak.sh)" >&2
-	exit 2
-fi
-if [ -n "$fastpath" ] && [ "$fastpath" != 0 ] && [ "$fastpath" != 1 ]; then
-	echo "qemu.sh: --fastpath must be 0 or 1" >&2
-	exit 2
-fi
-if [ -n "$nonce" ] && ! [[ $nonce =~ ^[0-9a-fA-F]+$ ]]; then
-	echo "qemu.sh: --nonce must be hex" >&2
+	echo "qemu.sh: --tpm-state $tpm_state: no TPM state there (keys/provision-ak.sh)" >&2
 	exit 2
 fi
 
@@ -147,7 +180,7 @@ start_tpm() {
 	machine+=(-chardev "socket,id=chrtpm,path=$tmpdir/swtpm.sock"
 		-tpmdev emulator,id=tpm0,chardev=chrtpm
 		-device tpm-tis-device,tpmdev=tpm0)
-	qemu-system-riscv64 "${machine[@]}" -machine "dumpdtb=$tmpdir/qemu.dtb" \
+	timeout 30 qemu-system-riscv64 "${machine[@]}" -machine "dumpdtb=$tmpdir/qemu.dtb" \
 		-display none >/dev/null
 	dts=$tmpdir/rampart.dts
 	dtc -q -I dtb -O dts -o "$dts" "$tmpdir/qemu.dtb"
@@ -168,11 +201,6 @@ if [ -n "$options" ]; then
 	machine+=(-device "loader,file=$tmpdir/rampart.opts,addr=0x8000,force-raw=on")
 fi
 
-# A Rampart image ("RPIMAGE1" at the end of its 1 MiB monitor region):
-# the boot ROM measures the monitor and hands it its alias key (DICE).
-is_rampart_image() {
-	[ "$(dd if="$1" bs=1 skip=$((0x100000 - 16)) count=8 status=none 2>/dev/null)" = RPIMAGE1 ]
-}
 if is_rampart_image "$bios"; then
 	[ -x "$repo/build/dice" ] || { echo "qemu.sh: $repo/build/dice missing (make)" >&2; exit 2; }
 	[ -r "$device/uds.bin" ] ||
@@ -186,8 +214,12 @@ if is_rampart_image "$bios"; then
 fi
 
 cmd=(qemu-system-riscv64 "${machine[@]}" "${console[@]}" "${extra[@]}")
-if [ -n "$timeout_s" ]; then
-	cmd=(timeout -k 5 "$timeout_s" "${cmd[@]}")
+if [ -n "$timeout_s" ] && [ "$timeout_s" != 0 ]; then
+	# on a terminal QEMU must stay in the foreground process group, or
+	# reading the terminal stops it (SIGTTIN)
+	fg=()
+	[ ! -t 0 ] || fg=(--foreground)
+	cmd=(timeout "${fg[@]}" -k 5 "$timeout_s" "${cmd[@]}")
 fi
 [ "${V:-0}" != 1 ] || echo "qemu.sh: ${cmd[*]}" >&2
 rc=0

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REF_MAX_SIZE (64 * 1024)
+#define REF_MAX_SIZE REF_JSON_MAX
 #define LOG_MAX_SIZE (1024 * 1024)
 #define EVIDENCE_FILE_MAX (64 * 1024)
 
@@ -350,6 +350,9 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	/* known before any error getopt_long may stop at */
+	for (c = 1; c < argc; c++)
+		o->json |= !strcmp(argv[c], "--json");
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* verifier: decides whether a Rampart boot can be trusted (verifier.h). */
 #include "verifier.h"
+#include "../version.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -12,7 +13,9 @@ static const char help[] =
 	"       verifier check --evidence FILE --ref REF.json --pubkey DEVICEID.pub.pem\n"
 	"                      --nonce HEX [--eventlog FILE] [--max-audit N]\n"
 	"                      [--ak-pubkey AK.pub.pem] [--skip CHECK]... [--json]\n"
-	"       verifier --help\n"
+	"       verifier --help | --version\n"
+	"Options go in any order, before or after the command; --json,\n"
+	"--help and --version anywhere on the line.\n"
 	"\n"
 	"Remote attestation of a Rampart boot, step by step:\n"
 	"\n"
@@ -57,21 +60,87 @@ static const char help[] =
 	"--skip names it. --max-audit on check overrides the reference's budget.\n"
 	"--json prints one JSON object instead of the report.\n"
 	"\n"
-	"Exit status: 0 trusted, 1 not trusted, 2 bad input or usage.\n"
+	"Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (one line\n"
+	"on stderr; with --json, also an \"error\" object on stdout).\n"
 	"Formats: docs/evidence.md. Walkthrough: docs/usage.md.\n";
+
+/* Options that take no value; every other option takes one (unless
+ * written --name=value), so the word after it is not the command. */
+static bool is_flag(const char *a)
+{
+	return !strcmp(a, "--json") || !strcmp(a, "--help") ||
+	       !strcmp(a, "-h") || !strcmp(a, "--version");
+}
+
+/* The index of the command word, 0 if none: the first argument that is
+ * neither an option nor an option's value. */
+static int find_command(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return i + 1 < argc ? i + 1 : 0;
+		if (argv[i][0] != '-' || !argv[i][1])
+			return i;
+		if (!is_flag(argv[i]) && !strchr(argv[i], '='))
+			i++; /* its value */
+	}
+	return 0;
+}
+
+/* --help or --version anywhere (not as an option's value): 1 if handled */
+static bool info_option(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(help, stdout);
+			return true;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("verifier (Rampart) %s\n", RAMPART_VERSION);
+			return true;
+		}
+		if (argv[i][0] == '-' && !is_flag(argv[i]) &&
+		    !strchr(argv[i], '='))
+			i++;
+	}
+	return false;
+}
 
 int main(int argc, char **argv)
 {
-	if (argc >= 2 && (!strcmp(argv[1], "--help") ||
-			  !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
+	int cmd, i;
+	bool json = false;
+
+	if (info_option(argc, argv))
+		return EXIT_TRUSTED;
+	for (i = 1; i < argc; i++)
+		json |= !strcmp(argv[i], "--json");
+	cmd = find_command(argc, argv);
+	if (cmd && !strcmp(argv[cmd], "help")) {
 		fputs(help, stdout);
 		return EXIT_TRUSTED;
 	}
-	if (argc >= 2 && !strcmp(argv[1], "reference"))
-		return cmd_reference(argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "check"))
-		return cmd_check(argc - 1, argv + 1);
-	fprintf(stderr, "verifier: %s (verifier --help shows the usage)\n",
-		argc < 2 ? "no command" : "unknown command");
+	if (cmd &&
+	    (!strcmp(argv[cmd], "reference") || !strcmp(argv[cmd], "check"))) {
+		/* the command word out, everything else for getopt_long,
+		 * which takes options in any order */
+		char *name = argv[cmd];
+
+		memmove(argv + cmd, argv + cmd + 1,
+			(size_t)(argc - cmd - 1) * sizeof(*argv));
+		argv[argc - 1] = NULL;
+		argv[0] = name;
+		return !strcmp(name, "check") ? cmd_check(argc - 1, argv) :
+						cmd_reference(argc - 1, argv);
+	}
+	fail_input("%s (verifier --help shows the usage)",
+		   !cmd ? "no command: reference or check" :
+			  "unknown command: reference or check");
+	if (json)
+		report_error_json(last_input_error());
 	return EXIT_BADINPUT;
 }

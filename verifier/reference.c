@@ -20,6 +20,7 @@ struct ref_opts {
 	bool max_audit_set;
 	uint64_t memory_size;
 	bool memory_size_set;
+	bool json; /* a bad input also as an "error" object on stdout */
 };
 
 /* The kernel as the monitor sees it: the file, zero-padded to the size
@@ -183,11 +184,15 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 		{ "max-audit", required_argument, NULL, 'A' },
 		{ "memory", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	/* known before any error getopt_long may stop at */
+	for (c = 1; c < argc; c++)
+		o->json |= !strcmp(argv[c], "--json");
 	o->policy = "protect";
 	opterr = 0;
 	optind = 1;
@@ -228,6 +233,9 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 		case 'o':
 			o->out = optarg;
 			break;
+		case 'j':
+			o->json = true;
+			break;
 		default:
 			return usage(optopt || c == '?' ?
 					     "unknown option or missing value" :
@@ -267,6 +275,8 @@ int cmd_reference(int argc, char **argv)
 	if (!write_file_atomic(o.out, text, strlen(text)))
 		rc = EXIT_TRUSTED;
 out:
+	if (rc == EXIT_BADINPUT && o.json)
+		report_error_json(last_input_error());
 	free(text);
 	free(ref);
 	return rc;

@@ -24,7 +24,7 @@ $(BAD)/onebyte.Image: $(BUILD)/Image
 # DTS added, into $@ (DTS comes from a variable: it holds commas)
 define tree_with
 	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
-		qemu-system-riscv64 -M virt,dumpdtb=$@.qemu -m 512M -smp 1 \
+		timeout 30 qemu-system-riscv64 -M virt,dumpdtb=$@.qemu -m 512M -smp 1 \
 		-display none >/dev/null 2>&1 && \
 		dtc -q -I dtb -O dts -o $@.dts $@.qemu && \
 		printf '%s\n' '$(1)' >> $@.dts && \

@@ -22,6 +22,10 @@
 #   cmdline   STR              (default: console=ttyS0)
 #   smp N, mem M, policy P, nonce HEX, fastpath 0|1, icount yes, tpm yes
 #   option    K=V              (repeatable: scripts/qemu.sh --option)
+#   unchecked yes              (scripts/qemu.sh --unchecked: the launcher
+#                              does not check the values, so a bad smp,
+#                              policy, nonce or payload reaches the
+#                              monitor, whose own checks the case tests)
 #   args      extra QEMU arguments (split on blanks)
 #   requires  monitor | PATH   (repeatable; missing = the case fails)
 #   expect    TEXT             (repeatable; substring that must appear)
@@ -58,6 +62,7 @@ case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
 	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
 	c_nonce= c_fastpath= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
+	c_unchecked=
 	c_option=() c_monitor=
 	c_expect=() c_forbid=() c_requires=() c_compare=() c_ignore=() c_steps=()
 	c_check=()
@@ -101,6 +106,7 @@ parse_case() {
 		fastpath) c_fastpath=$val ;;
 		option) c_option+=("$val") ;;
 		icount) c_icount=$val ;;
+		unchecked) c_unchecked=$val ;;
 		tpm) c_tpm=$val ;;
 		args) c_args=$val ;;
 		exit) c_exit=$val ;;
@@ -183,6 +189,7 @@ qemu_args() {
 		for o in "${c_option[@]}"; do args+=(--option "$o"); done
 	fi
 	[ -z "$c_icount" ] || args+=(--icount)
+	[ -z "$c_unchecked" ] || args+=(--unchecked)
 	[ -z "$c_tpm" ] || args+=(--tpm)
 	# tpm provisioned: the swtpm state keys/provision-ak.sh made (the AK)
 	[ "$c_tpm" != provisioned ] || args+=(--tpm-state "$BUILD/tpm-state")
