@@ -22,7 +22,7 @@
 #include "../include/rampart/dice_blob.h"
 #include "../include/rampart/layout.h"
 #include "../include/rampart/measure.h"
-#include "../version.h"
+#include "../include/rampart/version.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>

@@ -5,16 +5,16 @@
 # value; on a bad value it prints ONE line on stderr,
 #   PROG: LABELVALUE: what is allowed
 # and exits 2 (docs/usage.md, "Bad input"), before anything is written.
-# Limits come from measure/limits.h, the file the C side includes.
+# Limits come from include/rampart/limits.h, the file the C side includes.
 
 INPUTS_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# limit NAME: the value of "#define NAME N" in measure/limits.h.
+# limit NAME: the value of "#define NAME N" in include/rampart/limits.h.
 limit() {
 	local v
 	v=$(sed -n "s/^#define $1 \\([0-9]*\\)\$/\\1/p" \
-		"$INPUTS_REPO/measure/limits.h")
-	[ -n "$v" ] || { echo "$PROG: $1 missing from measure/limits.h" >&2; exit 2; }
+		"$INPUTS_REPO/include/rampart/limits.h")
+	[ -n "$v" ] || { echo "$PROG: $1 missing from include/rampart/limits.h" >&2; exit 2; }
 	echo "$v"
 }
 # shellcheck disable=SC2034 # used by the scripts that source this
@@ -23,9 +23,9 @@ NONCE_MAX=$(limit RAMPART_NONCE_MAX)
 CMDLINE_MAX=$(limit RAMPART_CMDLINE_MAX)
 FIRMWARE_MAX=$(limit RAMPART_FIRMWARE_MAX)
 
-# version: RAMPART_VERSION from version.h, what the C tools print.
+# version: RAMPART_VERSION from include/rampart/version.h, what the C tools print.
 version() {
-	sed -n 's/^#define RAMPART_VERSION "\(.*\)"$/\1/p' "$INPUTS_REPO/version.h"
+	sed -n 's/^#define RAMPART_VERSION "\(.*\)"$/\1/p' "$INPUTS_REPO/include/rampart/version.h"
 }
 
 # bad LABEL VALUE ALLOWED: the one line, then exit 2. Long values are cut

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* verifier: decides whether a Rampart boot can be trusted (verifier.h). */
 #include "verifier.h"
-#include "../version.h"
+#include "../include/rampart/version.h"
 #include <stdio.h>
 #include <string.h>
 

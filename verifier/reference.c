@@ -94,7 +94,8 @@ static int compute(const struct ref_opts *o, struct reference *ref)
 	rg[MEASURE_CMDLINE].absent = !o->cmdline;
 	if (o->cmdline) {
 		if (strlen(o->cmdline) >= sizeof(ref->cmdline)) {
-			fail_input("--cmdline: longer than %zu bytes",
+			fail_input("--cmdline: longer than %zu characters (the "
+				   "kernel keeps no more: the monitor refuses it)",
 				   sizeof(ref->cmdline) - 1);
 			return -1;
 		}

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define REF_FORMAT_VERSION 1
-#define STR_MAX (REF_CMDLINE_MAX + 4) /* the longest string: cmdline_text */
+#define STR_MAX (RAMPART_CMDLINE_MAX + 4) /* the longest string: cmdline_text */
 
 static const char *const region_keys[EVIDENCE_REGIONS] = {
 	[MEASURE_MONITOR] = "monitor", [MEASURE_FIRMWARE] = "firmware",

@@ -13,7 +13,7 @@
 
 #include "../include/rampart/evidence.h"
 #include "../include/rampart/evlog.h"
-#include "../measure/limits.h"
+#include "../include/rampart/limits.h"
 
 #define EXIT_TRUSTED 0
 #define EXIT_UNTRUSTED 1
@@ -23,21 +23,9 @@
 
 #define REF_MAX_FILE (1ULL << 30) /* largest file reference reads */
 
-/*
- * The longest command line the verifier takes: Linux's MAX_ARG_STRLEN, the
- * most one argument (--cmdline) can hold. The monitor measures the device
- * tree's bootargs whatever their length, so the verifier must check any
- * command line it can be given; the launcher boots at most
- * RAMPART_CMDLINE_MAX (measure/limits.h).
- */
-#define REF_CMDLINE_MAX (128 * 1024)
-_Static_assert(RAMPART_CMDLINE_MAX <= REF_CMDLINE_MAX,
-	       "the verifier checks every command line the launcher boots");
-_Static_assert(RAMPART_NONCE_MAX == EVIDENCE_NONCE_MAX,
-	       "one nonce limit: launcher, monitor, verifier");
 /* ref.json: the longest command line, every byte escaped (\u00XX), and
  * the rest of the file */
-#define REF_JSON_MAX (6 * REF_CMDLINE_MAX + 64 * 1024)
+#define REF_JSON_MAX (6 * RAMPART_CMDLINE_MAX + 64 * 1024)
 #define DIGEST_HEX (2 * MEASURE_DIGEST_SIZE + 1)
 
 /* --- util.c ------------------------------------------------------------- */
@@ -81,7 +69,7 @@ struct ref_region {
 struct reference {
 	struct ref_region regions[EVIDENCE_REGIONS];
 	/* informative, hashes to regions[CMDLINE] */
-	char cmdline[REF_CMDLINE_MAX + 1];
+	char cmdline[RAMPART_CMDLINE_MAX + 1]; /* include/rampart/limits.h */
 	bool cmdline_text;
 	char policy[EVIDENCE_POLICY_NAME_MAX + 1];
 	char policy_config[EVIDENCE_POLICY_CONFIG_MAX + 1];

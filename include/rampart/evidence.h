@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "limits.h"
 #include "measure.h"
 
 struct mbedtls_ecp_keypair;
@@ -36,7 +37,7 @@ struct mbedtls_ecp_keypair;
 #define EVIDENCE_FLAG_LAUNCH 0x0001 /* made at boot, launch nonce */
 #define EVIDENCE_FLAGS_KNOWN EVIDENCE_FLAG_LAUNCH
 
-#define EVIDENCE_NONCE_MAX 64
+#define EVIDENCE_NONCE_MAX RAMPART_NONCE_MAX
 #define EVIDENCE_POLICY_NAME_MAX 32
 #define EVIDENCE_POLICY_CONFIG_MAX 256
 #define EVIDENCE_TPM_MAX 512 /* a P-256 quote is ~150, its signature ~72 */

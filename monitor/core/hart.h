@@ -7,11 +7,12 @@
 #ifndef RAMPART_HART_H
 #define RAMPART_HART_H
 
+#include "../../include/rampart/limits.h"
 #include "../../include/rampart/types.h"
 #include "fastpath.h"
 #include "vcpu.h"
 
-#define MAX_HARTS 8
+#define MAX_HARTS RAMPART_MAX_HARTS
 #define HART_POLICY_SLOT 512	/* bytes; policy.h: policy_slot() */
 /* Each hart's state on its own cache lines, and a power of two in size:
  * harts[i] is a shift, on every path that reaches another hart. */

@@ -19,6 +19,7 @@
 #include "../../include/rampart/dice_blob.h"
 #include "../../include/rampart/evidence.h"
 #include "../../include/rampart/evlog.h"
+#include "../../include/rampart/version.h"
 #include "../../measure/tpm2_cmd.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/memory_buffer_alloc.h>
@@ -27,7 +28,7 @@
 #include <string.h>
 
 #define CRYPTO_POOL_SIZE (24 * 1024)
-#define RAMPART_VERSION "Rampart 0.1" /* S-CRTM version event (PCR 0) */
+#define S_CRTM_VERSION "Rampart " RAMPART_VERSION /* event in PCR 0 */
 #define HEX_LINE 64	/* bytes per console line of a hex dump */
 
 extern struct audit_log audit_log;
@@ -109,8 +110,8 @@ static int write_log(u8 *buf, u64 size, u64 *len)
 	u8 digest[EVLOG_DIGEST_SIZE];
 
 	if (evlog_init(&log, buf, size) ||
-	    evlog_append_data(&log, 0, EV_S_CRTM_VERSION, RAMPART_VERSION,
-			      sizeof(RAMPART_VERSION), digest))
+	    evlog_append_data(&log, 0, EV_S_CRTM_VERSION, S_CRTM_VERSION,
+			      sizeof(S_CRTM_VERSION), digest))
 		return -RAMPART_ENOSPC;
 	for (i = 0; i < ARRAY_SIZE(order); i++) {
 		m = boot_measure_region(order[i]);

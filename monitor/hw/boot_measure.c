@@ -12,6 +12,7 @@
 #include "reset.h"
 #include "platform.h"
 #include "../core/platform.h"
+#include "../../include/rampart/limits.h"
 #include "../../include/rampart/errno.h"
 #include "../core/placement.h"
 #include "../core/vcpu.h"
@@ -269,6 +270,14 @@ static int measure_handoff(const struct handoff *h, const char **why)
 
 	if (args && (len <= 0 || strnlen(args, (size_t)len) == (size_t)len)) {
 		*why = "device tree bootargs not NUL-terminated";
+		return -RAMPART_EINVAL;
+	}
+	/* the kernel keeps only this much: a longer one, measured whole,
+	 * would not be what it runs with (include/rampart/limits.h) */
+	if (args && strlen(args) > RAMPART_CMDLINE_MAX) {
+		console_log("refuse: bootargs of %lu characters, the kernel keeps "
+			    "%u", strlen(args), RAMPART_CMDLINE_MAX);
+		*why = "the command line is longer than the kernel keeps";
 		return -RAMPART_EINVAL;
 	}
 	record(&boot_measurements.kernel, MEASURE_KERNEL, k->base, k->size,

@@ -187,11 +187,12 @@ static void extra_event(struct sample *s)
 	s->log_len = evlog_len(&log);
 }
 
-/* 5,000 characters: more than Linux keeps (1,023), which the monitor
- * still measures whole, so the verifier must check it (issue 17). */
+/* The longest command line (RAMPART_CMDLINE_MAX: what Linux keeps, what
+ * the monitor measures and the launcher boots) the verifier must check;
+ * one character more, and all three refuse it. */
 static const char *long_cmdline(void)
 {
-	static char s[5001];
+	static char s[RAMPART_CMDLINE_MAX + 1];
 	size_t i;
 
 	for (i = 0; i < sizeof(s) - 1; i++)
@@ -423,11 +424,19 @@ static void test_long_cmdline(void **state)
 			     verifier, verifier, NONCE),
 			 0);
 	expect_text("  pass  cmdline ");
-	expect_text("(5000 bytes)");
+	expect_text("(1023 bytes)");
 	expect_text("verdict: TRUSTED");
 	/* and the short reference does not trust it */
 	assert_int_equal(check("longcmd.ev", "longcmd.log", NULL), 1);
 	expect_failed("cmdline");
+	/* one character more: bad input, nothing written */
+	assert_int_equal(run("%s reference --kernel Image --initrd initrd "
+			     "--cmdline \"$(cat longcmd.txt)x\" " REF_REST
+			     " -o longer.json",
+			     verifier),
+			 2);
+	expect_text("--cmdline: longer than 1023 characters");
+	assert_int_equal(run("test ! -e longer.json"), 0);
 }
 
 static void test_other_firmware(void **state)
@@ -741,7 +750,7 @@ static void test_cli_conventions(void **state)
 	assert_int_equal(run("%s frobnicate 2>&1 >/dev/null | wc -l", verifier),
 			 0);
 	expect_text("1\n");
-	/* one nonce limit (measure/limits.h): 64 bytes pass as input (and
+	/* one nonce limit (include/rampart/limits.h): 64 bytes pass as input (and
 	 * are not this boot's), 65 are bad input */
 	assert_int_equal(check("good.ev", "good.log",
 			       "--nonce $(printf 'ab%.0s' $(seq 64))"),
