@@ -112,7 +112,7 @@ ALL_TARGETS += $(BUILD)/monitor-debug-only.bin
 # Host unit tests of the portable core
 HOST_TESTS += insn vcsr vtrap pmp emulate format options config
 HOST_TEST_SRCS_config := tests/host/test_config.c monitor/core/config.c \
-	monitor/core/options.c monitor/core/policy.c
+	monitor/core/options.c monitor/core/policy.c lib/format.c
 HOST_TEST_SRCS_insn := tests/host/test_insn.c monitor/core/insn.c
 HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \
 	monitor/core/vcpu.c

@@ -3,6 +3,7 @@
 #include "options.h"
 #include "policy.h"
 #include "../../include/rampart/errno.h"
+#include "../../lib/format.h"
 #include <string.h>
 
 static int hex_digit(char c)
@@ -38,28 +39,25 @@ static const char *read_nonce(const char *text, size_t len,
 	return NULL;
 }
 
-/* policy=NAME, protect when absent */
-static const char *read_policy(const char *text, size_t len,
-			       struct boot_config *cfg)
+/* policy=NAME, protect when absent; false and @why if refused */
+static bool read_policy(const char *text, size_t len, struct boot_config *cfg,
+			char *why, size_t why_size)
 {
-	static const char head[] = "unknown policy '", tail[] = "': not booting";
-	static char unknown[sizeof(head) + 16 + sizeof(tail)];
 	char name[16];
 	int n = options_get(text, len, "policy", name, sizeof(name));
 
 	cfg->policy_default = n == -RAMPART_ENOENT;
-	if (cfg->policy_default)
+	if (cfg->policy_default) {
 		memcpy(name, "protect", sizeof("protect"));
-	else if (n < 0)
-		return "policy option too long: not booting";
+	} else if (n < 0) {
+		format_buf(why, why_size, "policy option too long: not booting");
+		return false;
+	}
 	cfg->policy = policy_find(name);
-	if (cfg->policy)
-		return NULL;
-	n = (int)strlen(name);
-	memcpy(unknown, head, sizeof(head) - 1);
-	memcpy(unknown + sizeof(head) - 1, name, (size_t)n);
-	memcpy(unknown + sizeof(head) - 1 + n, tail, sizeof(tail));
-	return unknown;
+	if (!cfg->policy)
+		format_buf(why, why_size, "unknown policy '%s': not booting",
+			   name);
+	return cfg->policy;
 }
 
 /* payload_size=DECIMAL; anything else counts as absent (docs/evidence.md:
@@ -79,16 +77,19 @@ static void read_payload_size(const char *text, size_t len,
 }
 
 int config_parse(const char *text, size_t len, struct boot_config *cfg,
-		 const char **why)
+		 char *why, size_t why_size)
 {
+	const char *bad_nonce;
 	char fastpath[4];
 
 	*cfg = (struct boot_config){ 0 };
-	*why = read_policy(text, len, cfg);
-	if (!*why)
-		*why = read_nonce(text, len, cfg);
-	if (*why)
+	if (!read_policy(text, len, cfg, why, why_size))
 		return -RAMPART_EINVAL;
+	bad_nonce = read_nonce(text, len, cfg);
+	if (bad_nonce) {
+		format_buf(why, why_size, "%s", bad_nonce);
+		return -RAMPART_EINVAL;
+	}
 	cfg->fastpath = !(options_get(text, len, "fastpath", fastpath,
 				      sizeof(fastpath)) > 0 &&
 			  !strcmp(fastpath, "0"));

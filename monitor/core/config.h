@@ -25,11 +25,12 @@ struct boot_config {
 
 /*
  * Parse the options @text (@len bytes) into @cfg, all of it set (the
- * payload entry fields to none: the boot ROM's are the caller's). 0, or -RAMPART_EINVAL with @why naming the bad option:
- * the monitor refuses to boot, it never guesses.
+ * payload entry fields to none: the boot ROM's are the caller's). 0, or
+ * -RAMPART_EINVAL with @why (@why_size bytes) naming the bad option: the
+ * monitor refuses to boot, it never guesses.
  */
 int config_parse(const char *text, size_t len, struct boot_config *cfg,
-		 const char **why);
+		 char *why, size_t why_size);
 
 /* The policy's configuration text, measured with its name (PCR 7) and
  * carried in the evidence (docs/evidence.md). */

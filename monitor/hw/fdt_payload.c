@@ -133,17 +133,12 @@ static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
 
 int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 {
-	u64 room = fdt_totalsize(fdt) + FDT_PAYLOAD_ROOM;
-	int parent, chosen, rc;
+	int parent = fdt_platform_open_reserved(fdt, limit, FDT_PAYLOAD_ROOM);
+	int chosen, rc;
 
-	if ((u64)(uintptr_t)fdt + room > limit)
-		return -RAMPART_ENOSPC;
-	if (fdt_open_into(fdt, fdt, (int)room))
-		return -RAMPART_EINVAL;
-	parent = fdt_platform_reserved_parent(fdt);
-	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
-	    fdt_size_cells(fdt, parent) != 2 ||
-	    reserve_below_payload(fdt, parent) ||
+	if (parent < 0)
+		return parent;
+	if (reserve_below_payload(fdt, parent) ||
 	    reserve(fdt, parent, "rampart-log", base, RAMPART_REGION_SIZE,
 		    false) ||
 	    reserve(fdt, parent, "rampart-mark",

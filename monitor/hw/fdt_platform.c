@@ -17,21 +17,29 @@ static u64 read_cells(const fdt32_t *p, int cells)
 	return v;
 }
 
-static int read_memory(const void *fdt, struct platform *p)
+/* The first range of @node's reg, in its parent's cells (1 or 2). */
+static int read_reg(const void *fdt, int node, u64 *base, u64 *size)
 {
-	int node = fdt_node_offset_by_prop_value(fdt, -1, "device_type",
-						 "memory", sizeof("memory"));
-	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), len;
+	int parent = node < 0 ? node : fdt_parent_offset(fdt, node), len;
+	int ac = fdt_address_cells(fdt, parent), sc = fdt_size_cells(fdt, parent);
 	const fdt32_t *reg;
 
-	if (node < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
+	if (parent < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
 		return -RAMPART_EINVAL;
 	reg = fdt_getprop(fdt, node, "reg", &len);
 	if (!reg || len < (ac + sc) * 4)
 		return -RAMPART_EINVAL;
-	p->dram_base = read_cells(reg, ac);
-	p->dram_size = read_cells(reg + ac, sc);
+	*base = read_cells(reg, ac);
+	*size = read_cells(reg + ac, sc);
 	return 0;
+}
+
+static int read_memory(const void *fdt, struct platform *p)
+{
+	return read_reg(fdt, fdt_node_offset_by_prop_value(fdt, -1, "device_type",
+							   "memory",
+							   sizeof("memory")),
+			&p->dram_base, &p->dram_size);
 }
 
 static int count_harts(const void *fdt, struct platform *p)
@@ -59,19 +67,8 @@ static int count_harts(const void *fdt, struct platform *p)
 static int read_device(const void *fdt, const char *compat, u64 *base,
 		       u64 *size)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, compat);
-	int parent = node < 0 ? node : fdt_parent_offset(fdt, node), len;
-	int ac = fdt_address_cells(fdt, parent), sc = fdt_size_cells(fdt, parent);
-	const fdt32_t *reg;
-
-	if (parent < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
-		return -RAMPART_EINVAL;
-	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg || len < (ac + sc) * 4)
-		return -RAMPART_EINVAL;
-	*base = read_cells(reg, ac);
-	*size = read_cells(reg + ac, sc);
-	return 0;
+	return read_reg(fdt, fdt_node_offset_by_compatible(fdt, -1, compat),
+			base, size);
 }
 
 /* The devices the monitor drives or emulates itself. */
@@ -104,7 +101,7 @@ int fdt_platform_read(const void *fdt, struct platform *p)
 	return rc;
 }
 
-int fdt_platform_reserved_parent(void *fdt)
+static int reserved_parent(void *fdt)
 {
 	int node = fdt_path_offset(fdt, "/reserved-memory");
 
@@ -119,20 +116,29 @@ int fdt_platform_reserved_parent(void *fdt)
 	return node;
 }
 
-int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size)
+int fdt_platform_open_reserved(void *fdt, u64 limit, u64 room)
 {
-	u64 room = fdt_totalsize(fdt) + FDT_ROOM;
-	fdt32_t reg[4];
-	int parent, node;
+	int parent;
 
+	room += fdt_totalsize(fdt);
 	if ((u64)(uintptr_t)fdt + room > limit)
 		return -RAMPART_ENOSPC;
 	if (fdt_open_into(fdt, fdt, (int)room))
 		return -RAMPART_EINVAL;
-	parent = fdt_platform_reserved_parent(fdt);
+	parent = reserved_parent(fdt);
 	if (parent < 0 || fdt_address_cells(fdt, parent) != 2 ||
 	    fdt_size_cells(fdt, parent) != 2)
 		return -RAMPART_EINVAL;
+	return parent;
+}
+
+int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size)
+{
+	int parent = fdt_platform_open_reserved(fdt, limit, FDT_ROOM), node;
+	fdt32_t reg[4];
+
+	if (parent < 0)
+		return parent;
 	node = fdt_add_subnode(fdt, parent, "rampart@80000000");
 	if (node < 0)
 		return node == -FDT_ERR_NOSPACE ? -RAMPART_ENOSPC :

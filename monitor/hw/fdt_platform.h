@@ -10,9 +10,11 @@
  * more harts than MAX_HARTS (core/hart.h). */
 int fdt_platform_read(const void *fdt, struct platform *p);
 
-/* The /reserved-memory node, added (2 address and size cells) if the tree
- * has none: its offset, or a negative libfdt error. */
-int fdt_platform_reserved_parent(void *fdt);
+/* Open the tree in place with @room bytes more (up to @limit), and find
+ * its /reserved-memory node, added (2 address and size cells) if it has
+ * none: its offset, or -RAMPART_ENOSPC, -RAMPART_EINVAL (no room; a
+ * malformed tree, or a node with other cells). */
+int fdt_platform_open_reserved(void *fdt, u64 limit, u64 room);
 
 /*
  * Add a /reserved-memory no-map node for [base, base + size), growing the

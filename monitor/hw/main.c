@@ -94,9 +94,10 @@ static void describe_platform(void *fdt)
 
 static void read_config(void *fdt, u64 info, struct boot_config *cfg)
 {
-	const char *why;
+	char why[64];
 
-	if (config_parse((const char *)OPTIONS_BASE, OPTIONS_SIZE, cfg, &why))
+	if (config_parse((const char *)OPTIONS_BASE, OPTIONS_SIZE, cfg, why,
+			 sizeof(why)))
 		fatal("%s", why);
 	if (cfg->policy_default)
 		console_log("no policy given: using %s", cfg->policy->name);
