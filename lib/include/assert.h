@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* mbedTLS includes <assert.h> (MBEDTLS_TEST_HOOKS only); the monitor has
- * BUG_ON instead, so assert() compiles to nothing here. */
+/* mbedTLS includes <assert.h> (MBEDTLS_TEST_HOOKS only); the monitor checks
+ * with fatal() (core/services.h), so assert() compiles to nothing here. */
 #ifndef RAMPART_LIBC_ASSERT_H
 #define RAMPART_LIBC_ASSERT_H
 

@@ -74,10 +74,4 @@ void hw_park(const char *why) __attribute__((noreturn));
 void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2),
 						noreturn));
 
-#define BUG_ON(cond)                                                     \
-	do {                                                             \
-		if (cond)                                                \
-			fatal("BUG: %s at %s:%d", #cond, __FILE__, __LINE__); \
-	} while (0)
-
 #endif

@@ -43,67 +43,41 @@ bool vcsr_is_read_only(u16 csr)
 	return (csr >> 10) == 3;
 }
 
-/* CSRs [first, first + count), handled alike. A field CSR lives at @field
- * in struct vcsr (one u64 per CSR) and a write keeps the @writable bits.
- * A NULL @write ignores writes (WARL read-only or hardwired). */
+/* CSRs [first, first + count), handled alike. A NULL @read reads the field
+ * at @field in struct vcsr (one u64 per CSR); a NULL @write writes the
+ * field's @writable bits (none: writes ignored, WARL read-only). */
 struct csr_desc {
 	u16 first, count;
 	u16 field;
 	u64 writable;
-	int (*read)(const struct vcpu *v, const struct csr_desc *d, u16 csr,
-		    u64 *val);
-	void (*write)(struct vcpu *v, const struct csr_desc *d, u16 csr,
-		      u64 val, u64 wr_mask);
+	int (*read)(const struct vcpu *v, u16 csr, u64 *val);
+	void (*write)(struct vcpu *v, u16 csr, u64 val, u64 wr_mask);
 };
 
-static u64 *field_of(const struct vcpu *v, const struct csr_desc *d, u16 csr)
+static int zero_read(const struct vcpu *v, u16 csr, u64 *val)
 {
-	return (u64 *)((uintptr_t)&v->csr + d->field) + (csr - d->first);
-}
-
-static int field_read(const struct vcpu *v, const struct csr_desc *d,
-		      u16 csr, u64 *val)
-{
-	*val = *field_of(v, d, csr);
-	return 0;
-}
-
-static void field_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-			u64 val, u64 wr_mask)
-{
-	(void)wr_mask;
-	*field_of(v, d, csr) = val & d->writable;
-}
-
-static int zero_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
-		     u64 *val)
-{
-	(void)v, (void)d, (void)csr;
+	(void)v, (void)csr;
 	*val = 0;
 	return 0;
 }
 
 /* Live in the hart: the payload's S-mode CSRs and the counters. */
-static int live_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
-		     u64 *val)
+static int live_read(const struct vcpu *v, u16 csr, u64 *val)
 {
-	(void)d;
 	return v->ops->csr_read(csr, val);
 }
 
-static void live_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-		       u64 val, u64 wr_mask)
+static void live_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
-	(void)d, (void)wr_mask;
+	(void)wr_mask;
 	v->ops->csr_write(csr, val);
 }
 
-static int mstatus_read(const struct vcpu *v, const struct csr_desc *d,
-			u16 csr, u64 *val)
+static int mstatus_read(const struct vcpu *v, u16 csr, u64 *val)
 {
 	u64 s = 0;
 
-	(void)d, (void)csr;
+	(void)csr;
 	v->ops->csr_read(CSR_SSTATUS, &s);
 	*val = (v->csr.mstatus & VMSTATUS_FIELDS) | (s & SSTATUS_FIELDS) |
 	       MSTATUS_XL_64;
@@ -122,36 +96,32 @@ static void mstatus_set(struct vcpu *v, u64 val)
 					       (val & SSTATUS_WRITABLE));
 }
 
-static void mstatus_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-			  u64 val, u64 wr_mask)
+static void mstatus_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
-	(void)d, (void)csr, (void)wr_mask;
+	(void)csr, (void)wr_mask;
 	mstatus_set(v, val);
 }
 
 /* sstatus is mstatus seen from S: the M-mode fields stay. */
-static void sstatus_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-			  u64 val, u64 wr_mask)
+static void sstatus_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
-	(void)d, (void)csr, (void)wr_mask;
+	(void)csr, (void)wr_mask;
 	mstatus_set(v, (v->csr.mstatus & VMSTATUS_FIELDS) |
 			       (val & ~VMSTATUS_FIELDS));
 }
 
-static int sie_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
-		    u64 *val)
+static int sie_read(const struct vcpu *v, u16 csr, u64 *val)
 {
-	(void)d, (void)csr;
+	(void)csr;
 	*val = v->csr.mie & v->csr.mideleg;
 	return 0;
 }
 
-static void sie_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-		      u64 val, u64 wr_mask)
+static void sie_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	u64 s = v->csr.mideleg & MIP_S_BITS;
 
-	(void)d, (void)csr, (void)wr_mask;
+	(void)csr, (void)wr_mask;
 	v->csr.mie = (v->csr.mie & ~s) | (val & s);
 }
 
@@ -159,42 +129,36 @@ static void sie_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
  * back bits it did not name (@wr_mask): the read value of SEIP includes
  * the external line (Priv. 3.1.9); writing it back would latch the
  * software bit for good. */
-static int mip_read(const struct vcpu *v, const struct csr_desc *d, u16 csr,
-		    u64 *val)
+static int mip_read(const struct vcpu *v, u16 csr, u64 *val)
 {
 	u64 mip = 0;
 
-	(void)d;
 	v->ops->csr_read(CSR_MIP, &mip);
 	*val = csr == CSR_MIP ? mip : mip & v->csr.mideleg;
 	return 0;
 }
 
-static void mip_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-		      u64 val, u64 wr_mask)
+static void mip_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	u64 writable = csr == CSR_MIP ? MIP_S_BITS :
 					MIP_SSIP & v->csr.mideleg;
 
-	(void)d;
 	writable &= wr_mask;
 	v->ops->mip_update(val & writable, ~val & writable);
 }
 
-static void mtvec_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-			u64 val, u64 wr_mask)
+static void mtvec_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
-	(void)d, (void)csr, (void)wr_mask;
+	(void)csr, (void)wr_mask;
 	if ((val & 3) < 2) /* modes 2 and 3 are reserved: ignored */
 		v->csr.mtvec = val;
 }
 
-static void satp_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-		       u64 val, u64 wr_mask)
+static void satp_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	u64 mode = val >> SATP_MODE_SHIFT;
 
-	(void)d, (void)csr, (void)wr_mask;
+	(void)csr, (void)wr_mask;
 	if (mode == 0 || (mode >= 8 && mode <= 10)) /* bare, sv39/48/57 */
 		v->csr.satp = val;
 }
@@ -211,13 +175,12 @@ u8 vcsr_pmp_cfg(const struct vcpu *v, unsigned int i)
 
 /* Priv. 3.7.1: a locked entry ignores writes to its cfg and address, and a
  * locked TOR entry also protects the address of the entry below it. */
-static void pmpcfg_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-			 u64 val, u64 wr_mask)
+static void pmpcfg_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	u64 next = 0;
 	unsigned int i;
 
-	(void)d, (void)csr, (void)wr_mask;
+	(void)csr, (void)wr_mask;
 	for (i = 0; i < VPMP_COUNT; i++) {
 		/* QEMU 7.2 keeps the reserved bits 5-6 as written */
 		u64 byte = pmp_is_locked(v, i) ? vcsr_pmp_cfg(v, i) :
@@ -228,23 +191,21 @@ static void pmpcfg_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
 	v->csr.pmpcfg = next;
 }
 
-static void pmpaddr_write(struct vcpu *v, const struct csr_desc *d, u16 csr,
-			  u64 val, u64 wr_mask)
+static void pmpaddr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	unsigned int i = csr - CSR_PMPADDR0;
 	bool next_tor_locked = pmp_is_locked(v, i + 1) &&
 			       (vcsr_pmp_cfg(v, i + 1) & PMP_A) == PMP_A_TOR;
 
-	(void)d, (void)wr_mask;
+	(void)wr_mask;
 	/* QEMU 7.2 keeps all 64 bits; the hart's own entry does the same */
 	if (!pmp_is_locked(v, i) && !next_tor_locked)
 		v->csr.pmpaddr[i] = val;
 }
 
 #define AT(name) offsetof(struct vcsr, name)
-#define FIELD(csr, n, name, writable) \
-	{ csr, n, AT(name), writable, field_read, field_write }
-#define READ_ONLY(csr, n, name) { csr, n, AT(name), 0, field_read, NULL }
+#define FIELD(csr, n, name, writable) { csr, n, AT(name), writable, NULL, NULL }
+#define READ_ONLY(csr, n, name) { csr, n, AT(name), 0, NULL, NULL }
 #define ZERO(csr, n) { csr, n, 0, 0, zero_read, NULL }
 #define LIVE(csr) { csr, 1, 0, 0, live_read, live_write }
 #define CUSTOM(csr, read, write) { csr, 1, 0, 0, read, write }
@@ -260,11 +221,11 @@ static const struct csr_desc csrs[] = {
 	FIELD(CSR_MIE, 1, mie, MIE_WRITABLE),
 	FIELD(CSR_MEDELEG, 1, medeleg, MEDELEG_WRITABLE),
 	FIELD(CSR_MIDELEG, 1, mideleg, MIP_S_BITS),
-	{ CSR_MTVEC, 1, AT(mtvec), 0, field_read, mtvec_write },
+	{ CSR_MTVEC, 1, AT(mtvec), 0, NULL, mtvec_write },
 	FIELD(CSR_MCOUNTEREN, 1, mcounteren, ~0ULL), /* QEMU: 64 bits */
 	FIELD(CSR_MENVCFG, 1, menvcfg, MENVCFG_WRITABLE),
 	FIELD(CSR_MCOUNTINHIBIT, 1, mcountinhibit, 0xfffffffdULL),
-	{ CSR_SATP, 1, AT(satp), 0, field_read, satp_write },
+	{ CSR_SATP, 1, AT(satp), 0, NULL, satp_write },
 	READ_ONLY(CSR_MISA, 1, misa), /* not writable on this hart */
 	CUSTOM(CSR_SIE, sie_read, sie_write),
 	CUSTOM(CSR_SIP, mip_read, mip_write),
@@ -286,8 +247,8 @@ static const struct csr_desc csrs[] = {
 	FIELD(CSR_MHPMCOUNTER3, VHPM_COUNT, mhpmcounter, ~0ULL),
 	READ_ONLY(CSR_HPMCOUNTER3, VHPM_COUNT, mhpmcounter),
 	FIELD(CSR_MHPMEVENT3, VHPM_COUNT, mhpmevent, ~0ULL),
-	{ CSR_PMPCFG0, 1, AT(pmpcfg), 0, field_read, pmpcfg_write },
-	{ CSR_PMPADDR0, VPMP_COUNT, AT(pmpaddr), 0, field_read, pmpaddr_write },
+	{ CSR_PMPCFG0, 1, AT(pmpcfg), 0, NULL, pmpcfg_write },
+	{ CSR_PMPADDR0, VPMP_COUNT, AT(pmpaddr), 0, NULL, pmpaddr_write },
 	/* The hart has 16 entries: the upper 8 read as hardwired zero.
 	 * Odd pmpcfg numbers do not exist on RV64. */
 	ZERO(CSR_PMPCFG0 + 2, 1),
@@ -322,17 +283,20 @@ static const struct csr_desc *find(u16 csr)
 int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old)
 {
 	const struct csr_desc *d = find(csr);
-	u64 cur;
-	int rc;
+	u64 *field, cur, val;
 
 	if (!d || (wr_mask && vcsr_is_read_only(csr)))
 		return -RAMPART_EINVAL;
-	rc = d->read(v, d, csr, &cur);
-	if (rc)
-		return rc;
+	field = (u64 *)((uintptr_t)&v->csr + d->field) + (csr - d->first);
+	if (!d->read)
+		cur = *field;
+	else if (d->read(v, csr, &cur))
+		return -RAMPART_EINVAL;
+	val = (cur & ~wr_mask) | (new_val & wr_mask);
 	if (wr_mask && d->write)
-		d->write(v, d, csr, (cur & ~wr_mask) | (new_val & wr_mask),
-			 wr_mask);
+		d->write(v, csr, val, wr_mask);
+	else if (wr_mask && d->writable)
+		*field = val & d->writable;
 	*old = cur;
 	return 0;
 }

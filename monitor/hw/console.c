@@ -35,11 +35,6 @@ void console_putchar(u8 c)
 	uart_putc((char)c, NULL);
 }
 
-u64 console_dropped(void)
-{
-	return uart_tx_dropped(&tx);
-}
-
 static void lock(void)
 {
 	while (__atomic_exchange_n(&console_lock, 1, __ATOMIC_ACQUIRE))

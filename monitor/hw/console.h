@@ -11,9 +11,6 @@
  * does not drain within a bounded wait (core/uart_tx.h). */
 void console_putchar(u8 c);
 
-/* Characters dropped since boot because the UART did not drain. */
-u64 console_dropped(void);
-
 /* Print one "[rampart] ..." line; harts never interleave within a line. */
 void console_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

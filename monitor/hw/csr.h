@@ -8,6 +8,11 @@
 #define __str(x) #x
 #define __xstr(x) __str(x)
 
+/* X(n) for PMP entries 1..15 (a CSR number must be an immediate) */
+#define PMP_ENTRIES_1_15(X)                                              \
+	X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12)   \
+	X(13) X(14) X(15)
+
 #define csr_read(csr)                                                    \
 	({                                                               \
 		u64 __r;                                                 \

@@ -12,17 +12,17 @@
 #include "ipi.h"
 #include "../../include/rampart/errno.h"
 
+/* The payload's S-mode CSRs, read and written as they are. */
+#define PLAIN_S_CSRS(X)                                                    \
+	X(CSR_SSTATUS) X(CSR_STVEC) X(CSR_SCOUNTEREN) X(CSR_SENVCFG)       \
+	X(CSR_SSCRATCH) X(CSR_SEPC) X(CSR_SCAUSE) X(CSR_STVAL)
+#define READ_CASE(c) case c: *val = csr_read(c); break;
+#define WRITE_CASE(c) case c: csr_write(c, val); break;
+
 static int live_read(u16 csr, u64 *val)
 {
 	switch (csr) {
-	case CSR_SSTATUS: *val = csr_read(CSR_SSTATUS); break;
-	case CSR_STVEC: *val = csr_read(CSR_STVEC); break;
-	case CSR_SCOUNTEREN: *val = csr_read(CSR_SCOUNTEREN); break;
-	case CSR_SENVCFG: *val = csr_read(CSR_SENVCFG); break;
-	case CSR_SSCRATCH: *val = csr_read(CSR_SSCRATCH); break;
-	case CSR_SEPC: *val = csr_read(CSR_SEPC); break;
-	case CSR_SCAUSE: *val = csr_read(CSR_SCAUSE); break;
-	case CSR_STVAL: *val = csr_read(CSR_STVAL); break;
+	PLAIN_S_CSRS(READ_CASE)
 	case CSR_MIP: *val = ipi_mip((unsigned int)csr_read(CSR_MHARTID)); break;
 	case CSR_TIME: *val = csr_read(CSR_TIME); break;
 	case CSR_CYCLE:
@@ -43,14 +43,7 @@ static int live_read(u16 csr, u64 *val)
 static int live_write(u16 csr, u64 val)
 {
 	switch (csr) {
-	case CSR_SSTATUS: csr_write(CSR_SSTATUS, val); break;
-	case CSR_STVEC: csr_write(CSR_STVEC, val); break;
-	case CSR_SCOUNTEREN: csr_write(CSR_SCOUNTEREN, val); break;
-	case CSR_SENVCFG: csr_write(CSR_SENVCFG, val); break;
-	case CSR_SSCRATCH: csr_write(CSR_SSCRATCH, val); break;
-	case CSR_SEPC: csr_write(CSR_SEPC, val); break;
-	case CSR_SCAUSE: csr_write(CSR_SCAUSE, val); break;
-	case CSR_STVAL: csr_write(CSR_STVAL, val); break;
+	PLAIN_S_CSRS(WRITE_CASE)
 	case CSR_STIMECMP:
 		if (!platform()->has_sstc)
 			return -RAMPART_EINVAL;

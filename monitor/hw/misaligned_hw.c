@@ -33,44 +33,21 @@ static u64 store_byte(void *ctx, u64 addr, u8 byte)
 	return hw_mprv_store(v->mode, addr, 1, byte);
 }
 
+/* fN is an operand of the instruction: one case per register */
+#define FPR_NUMBERS(X)                                                   \
+	X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11)    \
+	X(12) X(13) X(14) X(15) X(16) X(17) X(18) X(19) X(20) X(21)      \
+	X(22) X(23) X(24) X(25) X(26) X(27) X(28) X(29) X(30) X(31)
+#define GET_CASE(n) case n: FPR_GET(n); break;
+#define SET_CASE(n) case n: FPR_SET(n); break;
+
 static u64 get_fpr(void *ctx, unsigned int n)
 {
 	u64 val = 0;
 
 	(void)ctx;
 	switch (n & 31) {
-	case 0: FPR_GET(0); break;
-	case 1: FPR_GET(1); break;
-	case 2: FPR_GET(2); break;
-	case 3: FPR_GET(3); break;
-	case 4: FPR_GET(4); break;
-	case 5: FPR_GET(5); break;
-	case 6: FPR_GET(6); break;
-	case 7: FPR_GET(7); break;
-	case 8: FPR_GET(8); break;
-	case 9: FPR_GET(9); break;
-	case 10: FPR_GET(10); break;
-	case 11: FPR_GET(11); break;
-	case 12: FPR_GET(12); break;
-	case 13: FPR_GET(13); break;
-	case 14: FPR_GET(14); break;
-	case 15: FPR_GET(15); break;
-	case 16: FPR_GET(16); break;
-	case 17: FPR_GET(17); break;
-	case 18: FPR_GET(18); break;
-	case 19: FPR_GET(19); break;
-	case 20: FPR_GET(20); break;
-	case 21: FPR_GET(21); break;
-	case 22: FPR_GET(22); break;
-	case 23: FPR_GET(23); break;
-	case 24: FPR_GET(24); break;
-	case 25: FPR_GET(25); break;
-	case 26: FPR_GET(26); break;
-	case 27: FPR_GET(27); break;
-	case 28: FPR_GET(28); break;
-	case 29: FPR_GET(29); break;
-	case 30: FPR_GET(30); break;
-	case 31: FPR_GET(31); break;
+	FPR_NUMBERS(GET_CASE)
 	}
 	return val;
 }
@@ -81,38 +58,7 @@ static void set_fpr(void *ctx, unsigned int n, u64 val, unsigned int width)
 	if (width == 4)
 		val |= 0xffffffff00000000ULL; /* NaN-boxing (Unpriv. 12.2) */
 	switch (n & 31) {
-	case 0: FPR_SET(0); break;
-	case 1: FPR_SET(1); break;
-	case 2: FPR_SET(2); break;
-	case 3: FPR_SET(3); break;
-	case 4: FPR_SET(4); break;
-	case 5: FPR_SET(5); break;
-	case 6: FPR_SET(6); break;
-	case 7: FPR_SET(7); break;
-	case 8: FPR_SET(8); break;
-	case 9: FPR_SET(9); break;
-	case 10: FPR_SET(10); break;
-	case 11: FPR_SET(11); break;
-	case 12: FPR_SET(12); break;
-	case 13: FPR_SET(13); break;
-	case 14: FPR_SET(14); break;
-	case 15: FPR_SET(15); break;
-	case 16: FPR_SET(16); break;
-	case 17: FPR_SET(17); break;
-	case 18: FPR_SET(18); break;
-	case 19: FPR_SET(19); break;
-	case 20: FPR_SET(20); break;
-	case 21: FPR_SET(21); break;
-	case 22: FPR_SET(22); break;
-	case 23: FPR_SET(23); break;
-	case 24: FPR_SET(24); break;
-	case 25: FPR_SET(25); break;
-	case 26: FPR_SET(26); break;
-	case 27: FPR_SET(27); break;
-	case 28: FPR_SET(28); break;
-	case 29: FPR_SET(29); break;
-	case 30: FPR_SET(30); break;
-	case 31: FPR_SET(31); break;
+	FPR_NUMBERS(SET_CASE)
 	}
 	csr_set(CSR_SSTATUS, MSTATUS_FS); /* FS = dirty: state changed */
 }

@@ -60,7 +60,7 @@ static bool has_zbb(void)
 		csr_write(CSR_PMPADDR0 + (n), ~0ULL);           \
 		val = csr_read(CSR_PMPADDR0 + (n));             \
 		csr_write(CSR_PMPADDR0 + (n), 0);               \
-		break
+		break;
 
 static u64 pmpaddr_probe(unsigned int n)
 {
@@ -68,12 +68,8 @@ static u64 pmpaddr_probe(unsigned int n)
 
 	probe_arm();
 	switch (n) {
-	PMPADDR_PROBE(0); PMPADDR_PROBE(1); PMPADDR_PROBE(2);
-	PMPADDR_PROBE(3); PMPADDR_PROBE(4); PMPADDR_PROBE(5);
-	PMPADDR_PROBE(6); PMPADDR_PROBE(7); PMPADDR_PROBE(8);
-	PMPADDR_PROBE(9); PMPADDR_PROBE(10); PMPADDR_PROBE(11);
-	PMPADDR_PROBE(12); PMPADDR_PROBE(13); PMPADDR_PROBE(14);
-	PMPADDR_PROBE(15);
+	PMPADDR_PROBE(0)
+	PMP_ENTRIES_1_15(PMPADDR_PROBE)
 	}
 	return probe_disarm() ? 0 : val;
 }

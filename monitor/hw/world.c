@@ -25,21 +25,8 @@ void hw_pmp_write(const struct pmp_layout *l)
 	 * so no half-written layout is ever in force below M-mode. */
 	csr_write(CSR_PMPCFG0 + 2, 0);
 	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0) & 0xff);
-	csr_write(CSR_PMPADDR0 + 1, l->e[1].addr);
-	csr_write(CSR_PMPADDR0 + 2, l->e[2].addr);
-	csr_write(CSR_PMPADDR0 + 3, l->e[3].addr);
-	csr_write(CSR_PMPADDR0 + 4, l->e[4].addr);
-	csr_write(CSR_PMPADDR0 + 5, l->e[5].addr);
-	csr_write(CSR_PMPADDR0 + 6, l->e[6].addr);
-	csr_write(CSR_PMPADDR0 + 7, l->e[7].addr);
-	csr_write(CSR_PMPADDR0 + 8, l->e[8].addr);
-	csr_write(CSR_PMPADDR0 + 9, l->e[9].addr);
-	csr_write(CSR_PMPADDR0 + 10, l->e[10].addr);
-	csr_write(CSR_PMPADDR0 + 11, l->e[11].addr);
-	csr_write(CSR_PMPADDR0 + 12, l->e[12].addr);
-	csr_write(CSR_PMPADDR0 + 13, l->e[13].addr);
-	csr_write(CSR_PMPADDR0 + 14, l->e[14].addr);
-	csr_write(CSR_PMPADDR0 + 15, l->e[15].addr);
+#define WRITE_PMPADDR(n) csr_write(CSR_PMPADDR0 + (n), l->e[n].addr);
+	PMP_ENTRIES_1_15(WRITE_PMPADDR)
 	csr_write(CSR_PMPADDR0, l->e[0].addr);
 	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0));
 	csr_write(CSR_PMPCFG0 + 2, pmp_layout_cfg(l, 2));
