@@ -64,6 +64,9 @@ struct vcpu {
 	u64 hartid;
 	const struct vcpu_ops *ops;
 	struct vcsr csr;
+	/* exceptions delivered to virtual M-mode since its last mret: a
+	 * firmware that only faults makes no progress (trap.c) */
+	u32 unreturned;
 };
 
 /* ABI names of the argument registers (SBI calls: a7 extension, a6 function) */

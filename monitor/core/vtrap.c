@@ -9,6 +9,8 @@ void vtrap_inject(struct vcpu *v, u64 cause, u64 tval)
 	u64 st = c->mstatus;
 	u64 base = c->mtvec & ~3ULL;
 
+	if (!(cause & CAUSE_IRQ_FLAG))
+		v->unreturned++;
 	c->mepc = v->pc;
 	c->mcause = cause;
 	c->mtval = tval;
@@ -44,6 +46,7 @@ void vtrap_mret(struct vcpu *v)
 	c->mstatus = st;
 	v->mode = mode;
 	v->pc = c->mepc & ~1ULL;
+	v->unreturned = 0;
 }
 
 static const u8 irq_priority[] = {

@@ -54,10 +54,14 @@ static bool has_zbb(void)
 }
 
 /* pmpaddr@n reads back what was written if the entry exists (WARL: a
- * missing one is read-only zero); cfg is still off, so nothing changes. */
+ * missing one is read-only zero; without PMP the CSR traps: 0 too); cfg
+ * is still off, so nothing changes. */
 #define PMPADDR_PROBE(n)                                        \
 	case n:                                                 \
+		probe_arm();                                    \
 		csr_write(CSR_PMPADDR0 + (n), ~0ULL);           \
+		if (probe_disarm())                             \
+			return 0;                               \
 		val = csr_read(CSR_PMPADDR0 + (n));             \
 		csr_write(CSR_PMPADDR0 + (n), 0);               \
 		break;
@@ -66,12 +70,11 @@ static u64 pmpaddr_probe(unsigned int n)
 {
 	u64 val = 0;
 
-	probe_arm();
 	switch (n) {
 	PMPADDR_PROBE(0)
 	PMP_ENTRIES_1_15(PMPADDR_PROBE)
 	}
-	return probe_disarm() ? 0 : val;
+	return val;
 }
 
 void probe_hart(struct platform *p)

@@ -160,6 +160,30 @@ static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
 	vtrap_inject(v, cause, addr);
 }
 
+/*
+ * A firmware that takes this many exceptions without one mret makes no
+ * progress (garbage or an ELF file as firmware, a handler that faults
+ * itself): each handled exception returns with mret. Stopped with one
+ * line and its audit summed up, instead of a stream of audit lines.
+ */
+#define FAULT_STORM 10000
+
+extern struct audit_log audit_log;
+
+static void fault_storm(const struct vcpu *v, u64 cause, u64 tval)
+{
+	u64 n[AUDIT_KINDS];
+	unsigned int k;
+
+	for (k = 0; k < AUDIT_KINDS; k++)
+		audit_count(&audit_log, k, &n[k]);
+	fatal("firmware fault storm on hart %lu: %u exceptions without an "
+	      "mret (last cause=0x%lx pc=0x%lx tval=0x%lx); denied accesses: "
+	      "%lu (read %lu, write %lu, exec %lu)",
+	      v->hartid, v->unreturned, cause, v->csr.mepc, tval, n[AUDIT_TOTAL],
+	      n[AUDIT_KIND_READ], n[AUDIT_KIND_WRITE], n[AUDIT_KIND_EXEC]);
+}
+
 static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
 {
 	switch (cause) {
@@ -186,8 +210,6 @@ static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
 		break;
 	}
 }
-
-extern struct audit_log audit_log;
 
 static void copy_to_payload(u64 pa, const void *src, u64 len)
 {
@@ -430,6 +452,8 @@ struct vcpu *trap_handle(struct vcpu *v)
 		firmware_trap(v, cause, tval);
 	else
 		payload_trap(v, cause, tval);
+	if (v->unreturned >= FAULT_STORM)
+		fault_storm(v, cause, tval);
 	deliver_interrupts(v);
 	if (from_firmware && v->mode != PRV_M)
 		to_payload(v);

@@ -67,3 +67,11 @@ $(BAD)/monitor-nolock-only.bin: $(BUILD)/monitor-only.bin $(BUILD)/monitor.elf
 		mv $@.tmp $@
 
 ALL_TARGETS += $(BAD)/monitor-nolock-only.bin
+
+# A firmware that is not one: 64 KiB of illegal instructions (0xff...)
+# (case fatal-fault-storm-garbage)
+$(BAD)/garbage-fw.bin:
+	$(call quiet,GEN,$@)mkdir -p $(BAD) && \
+		head -c 65536 /dev/zero | tr '\000' '\377' > $@
+
+ALL_TARGETS += $(BAD)/garbage-fw.bin
