@@ -66,7 +66,7 @@ struct vcpu {
 	struct vcsr csr;
 	/* exceptions delivered to virtual M-mode since its last mret: a
 	 * firmware that only faults makes no progress (trap.c) */
-	u32 unreturned;
+	u64 unreturned;
 };
 
 /* ABI names of the argument registers (SBI calls: a7 extension, a6 function) */

@@ -177,7 +177,7 @@ static void fault_storm(const struct vcpu *v, u64 cause, u64 tval)
 
 	for (k = 0; k < AUDIT_KINDS; k++)
 		audit_count(&audit_log, k, &n[k]);
-	fatal("firmware fault storm on hart %lu: %u exceptions without an "
+	fatal("firmware fault storm on hart %lu: %lu exceptions without an "
 	      "mret (last cause=0x%lx pc=0x%lx tval=0x%lx); denied accesses: "
 	      "%lu (read %lu, write %lu, exec %lu)",
 	      v->hartid, v->unreturned, cause, v->csr.mepc, tval, n[AUDIT_TOTAL],
