@@ -54,6 +54,11 @@ struct csr_desc {
 	void (*write)(struct vcpu *v, u16 csr, u64 val, u64 wr_mask);
 };
 
+static u64 *field_of(const struct vcpu *v, const struct csr_desc *d, u16 csr)
+{
+	return (u64 *)((uintptr_t)&v->csr + d->field) + (csr - d->first);
+}
+
 static int zero_read(const struct vcpu *v, u16 csr, u64 *val)
 {
 	(void)v, (void)csr;
@@ -283,20 +288,21 @@ static const struct csr_desc *find(u16 csr)
 int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old)
 {
 	const struct csr_desc *d = find(csr);
-	u64 *field, cur, val;
+	u64 cur, val;
 
 	if (!d || (wr_mask && vcsr_is_read_only(csr)))
 		return -RAMPART_EINVAL;
-	field = (u64 *)((uintptr_t)&v->csr + d->field) + (csr - d->first);
 	if (!d->read)
-		cur = *field;
+		cur = *field_of(v, d, csr);
 	else if (d->read(v, csr, &cur))
 		return -RAMPART_EINVAL;
-	val = (cur & ~wr_mask) | (new_val & wr_mask);
-	if (wr_mask && d->write)
-		d->write(v, csr, val, wr_mask);
-	else if (wr_mask && d->writable)
-		*field = val & d->writable;
 	*old = cur;
+	if (!wr_mask)
+		return 0;
+	val = (cur & ~wr_mask) | (new_val & wr_mask);
+	if (d->write)
+		d->write(v, csr, val, wr_mask);
+	else if (d->writable)
+		*field_of(v, d, csr) = val & d->writable;
 	return 0;
 }

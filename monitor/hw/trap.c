@@ -170,7 +170,8 @@ static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
 
 extern struct audit_log audit_log;
 
-static void fault_storm(const struct vcpu *v, u64 cause, u64 tval)
+static void __attribute__((cold, noinline, noreturn))
+fault_storm(const struct vcpu *v, u64 cause, u64 tval)
 {
 	u64 n[AUDIT_KINDS];
 	unsigned int k;
@@ -209,6 +210,8 @@ static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
 			vtrap_inject(v, cause, tval);
 		break;
 	}
+	if (v->unreturned >= FAULT_STORM)
+		fault_storm(v, cause, tval);
 }
 
 static void copy_to_payload(u64 pa, const void *src, u64 len)
@@ -452,8 +455,6 @@ struct vcpu *trap_handle(struct vcpu *v)
 		firmware_trap(v, cause, tval);
 	else
 		payload_trap(v, cause, tval);
-	if (v->unreturned >= FAULT_STORM)
-		fault_storm(v, cause, tval);
 	deliver_interrupts(v);
 	if (from_firmware && v->mode != PRV_M)
 		to_payload(v);
