@@ -234,7 +234,7 @@ static void check_audit(const struct inputs *in, const struct check_opts *o)
 
 	report_add(ST_INFO, "audit", NULL, NULL,
 		   "blocked firmware accesses: total %llu (read %llu, write "
-		   "%llu, exec %llu; %llu not printed)",
+		   "%llu, exec %llu; %llu suppressed)",
 		   (unsigned long long)a[0], (unsigned long long)a[1],
 		   (unsigned long long)a[2], (unsigned long long)a[3],
 		   (unsigned long long)a[4]);

@@ -24,7 +24,7 @@ static int dropped_failures;
 
 static const char *const status_name[] = { "pass", "fail", "skip", "info" };
 static const char *const audit_names[EVIDENCE_AUDIT_COUNTERS] = {
-	"total", "read", "write", "exec", "unprinted"
+	"total", "read", "write", "exec", "suppressed"
 };
 
 void report_add(enum status st, const char *check, const char *expected,
