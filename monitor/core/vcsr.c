@@ -265,22 +265,21 @@ static const struct csr_desc csrs[] = {
 	ZERO(CSR_MCONFIGPTR, 1),
 };
 
-/* CSR number -> 1 + its csrs[] entry (0: none), built from the table on
- * first use: a lookup costs one load, as a switch would. Harts that race
- * to build it write the same bytes; the flag is published after them. */
+/* CSR number -> 1 + its csrs[] entry (0: none), built from the table once
+ * (vcsr_init): a lookup costs one load, as a switch would. */
 static u8 slot[4096];
-static u32 indexed;
 
-static const struct csr_desc *find(u16 csr)
+void vcsr_init(void)
 {
 	unsigned int i, n;
 
-	if (!__atomic_load_n(&indexed, __ATOMIC_ACQUIRE)) {
-		for (i = 0; i < ARRAY_SIZE(csrs); i++)
-			for (n = 0; n < csrs[i].count; n++)
-				slot[csrs[i].first + n] = (u8)(i + 1);
-		__atomic_store_n(&indexed, 1, __ATOMIC_RELEASE);
-	}
+	for (i = 0; i < ARRAY_SIZE(csrs); i++)
+		for (n = 0; n < csrs[i].count; n++)
+			slot[csrs[i].first + n] = (u8)(i + 1);
+}
+
+static const struct csr_desc *find(u16 csr)
+{
 	csr &= 0xfff;
 	return slot[csr] ? &csrs[slot[csr] - 1] : NULL;
 }

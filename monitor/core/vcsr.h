@@ -23,6 +23,9 @@ struct vcpu;
  */
 int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old);
 
+/* Build the CSR lookup: once, before any hart emulates a CSR (boot). */
+void vcsr_init(void);
+
 /* CSR numbers 0xc00-0xfff are read-only (Priv. spec 2.1). */
 bool vcsr_is_read_only(u16 csr);
 

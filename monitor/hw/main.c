@@ -22,6 +22,7 @@
 #include "../core/pmp.h"
 #include "../core/policy.h"
 #include "../core/services.h"
+#include "../core/vcsr.h"
 #include "../../include/rampart/errno.h"
 #include <libfdt.h>
 
@@ -110,6 +111,7 @@ static void boot_platform(void *fdt, u64 info)
 	int rc;
 
 	describe_platform(fdt);
+	vcsr_init();
 	console_log("Rampart monitor: firmware at 0x%x, monitor 0x%x+0x%x",
 		    FIRMWARE_BASE, MONITOR_BASE, MONITOR_SIZE);
 	rc = fdt_platform_reserve(fdt, platform_dram_end(), MONITOR_BASE,

@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "monitor/core/vcsr.h"
+
 #include "monitor/core/clint.h"
 #include "monitor/core/emulate.h"
 #include "monitor/core/insn.h"
@@ -687,6 +689,8 @@ int main(void)
 		T(test_clint_mtime),
 		T(test_clint_past_the_map),
 	};
+
+	vcsr_init();
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,8 @@
 
 #include <cmocka.h>
 
+#include "monitor/core/vcsr.h"
+
 #include "../../include/rampart/errno.h"
 #include "monitor/core/misaligned.h"
 #include "monitor/core/riscv.h"
@@ -958,6 +960,8 @@ int main(void)
 		cmocka_unit_test_setup(test_wrap_past_top, setup),
 		cmocka_unit_test_setup(test_differential, setup),
 	};
+
+	vcsr_init();
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -366,5 +366,7 @@ int main(void)
 		T(test_allow_list_test_device),
 	};
 
+	vcsr_init();
+
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

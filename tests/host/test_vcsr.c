@@ -656,5 +656,7 @@ int main(void)
 		T(test_fs_vs_not_writable),
 	};
 
+	vcsr_init();
+
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
