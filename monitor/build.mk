@@ -119,7 +119,8 @@ HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \
 HOST_TEST_SRCS_vtrap := tests/host/test_vtrap.c monitor/core/vtrap.c \
 	monitor/core/vcpu.c
 HOST_TEST_SRCS_pmp := tests/host/test_pmp.c monitor/core/pmp.c \
-	monitor/core/vcpu.c monitor/core/vcsr.c policy/allow.c
+	monitor/core/vcpu.c monitor/core/vcsr.c monitor/core/platform.c \
+	policy/allow.c
 HOST_TEST_SRCS_emulate := tests/host/test_emulate.c monitor/core/emulate.c \
 	monitor/core/insn.c monitor/core/vcsr.c monitor/core/vtrap.c \
 	monitor/core/vcpu.c monitor/core/clint.c

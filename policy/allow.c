@@ -3,6 +3,7 @@
 #include "../monitor/core/pmp.h"
 #include "../monitor/core/riscv.h"
 #include "../include/rampart/layout.h"
+#include "../monitor/core/platform.h"
 
 void firmware_allow_list(struct pmp_entry *out, u64 dram_size, u64 deny_base,
 			 u64 deny_size)
@@ -17,9 +18,10 @@ void firmware_allow_list(struct pmp_entry *out, u64 dram_size, u64 deny_base,
 			 (struct pmp_entry){ 0, PMP_A_OFF };
 	out[1] = (struct pmp_entry){
 		pmp_napot_addr(LOW_DEVICES_BASE, LOW_DEVICES_SIZE), rwx };
-	out[2] = (struct pmp_entry){ pmp_napot_addr(PLIC_BASE, PLIC_SIZE), rw };
+	out[2] = (struct pmp_entry){
+		pmp_napot_addr(platform()->plic_base, platform()->plic_size), rw };
 	out[3] = (struct pmp_entry){
-		pmp_napot_addr(UART_REGION_BASE, UART_REGION_SIZE), rw };
+		pmp_napot_addr(platform()->uart_base, platform()->uart_size), rw };
 	out[4] = (struct pmp_entry){ pmp_napot_addr(MONITOR_BASE, dram_size),
 				     rwx };
 }

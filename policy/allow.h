@@ -14,13 +14,12 @@
 
 struct pmp_entry;
 
-/* QEMU 7.2 virt (hw/riscv/virt.c memmap) regions the firmware needs */
-#define LOW_DEVICES_BASE 0x0ULL		/* debug, boot ROM, test, RTC */
-#define LOW_DEVICES_SIZE 0x2000000ULL	/* up to the CLINT (emulated) */
-#define PLIC_BASE 0xc000000ULL
-#define PLIC_SIZE 0x4000000ULL
-#define UART_REGION_BASE 0x10000000ULL
-#define UART_REGION_SIZE 0x1000ULL
+/* QEMU 7.2 virt's low devices (hw/riscv/virt.c memmap): the boot ROM with
+ * fw_dynamic_info, which no device tree describes, the test device and
+ * the RTC, up to the CLINT (emulated). The PLIC and the UART come from the
+ * platform description (core/platform.h). */
+#define LOW_DEVICES_BASE 0x0ULL
+#define LOW_DEVICES_SIZE 0x2000000ULL
 #define DRAM_ALLOW_SIZE 0x80000000ULL	/* NAPOT from MONITOR_BASE */
 
 /* Fill the policy's five entries: first [@deny_base, +@deny_size) denied

@@ -16,7 +16,10 @@ struct platform {
 	u64 clint_base;			/* timer and IPIs (riscv,clint0) */
 	volatile u64 *mtime;		/* its registers the monitor uses */
 	volatile u32 *msip;
-	u64 uart_base;			/* console (ns16550a) */
+	u64 uart_base, uart_size;	/* console (ns16550a) */
+	u64 plic_base, plic_size;	/* interrupt controller (riscv,plic0),
+					 * the size rounded up to one NAPOT
+					 * window: the firmware's allow list */
 	u64 test_base, test_size;	/* reset device (sifive,test1) */
 	unsigned int pmp_count;		/* PMP entries of the boot hart */
 	u64 pmp_granule;		/* bytes: 4 << G */

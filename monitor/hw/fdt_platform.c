@@ -71,14 +71,29 @@ static int read_device(const void *fdt, const char *compat, u64 *base,
 			base, size);
 }
 
-/* The devices the monitor drives or emulates itself. */
+/* @size rounded up to a power of two, if [@base, +that) is then a NAPOT
+ * region (one PMP entry covers it), else 0. */
+static u64 napot_cover(u64 base, u64 size)
+{
+	u64 n = 8;
+
+	while (n < size && n)
+		n <<= 1;
+	return n && pmp_is_napot(base, n) ? n : 0;
+}
+
+/* The devices the monitor drives or emulates itself, and those the
+ * firmware's allow list opens (policy/allow.h). */
 static int read_devices(const void *fdt, struct platform *p)
 {
-	u64 clint_size, uart_size;
+	u64 clint_size;
 
 	if (read_device(fdt, "riscv,clint0", &p->clint_base, &clint_size) ||
 	    clint_size < CLINT_SIZE ||
-	    read_device(fdt, "ns16550a", &p->uart_base, &uart_size) ||
+	    read_device(fdt, "riscv,plic0", &p->plic_base, &p->plic_size) ||
+	    !(p->plic_size = napot_cover(p->plic_base, p->plic_size)) ||
+	    read_device(fdt, "ns16550a", &p->uart_base, &p->uart_size) ||
+	    !(p->uart_size = napot_cover(p->uart_base, p->uart_size)) ||
 	    read_device(fdt, "sifive,test1", &p->test_base, &p->test_size) ||
 	    !pmp_is_napot(p->test_base, p->test_size))
 		return -RAMPART_EINVAL;

@@ -5,8 +5,8 @@
 
 #include "../core/platform.h"
 
-/* Fill @p from the tree at @fdt (DRAM, harts, the CLINT, the console's
- * UART and the reset device). 0, -RAMPART_EINVAL, or -RAMPART_ENOSPC for
+/* Fill @p from the tree at @fdt (DRAM, harts, the CLINT, the PLIC, the
+ * console's UART and the reset device). 0, -RAMPART_EINVAL, or -RAMPART_ENOSPC for
  * more harts than MAX_HARTS (core/hart.h). */
 int fdt_platform_read(const void *fdt, struct platform *p);
 

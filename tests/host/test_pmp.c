@@ -15,6 +15,7 @@
 #include "monitor/core/pmp.h"
 #include "monitor/core/vcsr.h"
 #include "include/rampart/layout.h"
+#include "monitor/core/platform.h"
 #include "policy/allow.h"
 #include "tests/host/fake_hart.h"
 
@@ -32,9 +33,17 @@ static struct vcpu v;
 static struct pmp_layout l;
 static struct pmp_entry policy[PMP_FW_POLICY_COUNT];
 
+/* QEMU virt's, as its device tree gives them (the PLIC's 6 MiB covered by
+ * one 8 MiB NAPOT window, monitor/hw/fdt_platform.c) */
+static const struct platform virt = {
+	.plic_base = 0xc000000, .plic_size = 0x800000,
+	.uart_base = UART, .uart_size = 0x100,
+};
+
 static int setup(void **state)
 {
 	(void)state;
+	platform_set(&virt);
 	fake_vcpu_init(&v, 0);
 	memset(&l, 0xa5, sizeof(l)); /* junk every plan must overwrite */
 	memset(policy, 0, sizeof(policy));
@@ -342,7 +351,11 @@ static void test_allow_list_test_device(void **state)
 	assert_true(pmp_allows(&l, TEST_DEVICE_BASE + 0x1000, PMP_R)); /* RTC */
 	assert_true(pmp_allows(&l, TEST_DEVICE_BASE - 4, PMP_R));
 	assert_true(pmp_allows(&l, 0x1000, PMP_X));	/* boot ROM */
-	assert_true(pmp_allows(&l, UART_REGION_BASE, PMP_W));
+	assert_true(pmp_allows(&l, UART, PMP_W));
+	assert_true(pmp_allows(&l, UART + 0xfc, PMP_W));
+	assert_false(pmp_allows(&l, UART + 0x100, PMP_R)); /* past the UART */
+	assert_true(pmp_allows(&l, 0xc000000 + 0x5ffffc, PMP_W)); /* PLIC */
+	assert_false(pmp_allows(&l, 0xc000000 + 0x800000, PMP_R));
 	assert_false(pmp_allows(&l, PAYLOAD_BASE, PMP_R));
 }
 
