@@ -14,6 +14,7 @@ struct platform {
 	u64 dram_base, dram_size;	/* the first memory node */
 	unsigned int nharts;		/* harts with ids 0..nharts-1 */
 	u64 clint_base;			/* timer and IPIs (riscv,clint0) */
+	u64 mtime_per_us;		/* /cpus timebase-frequency / 10^6 */
 	volatile u64 *mtime;		/* its registers the monitor uses */
 	volatile u32 *msip;
 	u64 uart_base, uart_size;	/* console (ns16550a) */

@@ -44,11 +44,14 @@ static int read_memory(const void *fdt, struct platform *p)
 
 static int count_harts(const void *fdt, struct platform *p)
 {
-	int cpus = fdt_path_offset(fdt, "/cpus"), node;
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, len;
+	const fdt32_t *hz = cpus < 0 ? NULL :
+		fdt_getprop(fdt, cpus, "timebase-frequency", &len);
 	unsigned int n = 0;
 
-	if (cpus < 0)
+	if (!hz || len != 4 || fdt32_to_cpu(*hz) < 1000000)
 		return -RAMPART_EINVAL;
+	p->mtime_per_us = fdt32_to_cpu(*hz) / 1000000;
 	fdt_for_each_subnode(node, fdt, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 

@@ -15,8 +15,8 @@
 #define TEST_RESET 0x7777	/* reset the machine */
 #define MARK_LIVE 0x4556494c50525052ULL	/* "RPRPLIVE" */
 #define MAX_KEEP 4
-/* how long the other harts get to halt: they only need to trap (10 ms) */
-#define HALT_WAIT_TICKS 100000
+/* how long the other harts get to halt: they only need to trap */
+#define HALT_WAIT_US 10000
 
 static volatile u64 *mark(void)
 {
@@ -84,7 +84,7 @@ static void scrub(const struct place_range *keep, unsigned int n,
 }
 
 /* Every other hart into the monitor and parked, or given up on after
- * HALT_WAIT_TICKS (one already parked never answers). */
+ * HALT_WAIT_US (one already parked never answers). */
 static void halt_others(u64 self)
 {
 	u64 start = hw_clint_mtime();
@@ -94,7 +94,7 @@ static void halt_others(u64 self)
 		if (i != self)
 			ipi_kick(i, KICK_HALT);
 	while (ipi_halted() + 1 < platform()->nharts &&
-	       hw_clint_mtime() - start < HALT_WAIT_TICKS)
+	       hw_clint_mtime() - start < HALT_WAIT_US * platform()->mtime_per_us)
 		;
 }
 

@@ -10,12 +10,12 @@
 #include "console.h"
 #include "hw.h"
 #include "platform.h"
+#include "../core/platform.h"
 #include "../../include/rampart/errno.h"
 #include "../../include/rampart/evlog.h"
 #include "../../measure/tpm2_cmd.h"
 #include "../../measure/tpm_tis.h"
 
-#define MTIME_PER_US 10	/* QEMU virt: 10 MHz timebase */
 
 static u8 read8(void *ctx, u32 off)
 {
@@ -44,7 +44,7 @@ static void write8(void *ctx, u32 off, u8 val)
 
 static void delay_us(void *ctx, u32 us)
 {
-	u64 ticks = (u64)us * MTIME_PER_US, start = hw_clint_mtime();
+	u64 ticks = (u64)us * platform()->mtime_per_us, start = hw_clint_mtime();
 	u64 polls = ticks * DELAY_POLLS_PER_TICK;
 
 	(void)ctx;
