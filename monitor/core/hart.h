@@ -10,6 +10,7 @@
 #include "../../include/rampart/limits.h"
 #include "../../include/rampart/types.h"
 #include "fastpath.h"
+#include "pmp.h"
 #include "vcpu.h"
 
 #define MAX_HARTS RAMPART_MAX_HARTS
@@ -26,6 +27,8 @@ struct hart {
 	/* the firmware world's PMP (hw/world.c) */
 	bool pmp_dirty;			/* the firmware changed its virtual PMP */
 	bool pmp_mprv;			/* the applied layout denies data */
+	u32 fw_pmp_key;			/* what fw_pmp was planned for, 0: none */
+	struct pmp_layout fw_pmp;	/* planned once, written every entry */
 	/* the lock barrier (lock.c) */
 	volatile u32 in_firmware;	/* the hart may be running firmware */
 	volatile u32 lock_applied;	/* its firmware PMP is the locked one */

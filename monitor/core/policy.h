@@ -18,7 +18,9 @@ struct policy_ops {
 	const char *name;
 	u64 id;		/* as GET_INFO reports it: 0 none, 1 protect */
 
-	/* Required. Firmware-world PMP entries 11..15 (pmp.h), as of now. */
+	/* Required. Firmware-world PMP entries 11..15 (pmp.h). The monitor
+	 * plans the layout again only when the lock, the firmware's MPRV or
+	 * its virtual PMP changed: the entries may depend on nothing else. */
 	void (*firmware_pmp)(struct pmp_entry *out);
 
 	/* A payload trap the hart did not delegate. True when the policy

@@ -37,20 +37,25 @@ void hw_pmp_write(const struct pmp_layout *l)
 void world_apply_firmware_pmp(struct vcpu *v)
 {
 	struct pmp_entry policy_entries[PMP_FW_POLICY_COUNT];
-	struct pmp_layout l;
 	bool mprv = world_mprv_active(v);
 	/* read before planning: a lock that lands meanwhile is applied on
 	 * the next return, never reported as applied when it is not */
 	u32 locked = lock_is_set();
+	/* the plan's inputs besides the virtual PMP (pmp_dirty) */
+	u32 key = 1 | locked << 1 | (u32)mprv << 2;
+	struct hart *h = hart_of(v);
 
-	hart_of(v)->cfg->policy->firmware_pmp(policy_entries);
-	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_firmware(&l, v, policy_entries, platform()->clint_base,
-			  CLINT_SIZE, mprv);
-	hw_pmp_write(&l);
-	hart_of(v)->pmp_dirty = false;
-	hart_of(v)->pmp_mprv = mprv;
-	__atomic_store_n(&hart_of(v)->lock_applied, locked, __ATOMIC_SEQ_CST);
+	if (h->pmp_dirty || h->fw_pmp_key != key) {
+		h->cfg->policy->firmware_pmp(policy_entries);
+		pmp_plan_common(&h->fw_pmp, MONITOR_BASE, MONITOR_SIZE);
+		pmp_plan_firmware(&h->fw_pmp, v, policy_entries,
+				  platform()->clint_base, CLINT_SIZE, mprv);
+		h->fw_pmp_key = key;
+	}
+	hw_pmp_write(&h->fw_pmp);
+	h->pmp_dirty = false;
+	h->pmp_mprv = mprv;
+	__atomic_store_n(&h->lock_applied, locked, __ATOMIC_SEQ_CST);
 }
 
 bool world_mprv_active(const struct vcpu *v)
