@@ -67,12 +67,12 @@ static int zero_read(const struct vcpu *v, u16 csr, u64 *val)
 }
 
 /* Live in the hart: the payload's S-mode CSRs and the counters. */
-static int live_read(const struct vcpu *v, u16 csr, u64 *val)
+static int hart_csr_read(const struct vcpu *v, u16 csr, u64 *val)
 {
 	return v->ops->csr_read(csr, val);
 }
 
-static void live_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
+static void hart_csr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 {
 	(void)wr_mask;
 	v->ops->csr_write(csr, val);
@@ -212,7 +212,7 @@ static void pmpaddr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 #define FIELD(csr, n, name, writable) { csr, n, AT(name), writable, NULL, NULL }
 #define READ_ONLY(csr, n, name) { csr, n, AT(name), 0, NULL, NULL }
 #define ZERO(csr, n) { csr, n, 0, 0, zero_read, NULL }
-#define LIVE(csr) { csr, 1, 0, 0, live_read, live_write }
+#define LIVE(csr) { csr, 1, 0, 0, hart_csr_read, hart_csr_write }
 #define CUSTOM(csr, read, write) { csr, 1, 0, 0, read, write }
 
 /* Every CSR virtual M-mode has. */
@@ -234,7 +234,7 @@ static const struct csr_desc csrs[] = {
 	READ_ONLY(CSR_MISA, 1, misa), /* not writable on this hart */
 	CUSTOM(CSR_SIE, sie_read, sie_write),
 	CUSTOM(CSR_SIP, mip_read, mip_write),
-	{ CSR_SSTATUS, 1, 0, 0, live_read, sstatus_write },
+	{ CSR_SSTATUS, 1, 0, 0, hart_csr_read, sstatus_write },
 	LIVE(CSR_STVEC),
 	LIVE(CSR_SCOUNTEREN),
 	LIVE(CSR_SENVCFG),
@@ -247,8 +247,8 @@ static const struct csr_desc csrs[] = {
 	LIVE(CSR_TIME),
 	LIVE(CSR_INSTRET),
 	/* the firmware does not steer the hart's counters */
-	{ CSR_MCYCLE, 1, 0, 0, live_read, NULL },
-	{ CSR_MINSTRET, 1, 0, 0, live_read, NULL },
+	{ CSR_MCYCLE, 1, 0, 0, hart_csr_read, NULL },
+	{ CSR_MINSTRET, 1, 0, 0, hart_csr_read, NULL },
 	FIELD(CSR_MHPMCOUNTER3, VHPM_COUNT, mhpmcounter, ~0ULL),
 	READ_ONLY(CSR_HPMCOUNTER3, VHPM_COUNT, mhpmcounter),
 	FIELD(CSR_MHPMEVENT3, VHPM_COUNT, mhpmevent, ~0ULL),
