@@ -2,7 +2,8 @@
 # The monitor compiles these files itself (monitor/build.mk); here: their
 # host unit tests and the lint include path for the freestanding side.
 
-MEASURE_SRCS := measure/measure.c measure/evlog.c measure/evidence.c
+MEASURE_SRCS := measure/measure.c measure/evlog.c measure/evidence.c \
+	measure/audit_chain.c
 SAMPLE_SRCS := tests/fuzz/sample.c measure/dice.c
 
 # mbedTLS as the monitor configures it; -isystem: its headers are not ours

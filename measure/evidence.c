@@ -15,7 +15,7 @@
 #define POLICY_FIXED_SIZE (REGION_VALUE_SIZE + 8)
 #define ENTRY_VALUE_SIZE (REGION_VALUE_SIZE + 16)
 #define LOG_VALUE_SIZE (MEASURE_DIGEST_SIZE + 8)
-#define AUDIT_VALUE_SIZE (8 * EVIDENCE_AUDIT_COUNTERS)
+#define AUDIT_VALUE_SIZE (8 * EVIDENCE_AUDIT_COUNTERS + 8 + MEASURE_DIGEST_SIZE)
 #define RANGE_SIZE 24
 #define DTB_FIXED_SIZE 24 /* counts, truncated flag, initrd */
 #define DTB_VALUE_MAX (DTB_FIXED_SIZE + RANGE_SIZE * (EVIDENCE_DTB_MEMORY + \
@@ -105,6 +105,10 @@ static int check_fields(const struct evidence *ev, const char **why)
 	}
 	if (ev->cert_len > EVIDENCE_CERT_MAX) {
 		*why = "alias certificate too long";
+		return -RAMPART_EINVAL;
+	}
+	if (ev->audit_kept_from > ev->audit[0]) {
+		*why = "audit chain lists records beyond its total";
 		return -RAMPART_EINVAL;
 	}
 	return 0;
@@ -246,6 +250,8 @@ static void put_rest(struct wbuf *w, const struct evidence *ev)
 	at = tlv_open(w, EVIDENCE_TAG_AUDIT);
 	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
 		put_u(w, ev->audit[i], 8);
+	put_u(w, ev->audit_kept_from, 8);
+	put(w, ev->audit_head, MEASURE_DIGEST_SIZE);
 	tlv_close(w, at);
 	if (ev->tpm_quote_len) {
 		at = tlv_open(w, EVIDENCE_TAG_TPM_QUOTE);
@@ -525,6 +531,8 @@ static int get_value(struct evidence *ev, unsigned int tag, const uint8_t *v,
 			return -RAMPART_EINVAL;
 		for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
 			ev->audit[i] = measure_get_le(v + 8 * i, 8);
+		ev->audit_kept_from = measure_get_le(v + 8 * i, 8);
+		memcpy(ev->audit_head, v + 8 * i + 8, MEASURE_DIGEST_SIZE);
 		return 0;
 	case EVIDENCE_TAG_TPM_QUOTE:
 		return get_blob(ev->tpm_quote, &ev->tpm_quote_len,

@@ -16,6 +16,7 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 # policies register themselves (core/policy.h); the monitor names none
 MON_POLICY := policy/none.c policy/protect.c policy/resume.c policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
+	measure/audit_chain.c \
 	monitor/hw/boot_measure.c monitor/hw/fdt_payload.c monitor/hw/attest.c \
 	monitor/hw/tpm_hw.c measure/tpm_tis.c \
 	measure/tpm2_cmd.c measure/sha256_compress.c monitor/hw/sha256_hw.c
@@ -137,5 +138,10 @@ HOST_TESTS += fastpath
 HOST_TEST_SRCS_fastpath := tests/host/test_fastpath.c monitor/core/fastpath.c
 HOST_TESTS += placement
 HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
+HOST_TESTS += audit
+HOST_TEST_SRCS_audit := tests/host/test_audit.c monitor/core/audit.c \
+	monitor/core/sbi_ext.c monitor/core/vcpu.c measure/audit_chain.c \
+	measure/measure.c
+HOST_TEST_LDLIBS_audit := -lmbedcrypto
 HOST_TESTS += uart_tx
 HOST_TEST_SRCS_uart_tx := tests/host/test_uart_tx.c monitor/core/uart_tx.c

@@ -6,6 +6,7 @@ VERIFIER_SRCS := verifier/main.c verifier/util.c verifier/refjson.c \
 	verifier/reference.c verifier/check.c verifier/report.c \
 	verifier/quote.c verifier/eventlog.c verifier/identity.c verifier/dtbfacts.c measure/dice.c \
 	measure/measure.c measure/evlog.c measure/evidence.c
+VERIFIER_SRCS += verifier/auditchain.c measure/audit_chain.c
 VERIFIER_CFLAGS := -std=gnu11 -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla -Wformat=2 -I.
 VERIFIER_LDLIBS := -lmbedx509 -lmbedcrypto -ltss2-mu

@@ -6,6 +6,7 @@
  * named, with what was expected and what the evidence says.
  */
 #include "verifier.h"
+#include "../include/rampart/audit_chain.h"
 #include <getopt.h>
 #include <mbedtls/pk.h>
 #include <stdio.h>
@@ -20,12 +21,14 @@
  * evidence is checked against a reference or the verdict is NOT TRUSTED. */
 static const char *const skippable[] = {
 	"monitor", "firmware", "initrd", "cmdline", "policy-config",
-	"max-audit", "eventlog", "memory",
+	"max-audit", "eventlog", "memory", "audit-chain",
 };
 #define SKIPPABLE (sizeof(skippable) / sizeof(skippable[0]))
 
 struct check_opts {
 	const char *evidence, *ref, *pubkey, *nonce, *eventlog, *ak;
+	const char *chain;	/* --audit-chain */
+	uint64_t since;		/* --audit-since: the first record to list */
 	bool json;
 	bool max_audit_set;
 	uint64_t max_audit;
@@ -39,6 +42,8 @@ struct inputs {
 	size_t ref_len;
 	uint8_t *log;
 	size_t log_len;
+	uint8_t *chain;
+	size_t chain_len;
 	uint8_t nonce[EVIDENCE_NONCE_MAX];
 	size_t nonce_len;
 	mbedtls_pk_context pk;
@@ -254,6 +259,30 @@ static void check_audit(const struct inputs *in, const struct check_opts *o)
 
 /* --- inputs ----------------------------------------------------------------- */
 
+/* The audit chain: given, it must recompute to the signed head; not
+ * given, only an empty chain (nothing denied) is checked in full. */
+static void check_chain(const struct inputs *in, const struct check_opts *o)
+{
+	static const uint8_t empty[MEASURE_DIGEST_SIZE];
+	uint64_t next;
+
+	if (o->chain) {
+		audit_chain_check(&in->ev, in->chain, in->chain_len, o->chain,
+				  o->since, &next);
+	} else if (!in->ev.audit[0]) {
+		if (ct_equal(in->ev.audit_head, empty, sizeof(empty)))
+			report_add(ST_PASS, "audit-chain", NULL, NULL,
+				   "nothing denied: the signed chain is empty");
+		else
+			report_add(ST_FAIL, "audit-chain", "the empty chain",
+				   "another head",
+				   "no denied access counted, yet the signed "
+				   "chain is not empty");
+	} else {
+		no_reference(o, "audit-chain", "check --audit-chain FILE");
+	}
+}
+
 static int load_pubkey(mbedtls_pk_context *pk, const char *path)
 {
 	const mbedtls_ecp_keypair *ec;
@@ -311,6 +340,9 @@ static int load_inputs(struct inputs *in, const struct check_opts *o)
 	if (o->eventlog &&
 	    read_file(o->eventlog, LOG_MAX_SIZE, &in->log, &in->log_len))
 		return -1;
+	if (o->chain && read_file(o->chain, AUDIT_CHAIN_ANSWER_MAX, &in->chain,
+				  &in->chain_len))
+		return -1;
 	return 0;
 }
 
@@ -345,6 +377,8 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 		{ "max-audit", required_argument, NULL, 'm' },
 		{ "ak-pubkey", required_argument, NULL, 'a' },
 		{ "skip", required_argument, NULL, 's' },
+		{ "audit-chain", required_argument, NULL, 'c' },
+		{ "audit-since", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -378,11 +412,19 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 		case 'a':
 			o->ak = optarg;
 			break;
+		case 'c':
+			o->chain = optarg;
+			break;
+		case 'S':
+			if (parse_count(optarg, &o->since))
+				return usage("--audit-since takes a number");
+			break;
 		case 's':
 			if (skip_arg(o, optarg))
 				return usage("--skip takes monitor, firmware, "
 					     "initrd, cmdline, policy-config, "
-					     "max-audit, eventlog or memory");
+					     "max-audit, eventlog, memory or "
+					     "audit-chain");
 			break;
 		case 'm':
 			if (parse_count(optarg, &o->max_audit))
@@ -430,6 +472,7 @@ static void run_checks(struct inputs *in, const struct check_opts *o)
 	else
 		no_reference(o, "eventlog", "check --eventlog FILE");
 	check_audit(in, o);
+	check_chain(in, o);
 }
 
 int cmd_check(int argc, char **argv)
@@ -458,6 +501,7 @@ out:
 	free(in->ev_buf);
 	free(in->ref_text);
 	free(in->log);
+	free(in->chain);
 	free(in);
 	return rc;
 }

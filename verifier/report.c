@@ -4,6 +4,7 @@
  * object for machines (docs/usage.md, "Remote attestation").
  */
 #include "verifier.h"
+#include "../include/rampart/audit_chain.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,9 @@ struct result {
 static struct result results[MAX_RESULTS];
 static int nresults;
 static int dropped_failures;
+/* what the audit chain lists: at most what the monitor keeps */
+static struct audit_chain_record denied[AUDIT_CHAIN_KEEP];
+static unsigned int ndenied;
 
 static const char *const status_name[] = { "pass", "fail", "skip", "info" };
 static const char *const audit_names[EVIDENCE_AUDIT_COUNTERS] = {
@@ -46,6 +50,19 @@ void report_add(enum status st, const char *check, const char *expected,
 	va_start(ap, fmt);
 	vsnprintf(r->detail, sizeof(r->detail), fmt, ap);
 	va_end(ap);
+}
+
+void report_denied(const struct audit_chain_record *r)
+{
+	if (ndenied < AUDIT_CHAIN_KEEP)
+		denied[ndenied++] = *r;
+}
+
+static const char *access_name(uint32_t access)
+{
+	static const char *const names[] = { "read", "write", "exec" };
+
+	return access < 3 ? names[access] : "?";
 }
 
 int report_failures(void)
@@ -93,6 +110,14 @@ static void print_human(const struct evidence *ev, const char *path, size_t len)
 			printf("        %-19s expected %s\n        %-19s actual   %s\n",
 			       "", r->expected, "", r->actual);
 	}
+	for (i = 0; i < (int)ndenied; i++)
+		printf("  denied #%llu hart=%u access=%s addr=0x%llx pc=0x%llx "
+		       "time=%llu\n",
+		       (unsigned long long)denied[i].seq, denied[i].hart,
+		       access_name(denied[i].access),
+		       (unsigned long long)denied[i].addr,
+		       (unsigned long long)denied[i].pc,
+		       (unsigned long long)denied[i].time);
 	if (!fails) {
 		printf("verdict: TRUSTED\n");
 		return;
@@ -176,7 +201,18 @@ static void json_audit(const struct evidence *ev)
 	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
 		printf("%s\"%s\":%llu", i ? "," : "", audit_names[i],
 		       (unsigned long long)ev->audit[i]);
-	printf("}");
+	printf(",\"kept_from\":%llu", (unsigned long long)ev->audit_kept_from);
+	json_hex("chain_head", ev->audit_head, MEASURE_DIGEST_SIZE, true);
+	printf(",\"denied\":[");
+	for (i = 0; i < (int)ndenied; i++)
+		printf("%s{\"seq\":%llu,\"hart\":%u,\"access\":\"%s\","
+		       "\"addr\":%llu,\"pc\":%llu,\"time\":%llu}",
+		       i ? "," : "", (unsigned long long)denied[i].seq,
+		       denied[i].hart, access_name(denied[i].access),
+		       (unsigned long long)denied[i].addr,
+		       (unsigned long long)denied[i].pc,
+		       (unsigned long long)denied[i].time);
+	printf("]}");
 }
 
 static void json_pcrs(const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE])

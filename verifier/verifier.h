@@ -111,6 +111,9 @@ void report_add(enum status st, const char *check, const char *expected,
 		const char *actual, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 int report_failures(void);
+/* A denied firmware access to list with the verdict (audit chain). */
+struct audit_chain_record;
+void report_denied(const struct audit_chain_record *r);
 void report_print(bool json, const struct evidence *ev, const char *path,
 		  size_t len, const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE]);
 void report_error_json(const char *msg);
@@ -122,6 +125,21 @@ void report_error_json(const char *msg);
 bool eventlog_check(const struct evidence *ev, const uint8_t *log, size_t len,
 		    const char *path,
 		    uint8_t pcrs[EVLOG_PCRS][MEASURE_DIGEST_SIZE]);
+
+/* --- auditchain.c ---------------------------------------------------------- */
+
+/*
+ * Check the audit chain answer @buf (@len bytes, from @path; docs/sbi.md,
+ * AUDIT_CHAIN) against the head and counters @ev signs: it must list every
+ * record from @since (or the oldest the monitor keeps) to the signed total
+ * and recompute to the signed head. Lists the records from @since with
+ * report_denied(); *@next: the cursor for the next attestation (the signed
+ * total). Results go to the report ("audit-chain"). Returns true if it
+ * passed.
+ */
+bool audit_chain_check(const struct evidence *ev, const uint8_t *buf,
+		       size_t len, const char *path, uint64_t since,
+		       uint64_t *next);
 
 /* --- quote.c ------------------------------------------------------------- */
 

@@ -25,7 +25,9 @@
 struct mbedtls_ecp_keypair;
 
 #define EVIDENCE_MAGIC "RPEV"
-#define EVIDENCE_VERSION 2 /* 2: signed by the alias key, carries its certificate */
+/* 2: signed by the alias key, carries its certificate;
+ * 3: the audit field carries the audit chain (audit_chain.h) */
+#define EVIDENCE_VERSION 3
 #define EVIDENCE_HEADER_SIZE 16
 #define EVIDENCE_TLV_HEADER_SIZE 8
 #define EVIDENCE_TRAILER_SIZE 8
@@ -112,6 +114,10 @@ struct evidence {
 	uint8_t log_digest[MEASURE_DIGEST_SIZE];
 	uint64_t log_size;
 	uint64_t audit[EVIDENCE_AUDIT_COUNTERS];
+	/* the audit chain: its head after audit[0] records, and the oldest
+	 * record the monitor still lists (older ones: summarised) */
+	uint64_t audit_kept_from;
+	uint8_t audit_head[MEASURE_DIGEST_SIZE];
 	/* optional TPM2_Quote: both or neither */
 	uint32_t tpm_quote_len;
 	uint8_t tpm_quote[EVIDENCE_TPM_MAX];

@@ -2,6 +2,8 @@
 #include "sbi_ext.h"
 #include "audit.h"
 #include "vcpu.h"
+#include "../../include/rampart/limits.h"
+#include <string.h>
 
 #define ABI_VERSION 1
 
@@ -20,14 +22,14 @@ static long audit_records(struct vcpu *v, const struct sbi_ext_env *env,
 
 	if (!sbi_ext_buffer_ok(env, pa, size))
 		return SBI_ERR_INVALID_ADDRESS;
+	audit_lock(env->audit);
 	n = audit_serialize(env->audit, buf, size, AUDIT_RECORDS);
+	audit_unlock(env->audit);
 	if (n)
 		env->copy_out(pa, buf, (u64)n * AUDIT_RECORD_SIZE);
 	*out = n;
 	return SBI_SUCCESS;
 }
-
-#define NONCE_MAX 64
 
 /* a0 = nonce buffer, a1 = its length, a2 = output buffer, a3 = its size */
 static long evidence_call(struct vcpu *v, const struct sbi_ext_env *env,
@@ -35,21 +37,64 @@ static long evidence_call(struct vcpu *v, const struct sbi_ext_env *env,
 {
 	u64 npa = vcpu_reg(v, REG_A0), nlen = vcpu_reg(v, REG_A1);
 	u64 opa = vcpu_reg(v, REG_A2), osize = vcpu_reg(v, REG_A3);
+	u8 nonce[RAMPART_NONCE_MAX];
 	u64 needed = 0;
 	long rc;
 
 	if (!env->evidence)
 		return SBI_ERR_NOT_SUPPORTED;
-	if (nlen < 1 || nlen > NONCE_MAX)
+	if (nlen < 1 || nlen > RAMPART_NONCE_MAX)
 		return SBI_ERR_INVALID_PARAM;
 	if (!sbi_ext_buffer_ok(env, npa, nlen) ||
 	    !sbi_ext_buffer_ok(env, opa, osize))
 		return SBI_ERR_INVALID_ADDRESS;
-	/* physical buffers, checked above to lie in payload memory */
-	rc = env->evidence((const u8 *)(uintptr_t)npa, (u32)nlen,
-			   (u8 *)(uintptr_t)opa, osize, &needed);
+	/* physical buffers, checked above to lie in payload memory; the
+	 * nonce copied once, so another hart cannot change what is signed
+	 * while it is signed */
+	memcpy(nonce, (const void *)(uintptr_t)npa, nlen);
+	rc = env->evidence(nonce, (u32)nlen, (u8 *)(uintptr_t)opa, osize,
+			   &needed);
 	*out = rc >= 0 ? (u64)rc : needed;
 	return rc >= 0 ? SBI_SUCCESS : rc;
+}
+
+/* a0 = buffer, a1 = its size: the event log measured at boot */
+static long event_log_call(struct vcpu *v, const struct sbi_ext_env *env,
+			   u64 *out)
+{
+	u64 pa = vcpu_reg(v, REG_A0), size = vcpu_reg(v, REG_A1), len = 0;
+	const u8 *log = env->event_log ? env->event_log(&len) : NULL;
+
+	if (!log)
+		return SBI_ERR_NOT_SUPPORTED;
+	if (!sbi_ext_buffer_ok(env, pa, size))
+		return SBI_ERR_INVALID_ADDRESS;
+	*out = len;
+	if (size < len)
+		return SBI_ERR_INVALID_PARAM;
+	env->copy_out(pa, log, len);
+	return SBI_SUCCESS;
+}
+
+/* a0 = first seq wanted, a1 = buffer, a2 = its size: the audit chain */
+static long audit_chain_call(struct vcpu *v, const struct sbi_ext_env *env,
+			     u64 *out)
+{
+	static u8 answer[AUDIT_CHAIN_ANSWER_MAX]; /* under the audit lock */
+	u64 from = vcpu_reg(v, REG_A0), pa = vcpu_reg(v, REG_A1);
+	u64 size = vcpu_reg(v, REG_A2), len, needed;
+
+	if (!sbi_ext_buffer_ok(env, pa, size))
+		return SBI_ERR_INVALID_ADDRESS;
+	audit_lock(env->audit);
+	len = audit_chain_answer(env->audit, from, answer,
+				 size < sizeof(answer) ? size : sizeof(answer),
+				 &needed);
+	if (len)
+		env->copy_out(pa, answer, len);
+	audit_unlock(env->audit);
+	*out = len ? len : needed;
+	return len ? SBI_SUCCESS : SBI_ERR_INVALID_PARAM;
 }
 
 static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
@@ -60,6 +105,7 @@ static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
 		*out = ((u64)ABI_VERSION << 16) | env->policy_id;
 		return SBI_SUCCESS;
 	case SBI_RAMPART_AUDIT_COUNT:
+		/* one aligned u64: a consistent read without the lock */
 		if (audit_count(env->audit, vcpu_reg(v, REG_A0), out))
 			return SBI_ERR_INVALID_PARAM;
 		return SBI_SUCCESS;
@@ -67,6 +113,10 @@ static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
 		return audit_records(v, env, out);
 	case SBI_RAMPART_EVIDENCE:
 		return evidence_call(v, env, out);
+	case SBI_RAMPART_EVENT_LOG:
+		return event_log_call(v, env, out);
+	case SBI_RAMPART_AUDIT_CHAIN:
+		return audit_chain_call(v, env, out);
 	default:
 		return SBI_ERR_NOT_SUPPORTED;
 	}

@@ -34,10 +34,12 @@ enum sbi_rampart_fid {
 	SBI_RAMPART_AUDIT_COUNT = 1,
 	SBI_RAMPART_AUDIT_RECORDS = 2,
 	SBI_RAMPART_EVIDENCE = 3,
+	SBI_RAMPART_EVENT_LOG = 4,
+	SBI_RAMPART_AUDIT_CHAIN = 5,
 };
 
 struct sbi_ext_env {
-	const struct audit_log *audit;
+	struct audit_log *audit;
 	u64 policy_id;		/* 0 none, 1 protect */
 	u64 buf_base, buf_end;	/* buffers must lie in [buf_base, buf_end) */
 	/* Write @len bytes at physical @pa (already checked to be inside). */
@@ -46,6 +48,9 @@ struct sbi_ext_env {
 	 * a negative SBI error with @needed set when @size is too small. */
 	long (*evidence)(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
 			 u64 *needed);
+	/* The TCG event log as measured at boot (the monitor's own copy),
+	 * and its length; NULL before the kernel's first entry. */
+	const u8 *(*event_log)(u64 *len);
 };
 
 /* Is [pa, pa + len) an 8-byte aligned buffer inside the payload region? */

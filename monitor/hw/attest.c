@@ -38,6 +38,9 @@ static mbedtls_ecp_keypair key;
 static bool key_ready;
 static struct evidence ev;	/* the launch evidence's fields */
 static bool ev_ready;
+static const u8 *event_log;	/* in payload memory: the evidence signs its
+				 * digest, so what the kernel may do to it
+				 * is caught by the verifier */
 static volatile u32 attest_lock;
 
 void rampart_crypto_abort(int status)
@@ -153,6 +156,7 @@ static void fill_fields(u64 log_size, const u8 *log, u32 policy_id,
 static int make_evidence(const u8 *nonce, u32 nonce_len, u16 flags, u8 *out,
 			 u64 size, u64 *len)
 {
+	struct audit_state now;
 	size_t signed_len, total;
 	unsigned int i;
 
@@ -161,8 +165,13 @@ static int make_evidence(const u8 *nonce, u32 nonce_len, u16 flags, u8 *out,
 	ev.flags = flags;
 	memcpy(ev.nonce, nonce, nonce_len);
 	ev.nonce_len = nonce_len;
+	audit_lock(&audit_log);
+	audit_state(&audit_log, &now);
+	audit_unlock(&audit_log);
 	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
-		audit_count(&audit_log, i, &ev.audit[i]);
+		ev.audit[i] = now.count[i];
+	ev.audit_kept_from = now.kept_from;
+	memcpy(ev.audit_head, now.head, sizeof(ev.audit_head));
 	if (evidence_encode(&ev, out, size, &signed_len) ||
 	    evidence_sign(&key, out, signed_len, size, &total))
 		return -RAMPART_ENOSPC;
@@ -206,6 +215,7 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 		return -RAMPART_ENOSPC;
 	}
 	fill_fields(log_len, log, policy_id, policy_name, policy_config);
+	event_log = log;
 	dump_hex("event-log", log, log_len);
 	if (boot_measurements.tpm_base &&
 	    tpm_step(log, log_len, nonce, nonce_len, why))
@@ -250,4 +260,10 @@ long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
 	}
 	__atomic_store_n(&attest_lock, 0, __ATOMIC_RELEASE);
 	return rc;
+}
+
+const u8 *attest_event_log(u64 *len)
+{
+	*len = ev.log_size;
+	return ev_ready ? event_log : NULL;
 }

@@ -28,4 +28,7 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
 		     u64 *needed);
 
+/* The TCG event log attest_boot wrote, and its length; NULL before. */
+const u8 *attest_event_log(u64 *len);
+
 #endif

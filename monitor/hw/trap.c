@@ -216,7 +216,7 @@ static void firmware_trap(struct vcpu *v, u64 cause, u64 tval)
 
 static void copy_to_payload(u64 pa, const void *src, u64 len)
 {
-	memcpy((void *)pa, src, len);
+	memmove((void *)pa, src, len); /* @src may be payload memory too */
 }
 
 static bool monitor_call(struct vcpu *v)
@@ -228,6 +228,7 @@ static bool monitor_call(struct vcpu *v)
 		.buf_end = platform_dram_end(),
 		.copy_out = copy_to_payload,
 		.evidence = attest_evidence,
+		.event_log = attest_event_log,
 	};
 
 	return sbi_ext_handle(v, &env);

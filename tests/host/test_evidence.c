@@ -264,7 +264,7 @@ static void test_versions_and_magic(void **state)
 {
 	uint8_t b[EVIDENCE_MAX_SIZE];
 	static const uint8_t versions[][2] = {
-		{ 0, 0 }, { 1, 0 }, { 3, 0 }, { 2, 1 }, { 0xff, 0xff }
+		{ 0, 0 }, { 2, 0 }, { 4, 0 }, { 3, 1 }, { 0xff, 0xff }
 	};
 	size_t i;
 
