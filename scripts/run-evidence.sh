@@ -2,7 +2,8 @@
 # run-evidence.sh DIR NONCE KERNEL INITRD CMDLINE FIRMWARE POLICY MEM [AK_PUB]
 # After `make run`: take the evidence and event log the monitor printed on
 # the console (DIR/console.log, hex between "[rampart] X begin N" and
-# "[rampart] X end"), save them as DIR/evidence.bin and DIR/eventlog.bin,
+# "[rampart] X end"), save them as DIR/evidence.bin, DIR/eventlog.bin and
+# DIR/audit-chain.bin,
 # and print the verifier commands that check this boot. Writes nothing when
 # the console holds no complete evidence.
 set -euo pipefail
@@ -27,7 +28,8 @@ PY
 }
 
 if ! extract evidence "$dir/evidence.bin" 2>/dev/null ||
-	! extract event-log "$dir/eventlog.bin" 2>/dev/null; then
+	! extract event-log "$dir/eventlog.bin" 2>/dev/null ||
+	! extract audit-chain "$dir/audit-chain.bin" 2>/dev/null; then
 	rm -f "$dir"/*.tmp
 	echo "run: no launch evidence on the console (did the boot reach the payload?)" >&2
 	exit 0
@@ -42,7 +44,7 @@ ref=(build/verifier reference --kernel "$kernel" --cmdline "$cmdline"
 [ "$initrd" = none ] || ref+=(--initrd "$initrd")
 check=(build/verifier check --evidence "$dir/evidence.bin" --ref "$dir/ref.json"
 	--pubkey build/device/deviceid.pub.pem --nonce "$nonce"
-	--eventlog "$dir/eventlog.bin")
+	--eventlog "$dir/eventlog.bin" --audit-chain "$dir/audit-chain.bin")
 [ -z "$ak" ] || check+=(--ak-pubkey "$ak")
 q() { printf '%q ' "$@"; }
 cat <<MSG

@@ -33,7 +33,8 @@ endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
 
 MKSEED_SRCS := tests/fuzz/mkseed.c tests/fuzz/sample.c measure/dice.c measure/measure.c \
-	measure/evlog.c measure/evidence.c verifier/refjson.c verifier/util.c
+	measure/evlog.c measure/evidence.c measure/audit_chain.c verifier/refjson.c \
+	verifier/util.c
 
 $(BUILD)/fuzz/mkseed: $(MKSEED_SRCS) $(wildcard measure/*.h verifier/*.h tests/fuzz/*.h)
 	$(call quiet,HOSTCC,$@)mkdir -p $(@D) && \

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../include/rampart/audit_chain.h"
 #include "../../include/rampart/evidence.h"
 
 struct mbedtls_ecp_keypair;
@@ -46,12 +47,16 @@ struct sample {
 	struct evidence ev;
 	uint8_t log[SAMPLE_LOG_MAX];
 	size_t log_len;
+	/* the audit chain answer (from 0) whose head ev signs */
+	uint8_t chain[AUDIT_CHAIN_ANSWER_MAX];
+	size_t chain_len;
 };
 
 /* Small built-in inputs: a 200-byte RISC-V Image of image_size 4096, ... */
 void sample_default_inputs(struct sample_inputs *in);
 
-/* Measure @in into @s->ev and write the event log. Returns 0 or -1. */
+/* Measure @in into @s->ev, write the event log and the audit chain (three
+ * denied accesses: two reads, one exec). Returns 0 or -1. */
 int sample_measure(struct sample *s, const struct sample_inputs *in);
 
 /* Add a TPM quote pair (opaque bytes) to @s. Returns 0 or -1. */

@@ -73,7 +73,7 @@ static int run(const char *fmt, ...)
 static int check(const char *ev, const char *log, const char *extra)
 {
 	return run("%s check --evidence %s --ref ref.json --pubkey pub.pem "
-		   "--nonce %s %s%s %s",
+		   "--audit-chain good.chain --nonce %s %s%s %s",
 		   verifier, ev, NONCE, log ? "--eventlog " : "",
 		   log ? log : "", extra ? extra : "");
 }
@@ -149,6 +149,8 @@ static void make_boot(const char *name, const struct sample_inputs *i,
 	write_in_dir(file, ev, len);
 	snprintf(file, sizeof(file), "%s.log", name);
 	write_in_dir(file, s.log, s.log_len);
+	/* every sample denies the same three accesses */
+	write_in_dir("good.chain", s.chain, s.chain_len);
 }
 
 /* --- fixtures ---------------------------------------------------------------- */
@@ -343,15 +345,18 @@ static void test_strict_by_default(void **state)
 	expect_failed("policy-config");
 	expect_failed("max-audit");
 	expect_failed("memory");
+	expect_failed("audit-chain");
 	expect_text("no reference for monitor (verifier reference --monitor "
 		    "FILE, or --skip monitor)");
 	assert_int_equal(run("%s check --evidence good.ev --ref thin.json "
 			     "--pubkey pub.pem --nonce %s --eventlog good.log "
 			     "--skip monitor --skip firmware --skip "
-			     "policy-config --skip max-audit --skip memory",
+			     "policy-config --skip max-audit --skip memory "
+			     "--skip audit-chain",
 			     verifier, NONCE),
 			 0);
 	expect_text("  skip  monitor ");
+	expect_text("not checked (--skip audit-chain)");
 	expect_text("not checked (--skip max-audit)");
 	assert_int_equal(check("good.ev", "good.log", "--skip kernel"), 2);
 }
@@ -373,8 +378,12 @@ static void test_json(void **state)
 	/* the JSON is well-formed: python's parser agrees */
 	assert_int_equal(run("%s check --evidence good.ev --ref ref.json "
 			     "--pubkey pub.pem --nonce %s --eventlog good.log "
-			     "--json | python3 -c 'import json,sys; "
-			     "d=json.load(sys.stdin); assert d[\"exit\"]==0'",
+			     "--audit-chain good.chain --json | python3 -c "
+			     "'import json,sys; d=json.load(sys.stdin); "
+			     "assert d[\"exit\"]==0; a=d[\"audit\"]; "
+			     "assert [r[\"access\"] for r in a[\"denied\"]]"
+			     "==[\"read\",\"exec\",\"read\"]; "
+			     "assert a[\"total\"]==3'",
 			     verifier, NONCE),
 			 0);
 }
@@ -392,7 +401,7 @@ static void test_other_kernel(void **state)
 			     "--cmdline console=ttyS0 " REF_REST " -o ref2.json "
 			     "&& %s check --evidence kernel2.ev --ref ref2.json "
 			     "--pubkey pub.pem --nonce %s --eventlog "
-			     "kernel2.log",
+			     "kernel2.log --audit-chain good.chain",
 			     verifier, verifier, NONCE),
 			 0);
 }
@@ -420,7 +429,8 @@ static void test_long_cmdline(void **state)
 			     "--cmdline \"$(cat longcmd.txt)\" " REF_REST
 			     " -o longref.json && %s check --evidence "
 			     "longcmd.ev --ref longref.json --pubkey pub.pem "
-			     "--nonce %s --eventlog longcmd.log",
+			     "--nonce %s --eventlog longcmd.log "
+			     "--audit-chain good.chain",
 			     verifier, verifier, NONCE),
 			 0);
 	expect_text("  pass  cmdline ");
@@ -511,6 +521,38 @@ static void test_audit_above_max(void **state)
 	assert_int_equal(check("good.ev", "good.log", "--max-audit 3"), 0);
 }
 
+/* The audit chain: every denied access listed; from a cursor, only the
+ * newer ones; an altered, dropped or reordered record, or a chain that
+ * starts after the cursor, is NOT TRUSTED. */
+static void test_audit_chain(void **state)
+{
+	(void)state;
+	assert_int_equal(check("good.ev", "good.log", NULL), 0);
+	expect_text("denied #0 hart=0 access=read addr=0x80200000 pc=0x80100000");
+	expect_text("denied #2 hart=2 access=read");
+	assert_int_equal(check("good.ev", "good.log", "--audit-since 2"), 0);
+	if (strstr(out, "denied #1"))
+		fail_msg("a record before the cursor listed:\n%s", out);
+	expect_text("denied #2 hart=2");
+	/* one address bit of record 1 */
+	assert_int_equal(run("cp good.chain bad.chain && printf '\\001' | dd "
+			     "of=bad.chain bs=1 seek=%d conv=notrunc "
+			     "2>/dev/null", 64 + 40 + 16), 0);
+	assert_int_equal(check("good.ev", "good.log",
+			       "--audit-chain bad.chain"), 1);
+	expect_failed("audit-chain");
+	expect_text("dropped, reordered or altered");
+	/* the last record dropped (count 2, 64 + 80 bytes) */
+	assert_int_equal(run("head -c 144 good.chain >short.chain && printf "
+			     "'\\002' | dd of=short.chain bs=1 seek=24 "
+			     "conv=notrunc 2>/dev/null"), 0);
+	assert_int_equal(check("good.ev", "good.log",
+			       "--audit-chain short.chain"), 1);
+	expect_text("stops before the head the evidence signs");
+	assert_int_equal(check("good.ev", "good.log",
+			       "--audit-chain nope.chain"), 2);
+}
+
 static void test_reference_mismatches(void **state)
 {
 	(void)state;
@@ -570,11 +612,11 @@ static void test_truncated_and_oversized_evidence(void **state)
 static void test_wrong_version(void **state)
 {
 	(void)state;
-	assert_int_equal(run("cp good.ev v3.ev && printf '\\003' | dd of=v3.ev "
+	assert_int_equal(run("cp good.ev v4.ev && printf '\\004' | dd of=v4.ev "
 			     "bs=1 seek=4 conv=notrunc 2>/dev/null"),
 			 0);
-	assert_int_equal(check("v3.ev", NULL, NULL), 2);
-	expect_text("evidence format version 3, this verifier reads version 2");
+	assert_int_equal(check("v4.ev", NULL, NULL), 2);
+	expect_text("evidence format version 4, this verifier reads version 3");
 }
 
 static void test_garbage_json(void **state)
@@ -722,11 +764,11 @@ static void test_cli_conventions(void **state)
 {
 	static const char *const json_at[] = {
 		"%s --json check --evidence good.ev --ref ref.json --pubkey "
-		"pub.pem --nonce %s --eventlog good.log",
+		"pub.pem --nonce %s --eventlog good.log --audit-chain good.chain",
 		"%s check --evidence good.ev --json --ref ref.json --pubkey "
-		"pub.pem --nonce %s --eventlog good.log",
+		"pub.pem --nonce %s --eventlog good.log --audit-chain good.chain",
 		"%s --evidence good.ev --ref ref.json check --pubkey pub.pem "
-		"--eventlog good.log --nonce %s --json",
+		"--audit-chain good.chain --eventlog good.log --nonce %s --json",
 	};
 	size_t i;
 
@@ -1126,6 +1168,7 @@ int main(void)
 		cmocka_unit_test(test_flipped_signature_byte),
 		cmocka_unit_test(test_log_does_not_replay),
 		cmocka_unit_test(test_audit_above_max),
+		cmocka_unit_test(test_audit_chain),
 		cmocka_unit_test(test_reference_mismatches),
 		cmocka_unit_test(test_truncated_and_oversized_evidence),
 		cmocka_unit_test(test_wrong_version),

@@ -17,7 +17,8 @@ fails=0
 python3 - "$log" "$t" <<'PY' || { echo "no evidence or event log on the console"; exit 1; }
 import re, sys
 text = open(sys.argv[1], errors="replace").read().replace("\r", "")
-for name, out in (("evidence", "ev.bin"), ("event-log", "log.bin")):
+for name, out in (("evidence", "ev.bin"), ("event-log", "log.bin"),
+                  ("audit-chain", "chain.bin")):
     n = int(re.search(r"^\[rampart\] %s begin (\d+)$" % name, text, re.M).group(1))
     data = bytes.fromhex("".join(re.findall(r"^\[rampart\] %s ([0-9a-f]+)$" % name, text, re.M)))
     assert len(data) == n
@@ -57,7 +58,30 @@ check() { # REF [extra check arguments]
 	shift
 	echo check --evidence "$t/ev.bin" --ref "$t/$r.json" \
 		--pubkey build/device/deviceid.pub.pem --nonce "$nonce" \
-		--eventlog "$t/log.bin" "$@"
+		--eventlog "$t/log.bin" --audit-chain "$t/chain.bin" "$@"
+}
+
+# chain MODE: the audit chain answer altered as an agent could: drop the
+# last record, drop the first (and restart the chain after it), change a
+# record's address; each must be NOT TRUSTED naming audit-chain.
+chain() {
+	python3 - "$t/chain.orig" "$t/chain.bin" "$1" <<'PY'
+import hashlib, struct, sys
+d = bytearray(open(sys.argv[1], "rb").read())
+mode, hdr, rec = sys.argv[3], 64, 40
+total, first, count = struct.unpack("<QQI", d[8:28])
+recs = [bytes(d[hdr + i * rec:hdr + (i + 1) * rec]) for i in range(count)]
+base = bytes(d[32:64])
+if mode == "drop-last":
+    recs = recs[:-1]
+elif mode == "trim-first":
+    base = hashlib.sha256(base + recs[0]).digest()
+    first, recs = first + 1, recs[1:]
+elif mode == "alter":
+    r = bytearray(recs[0]); r[16] ^= 0x40; recs[0] = bytes(r)
+out = d[:8] + struct.pack("<QQI", total, first, len(recs)) + d[28:32] + base
+open(sys.argv[2], "wb").write(out + b"".join(recs))
+PY
 }
 
 flip() { # IN OFFSET_FROM_END OUT: one byte inverted
@@ -175,6 +199,14 @@ hostile)
 		--firmware build/firmware/hostile.bin --max-audit 64 \
 		--monitor build/monitor-identity.bin
 	expect 1 "FAIL  monitor" -- $(check release)
+	# every denied access listed, with its hart, kind, address and pc
+	expect 0 "denied #0 hart=0 access=" -- $(check good)
+	cp "$t/chain.bin" "$t/chain.orig"
+	for mode in drop-last trim-first alter; do
+		chain "$mode"
+		expect 1 "FAIL  audit-chain" -- $(check good)
+	done
+	cp "$t/chain.orig" "$t/chain.bin"
 	;;
 bss)
 	# QEMU loaded garbage into the kernel's bss before the boot (RAM that
