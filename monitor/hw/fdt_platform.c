@@ -17,14 +17,15 @@ static u64 read_cells(const fdt32_t *p, int cells)
 	return v;
 }
 
-/* The first range of @node's reg, in its parent's cells (1 or 2). */
-static int read_reg(const void *fdt, int node, u64 *base, u64 *size)
+/* The first range of @node's reg, in @parent's cells (1 or 2). */
+static int read_reg(const void *fdt, int node, int parent, u64 *base,
+		    u64 *size)
 {
-	int parent = node < 0 ? node : fdt_parent_offset(fdt, node), len;
 	int ac = fdt_address_cells(fdt, parent), sc = fdt_size_cells(fdt, parent);
 	const fdt32_t *reg;
+	int len;
 
-	if (parent < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
+	if (node < 0 || ac < 1 || ac > 2 || sc < 1 || sc > 2)
 		return -RAMPART_EINVAL;
 	reg = fdt_getprop(fdt, node, "reg", &len);
 	if (!reg || len < (ac + sc) * 4)
@@ -32,14 +33,6 @@ static int read_reg(const void *fdt, int node, u64 *base, u64 *size)
 	*base = read_cells(reg, ac);
 	*size = read_cells(reg + ac, sc);
 	return 0;
-}
-
-static int read_memory(const void *fdt, struct platform *p)
-{
-	return read_reg(fdt, fdt_node_offset_by_prop_value(fdt, -1, "device_type",
-							   "memory",
-							   sizeof("memory")),
-			&p->dram_base, &p->dram_size);
 }
 
 static int count_harts(const void *fdt, struct platform *p)
@@ -66,12 +59,60 @@ static int count_harts(const void *fdt, struct platform *p)
 	return 0;
 }
 
-/* The first node compatible with @compat: its first reg range. */
-static int read_device(const void *fdt, const char *compat, u64 *base,
-		       u64 *size)
+/* The nodes the platform needs, found in one walk of the tree: a walk per
+ * node (libfdt's by-compatible search and parent lookup each start at the
+ * root) costs over a million instructions at every boot. */
+enum wanted { MEMORY, CLINT, PLIC, UART, TEST, WANTED };
+static const char *const wanted_compat[WANTED] = {
+	[CLINT] = "riscv,clint0", [PLIC] = "riscv,plic0",
+	[UART] = "ns16550a", [TEST] = "sifive,test1",
+};
+#define MAX_DEPTH 16
+
+struct found {
+	int node[WANTED], parent[WANTED]; /* the first of each; -1: none */
+};
+
+/* /memory nodes are the root's children (devicetree spec 3.4) */
+static void match(const void *fdt, int node, int parent, struct found *f)
 {
-	return read_reg(fdt, fdt_node_offset_by_compatible(fdt, -1, compat),
-			base, size);
+	const char *type = parent || f->node[MEMORY] >= 0 ? NULL :
+		fdt_getprop(fdt, node, "device_type", NULL);
+	int len, w;
+	const char *compat = fdt_getprop(fdt, node, "compatible", &len);
+
+	if (type && !strcmp(type, "memory")) {
+		f->node[MEMORY] = node;
+		f->parent[MEMORY] = parent;
+	}
+	for (w = CLINT; compat && w < WANTED; w++) {
+		if (f->node[w] < 0 &&
+		    fdt_stringlist_contains(compat, len, wanted_compat[w])) {
+			f->node[w] = node;
+			f->parent[w] = parent;
+		}
+	}
+}
+
+static void find_nodes(const void *fdt, struct found *f)
+{
+	int depth = 0, node, w, parents[MAX_DEPTH];
+
+	for (w = 0; w < WANTED; w++)
+		f->node[w] = f->parent[w] = -1;
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
+	     node = fdt_next_node(fdt, node, &depth)) {
+		if (depth < 1 || depth >= MAX_DEPTH)
+			continue;
+		parents[depth] = node;
+		match(fdt, node, depth > 1 ? parents[depth - 1] : 0, f);
+	}
+}
+
+static int read_found(const void *fdt, const struct found *f, enum wanted w,
+		      u64 *base, u64 *size)
+{
+	return read_reg(fdt, f->node[w], f->parent[w], base, size);
 }
 
 /* @size rounded up to a power of two, if [@base, +that) is then a NAPOT
@@ -85,19 +126,22 @@ static u64 napot_cover(u64 base, u64 size)
 	return n && pmp_is_napot(base, n) ? n : 0;
 }
 
-/* The devices the monitor drives or emulates itself, and those the
+/* Memory, the devices the monitor drives or emulates itself, and those the
  * firmware's allow list opens (policy/allow.h). */
 static int read_devices(const void *fdt, struct platform *p)
 {
+	struct found f;
 	u64 clint_size;
 
-	if (read_device(fdt, "riscv,clint0", &p->clint_base, &clint_size) ||
+	find_nodes(fdt, &f);
+	if (read_found(fdt, &f, MEMORY, &p->dram_base, &p->dram_size) ||
+	    read_found(fdt, &f, CLINT, &p->clint_base, &clint_size) ||
 	    clint_size < CLINT_SIZE ||
-	    read_device(fdt, "riscv,plic0", &p->plic_base, &p->plic_size) ||
+	    read_found(fdt, &f, PLIC, &p->plic_base, &p->plic_size) ||
 	    !(p->plic_size = napot_cover(p->plic_base, p->plic_size)) ||
-	    read_device(fdt, "ns16550a", &p->uart_base, &p->uart_size) ||
+	    read_found(fdt, &f, UART, &p->uart_base, &p->uart_size) ||
 	    !(p->uart_size = napot_cover(p->uart_base, p->uart_size)) ||
-	    read_device(fdt, "sifive,test1", &p->test_base, &p->test_size) ||
+	    read_found(fdt, &f, TEST, &p->test_base, &p->test_size) ||
 	    !pmp_is_napot(p->test_base, p->test_size))
 		return -RAMPART_EINVAL;
 	p->mtime = (volatile u64 *)(uintptr_t)(p->clint_base + CLINT_MTIME_OFF);
@@ -111,9 +155,7 @@ int fdt_platform_read(const void *fdt, struct platform *p)
 
 	if (fdt_check_header(fdt))
 		return -RAMPART_EINVAL;
-	rc = read_memory(fdt, p);
-	if (!rc)
-		rc = count_harts(fdt, p);
+	rc = count_harts(fdt, p);
 	if (!rc)
 		rc = read_devices(fdt, p);
 	return rc;
