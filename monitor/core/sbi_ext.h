@@ -7,8 +7,8 @@
 #define RAMPART_SBI_EXT_H
 
 #include "../../include/rampart/types.h"
+#include "vcpu.h"
 
-struct vcpu;
 struct audit_log;
 
 /* SBI extension IDs (SBI spec 1.0), in one place */
@@ -55,6 +55,16 @@ struct sbi_ext_env {
 
 /* Is [pa, pa + len) an 8-byte aligned buffer inside the payload region? */
 bool sbi_ext_buffer_ok(const struct sbi_ext_env *env, u64 pa, u64 len);
+
+/* Is the ecall in @v one sbi_ext_handle answers? A few compares, so that
+ * every other SBI call pays no more than these. */
+static inline bool sbi_ext_wants(const struct vcpu *v)
+{
+	return v->x[REG_A7] == SBI_EXT_RAMPART ||
+	       (v->x[REG_A7] == SBI_EXT_BASE &&
+		v->x[REG_A6] == SBI_BASE_PROBE_EXTENSION &&
+		v->x[REG_A0] == SBI_EXT_RAMPART);
+}
 
 /*
  * If the ecall in @v (a7 = extension, a6 = function) is for the monitor,

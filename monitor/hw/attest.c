@@ -107,7 +107,7 @@ static int write_log(u8 *buf, u64 size, u64 *len)
 		MEASURE_KERNEL,	 MEASURE_INITRD,   MEASURE_CMDLINE,
 		MEASURE_DTB,	 MEASURE_ENTRY,
 	};
-	const struct measured *m = &boot_measurements.monitor;
+	const struct measured *m;
 	struct evlog log;
 	unsigned int i;
 	u8 digest[EVLOG_DIGEST_SIZE];

@@ -27,10 +27,15 @@
 struct boot_measurements boot_measurements;
 extern const u8 __monitor_identity_end[];
 
-static void record(struct measured *m, u32 type, u64 base, u64 size,
-		   const void *bytes, const char *name)
+/* Measure region @type: @size bytes at @bytes, hashed with @base. */
+static void record(u32 type, u64 base, u64 size, const void *bytes)
 {
+	static const char *const names[EVIDENCE_REGIONS] = {
+		"?", "monitor", "firmware", "policy", "kernel",
+		"initrd", "cmdline", "dtb", "entry",
+	};
 	static const char hex[] = "0123456789abcdef";
+	struct measured *m = &boot_measurements.region[type];
 	char text[2 * MEASURE_DIGEST_SIZE + 1];
 	unsigned int i;
 	u64 insns = csr_read(CSR_MINSTRET);
@@ -46,26 +51,16 @@ static void record(struct measured *m, u32 type, u64 base, u64 size,
 		text[2 * i + 1] = hex[m->digest[i] & 15];
 	}
 	text[2 * MEASURE_DIGEST_SIZE] = '\0';
-	console_log("measured %s 0x%lx+0x%lx sha256=%s insns=%lu", name, base,
-		    size, text, insns);
+	console_log("measured %s 0x%lx+0x%lx sha256=%s insns=%lu", names[type],
+		    base, size, text, insns);
 }
 
 const struct measured *boot_measure_region(u32 type)
 {
 	static const struct measured none;
-	struct boot_measurements *b = &boot_measurements;
 
-	switch (type) {
-	case MEASURE_MONITOR: return &b->monitor;
-	case MEASURE_FIRMWARE: return &b->firmware;
-	case MEASURE_POLICY: return &b->policy;
-	case MEASURE_KERNEL: return &b->kernel;
-	case MEASURE_INITRD: return &b->initrd;
-	case MEASURE_CMDLINE: return &b->cmdline;
-	case MEASURE_DTB: return &b->dtb;
-	case MEASURE_ENTRY: return &b->entry;
-	default: return &none;
-	}
+	return type && type < EVIDENCE_REGIONS ?
+		       &boot_measurements.region[type] : &none;
 }
 
 int boot_measure_start(const char *policy_name, const char *policy_config)
@@ -84,11 +79,11 @@ int boot_measure_start(const char *policy_name, const char *policy_config)
 		fw_size = (fw_size << 8) | trailer[8 + i];
 	if (!fw_size || fw_size > PAYLOAD_BASE - FIRMWARE_BASE)
 		return -RAMPART_EINVAL;
-	record(&boot_measurements.monitor, MEASURE_MONITOR, MONITOR_BASE,
+	record(MEASURE_MONITOR, MONITOR_BASE,
 	       (u64)__monitor_identity_end - MONITOR_BASE,
-	       (const void *)MONITOR_BASE, "monitor");
-	record(&boot_measurements.firmware, MEASURE_FIRMWARE, FIRMWARE_BASE,
-	       fw_size, (const void *)FIRMWARE_BASE, "firmware");
+	       (const void *)MONITOR_BASE);
+	record(MEASURE_FIRMWARE, FIRMWARE_BASE, fw_size,
+	       (const void *)FIRMWARE_BASE);
 	if (n > EVIDENCE_POLICY_NAME_MAX || c > EVIDENCE_POLICY_CONFIG_MAX)
 		return -RAMPART_EINVAL;
 	memcpy(text, policy_name, n + 1);
@@ -97,8 +92,7 @@ int boot_measure_start(const char *policy_name, const char *policy_config)
 		memcpy(text + n + 1, policy_config, c + 1);
 		n += 1 + c;
 	}
-	record(&boot_measurements.policy, MEASURE_POLICY, 0, n, text,
-	       "policy");
+	record(MEASURE_POLICY, 0, n, text);
 	return 0;
 }
 
@@ -280,17 +274,13 @@ static int measure_handoff(const struct handoff *h, const char **why)
 		*why = "the command line is longer than the kernel keeps";
 		return -RAMPART_EINVAL;
 	}
-	record(&boot_measurements.kernel, MEASURE_KERNEL, k->base, k->size,
-	       (const void *)k->base, "kernel");
+	record(MEASURE_KERNEL, k->base, k->size, (const void *)k->base);
 	/* base 0: the reference must not depend on where it lands */
 	if (i->size)
-		record(&boot_measurements.initrd, MEASURE_INITRD, 0, i->size,
-		       (const void *)i->base, "initrd");
+		record(MEASURE_INITRD, 0, i->size, (const void *)i->base);
 	if (args)
-		record(&boot_measurements.cmdline, MEASURE_CMDLINE, 0,
-		       strlen(args), args, "cmdline");
-	record(&boot_measurements.dtb, MEASURE_DTB, (u64)h->fdt,
-	       fdt_totalsize(h->fdt), h->fdt, "dtb");
+		record(MEASURE_CMDLINE, 0, strlen(args), args);
+	record(MEASURE_DTB, (u64)h->fdt, fdt_totalsize(h->fdt), h->fdt);
 	fdt_payload_facts(h->fdt, i->base, i->size,
 			  &boot_measurements.dtb_facts);
 	return 0;
@@ -315,7 +305,6 @@ int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 	boot_measurements.entry_a1 = entry_state[1];
 	for (i = 0; i < 16; i++)
 		le[i] = (u8)(entry_state[i / 8] >> (8 * (i % 8)));
-	record(&boot_measurements.entry, MEASURE_ENTRY, 0, sizeof(le), le,
-	       "entry");
+	record(MEASURE_ENTRY, 0, sizeof(le), le);
 	return 0;
 }

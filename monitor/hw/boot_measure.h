@@ -18,8 +18,7 @@ struct measured {
 };
 
 struct boot_measurements {
-	struct measured monitor, firmware, policy;
-	struct measured kernel, initrd, cmdline, dtb, entry;
+	struct measured region[EVIDENCE_REGIONS]; /* by measure type */
 	u64 entry_pc, entry_a1;	/* what MEASURE_ENTRY hashes */
 	u64 region_base;	/* event log, then evidence (fdt_payload.h) */
 	u64 tpm_base;		/* TIS registers, 0 if the tree has no TPM */

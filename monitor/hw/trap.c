@@ -386,7 +386,7 @@ static bool answered_in_place(struct vcpu *v)
 {
 	v->pc = csr_read(CSR_MEPC);
 	v->mode = PRV_S;
-	if (!monitor_call(v) && !fast_call(v))
+	if (!(sbi_ext_wants(v) && monitor_call(v)) && !fast_call(v))
 		return false;
 	csr_write(CSR_MEPC, v->pc);
 	return true;
