@@ -7,7 +7,7 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/sbi_ext.c monitor/core/misaligned.c monitor/core/fastpath.c \
 	monitor/core/placement.c monitor/core/uart_tx.c monitor/core/hart.c \
 	monitor/core/platform.c monitor/core/config.c monitor/core/policy.c \
-	monitor/core/lock.c
+	monitor/core/lock.c monitor/core/isa.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
@@ -39,7 +39,8 @@ MON_OBJS := $(patsubst %,$(BUILD)/mon/%.o,$(MON_CORE) $(MON_HW) $(MON_LIB) \
 	$(MON_POLICY) $(MON_MEASURE)) \
 	$(patsubst %,$(BUILD)/mon/mbedtls/%.o,$(MON_MBEDTLS)) \
 	$(patsubst %,$(BUILD)/mon/libfdt/%.o,$(MON_LIBFDT)) \
-	$(BUILD)/mon/measure/sha256_compress_zbb.o
+	$(BUILD)/mon/measure/sha256_compress_zbb.o \
+	$(BUILD)/mon/measure/sha256_compress_zknh.o
 
 $(BUILD)/mon/%.c.o: %.c
 	$(call quiet,CC,$<)mkdir -p $(dir $@) && \
@@ -63,6 +64,13 @@ $(BUILD)/mon/measure/sha256_compress_zbb.o: measure/sha256_compress.c
 	$(call quiet,CC,$<+zbb)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -march=$(MON_ISA)_zbb \
 		-DSHA256_COMPRESS=sha256_compress_zbb -MMD -MP -c $< -o $@
+
+# And with Zbb and Zknh (called only when the device tree lists Zknh and
+# the hart has both: hw/probe.c).
+$(BUILD)/mon/measure/sha256_compress_zknh.o: measure/sha256_compress.c
+	$(call quiet,CC,$<+zknh)mkdir -p $(dir $@) && \
+		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -march=$(MON_ISA)_zbb_zknh \
+		-DSHA256_COMPRESS=sha256_compress_zknh -MMD -MP -c $< -o $@
 
 # Debian's libfdt as it is: its own code, its own warnings.
 $(BUILD)/mon/libfdt/%.o: $(LIBFDT_SRC)/%
