@@ -147,3 +147,5 @@ HOST_TESTS += placement
 HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
 HOST_TESTS += uart_tx
 HOST_TEST_SRCS_uart_tx := tests/host/test_uart_tx.c monitor/core/uart_tx.c
+HOST_TESTS += isa
+HOST_TEST_SRCS_isa := tests/host/test_isa.c monitor/core/isa.c
