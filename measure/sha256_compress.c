@@ -50,7 +50,7 @@ static const uint32_t k[64] = {
 /* One round with message word @w and round constant kt[@j]. */
 #define ROUND(a, b, c, d, e, f, g, h, w, j)                                  \
 	do {                                                                 \
-		uint32_t t1 = (h) + sha256_sum1(e) + CH(e, f, g) + kt[j] +   \
+		uint64_t t1 = (h) + sha256_sum1(e) + CH(e, f, g) + kt[j] +   \
 			      (w);                                           \
 		(d) += t1;                                                   \
 		(h) = t1 + sha256_sum0(a) + MAJ(a, b, c);                    \
@@ -109,27 +109,27 @@ static inline uint32_t load_be32(const uint8_t *p)
 
 void SHA256_COMPRESS(uint32_t state[8], const uint8_t block[64])
 {
-	uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
-	uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+	uint64_t a = state[0], b = state[1], c = state[2], d = state[3];
+	uint64_t e = state[4], f = state[5], g = state[6], h = state[7];
 	const uint32_t *kt = k;
 #ifdef __riscv_zbb
 	const int aligned = !((uintptr_t)block & 3);
 #endif
-	uint32_t w0 = LOAD(0), w1 = LOAD(1), w2 = LOAD(2), w3 = LOAD(3);
-	uint32_t w4 = LOAD(4), w5 = LOAD(5), w6 = LOAD(6), w7 = LOAD(7);
-	uint32_t w8 = LOAD(8), w9 = LOAD(9), w10 = LOAD(10), w11 = LOAD(11);
-	uint32_t w12 = LOAD(12), w13 = LOAD(13), w14 = LOAD(14);
-	uint32_t w15 = LOAD(15);
+	uint64_t w0 = LOAD(0), w1 = LOAD(1), w2 = LOAD(2), w3 = LOAD(3);
+	uint64_t w4 = LOAD(4), w5 = LOAD(5), w6 = LOAD(6), w7 = LOAD(7);
+	uint64_t w8 = LOAD(8), w9 = LOAD(9), w10 = LOAD(10), w11 = LOAD(11);
+	uint64_t w12 = LOAD(12), w13 = LOAD(13), w14 = LOAD(14);
+	uint64_t w15 = LOAD(15);
 
 	ROUND16(PLAIN);
 	for (kt = k + 16; kt < k + 64; kt += 16)
 		ROUND16(SCHEDULED);
-	state[0] += a;
-	state[1] += b;
-	state[2] += c;
-	state[3] += d;
-	state[4] += e;
-	state[5] += f;
-	state[6] += g;
-	state[7] += h;
+	state[0] += (uint32_t)a;
+	state[1] += (uint32_t)b;
+	state[2] += (uint32_t)c;
+	state[3] += (uint32_t)d;
+	state[4] += (uint32_t)e;
+	state[5] += (uint32_t)f;
+	state[6] += (uint32_t)g;
+	state[7] += (uint32_t)h;
 }
