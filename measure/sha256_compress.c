@@ -121,8 +121,11 @@ void SHA256_COMPRESS(uint32_t state[8], const uint8_t block[64])
 	uint64_t w12 = LOAD(12), w13 = LOAD(13), w14 = LOAD(14);
 	uint64_t w15 = LOAD(15);
 
+	/* Hide the table's address: GCC would otherwise build some of the
+	 * constants with lui and addi, two instructions instead of a load. */
+	__asm__("" : "+r"(kt));
 	ROUND16(PLAIN);
-	for (kt = k + 16; kt < k + 64; kt += 16)
+	for (kt += 16; kt < k + 64; kt += 16)
 		ROUND16(SCHEDULED);
 	state[0] += (uint32_t)a;
 	state[1] += (uint32_t)b;

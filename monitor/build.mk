@@ -58,19 +58,25 @@ $(BUILD)/mon/asm-offsets.h: monitor/hw/asm_offsets.c monitor/core/hart.h \
 		sed -n 's/^.*->\([A-Z_]*\) \([0-9]*\).*$$/#define \1 \2/p' \
 			$@.s >$@.tmp && rm -f $@.s && mv $@.tmp $@
 
+# SHA-256's block function keeps 25 values live in registers; GCC's
+# scheduling before register allocation spreads them out and spills
+# (measured: 209 stack accesses in the Zknh build with it, 64 without).
+SHA256_CFLAGS := -fno-schedule-insns
+$(BUILD)/mon/measure/sha256_compress.c.o: MON_CFLAGS += $(SHA256_CFLAGS)
+
 # SHA-256's block function again, built with Zbb (monitor/hw/sha256_hw.c
 # calls it only on harts that have Zbb).
 $(BUILD)/mon/measure/sha256_compress_zbb.o: measure/sha256_compress.c
 	$(call quiet,CC,$<+zbb)mkdir -p $(dir $@) && \
-		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -march=$(MON_ISA)_zbb \
-		-DSHA256_COMPRESS=sha256_compress_zbb -MMD -MP -c $< -o $@
+		$(CROSS_CC) $(MON_CFLAGS) $(SHA256_CFLAGS) $(MON_WARN) \
+		-march=$(MON_ISA)_zbb -DSHA256_COMPRESS=sha256_compress_zbb -MMD -MP -c $< -o $@
 
 # And with Zbb and Zknh (called only when the device tree lists Zknh and
 # the hart has both: hw/probe.c).
 $(BUILD)/mon/measure/sha256_compress_zknh.o: measure/sha256_compress.c
 	$(call quiet,CC,$<+zknh)mkdir -p $(dir $@) && \
-		$(CROSS_CC) $(MON_CFLAGS) $(MON_WARN) -march=$(MON_ISA)_zbb_zknh \
-		-DSHA256_COMPRESS=sha256_compress_zknh -MMD -MP -c $< -o $@
+		$(CROSS_CC) $(MON_CFLAGS) $(SHA256_CFLAGS) $(MON_WARN) \
+		-march=$(MON_ISA)_zbb_zknh -DSHA256_COMPRESS=sha256_compress_zknh -MMD -MP -c $< -o $@
 
 # Debian's libfdt as it is: its own code, its own warnings.
 $(BUILD)/mon/libfdt/%.o: $(LIBFDT_SRC)/%
