@@ -13,10 +13,16 @@
  *  - rounds are unrolled sixteen at a time: a round names the variables
  *    (ROUND's arguments rotate), so no value is ever moved, and the ring
  *    slot of round t is the constant t mod 16;
+ *  - the values are uint64_t of which only the low 32 bits are the SHA-256
+ *    word: additions, and, xor keep the low word right whatever the upper
+ *    half holds, and every Sigma reads only the low word, so nothing is
+ *    ever re-extended (with uint32_t, GCC 12 adds a sext.w after most
+ *    xors); the state is written back truncated;
  *  - Maj is written ((a ^ b) & (b ^ c)) ^ b: the next round's b ^ c is
  *    this round's a ^ b, which the compiler computes once.
- * The four Sigma functions come from sha256_sigma.h: rotations (one rorw
- * each with Zbb) or one Zknh instruction each.
+ * The four Sigma functions come from sha256_sigma.h: rotations (five
+ * instructions with Zbb) or one Zknh instruction each. Measured figures
+ * and the floor: docs/bench.md, "SHA-256: instructions per byte".
  *
  * The monitor compiles this file three times (monitor/build.mk):
  * sha256_compress() for any RV64, sha256_compress_zbb() with Zbb, and
@@ -48,12 +54,12 @@ static const uint32_t k[64] = {
 #define MAJ(a, b, c) ((((a) ^ (b)) & ((b) ^ (c))) ^ (b))
 
 /* One round with message word @w and round constant kt[@j]. */
-#define ROUND(a, b, c, d, e, f, g, h, w, j)                                  \
-	do {                                                                 \
-		uint64_t t1 = (h) + sha256_sum1(e) + CH(e, f, g) + kt[j] +   \
-			      (w);                                           \
-		(d) += t1;                                                   \
-		(h) = t1 + sha256_sum0(a) + MAJ(a, b, c);                    \
+#define ROUND(a, b, c, d, e, f, g, h, w, j)                               \
+	do {                                                              \
+		uint64_t t1 =                                             \
+			(h) + sha256_sum1(e) + CH(e, f, g) + kt[j] + (w); \
+		(d) += t1;                                                \
+		(h) = t1 + sha256_sum0(a) + MAJ(a, b, c);                 \
 	} while (0)
 
 /* W[t] = sig1(W[t-2]) + W[t-7] + sig0(W[t-15]) + W[t-16] (FIPS 6.2.2),
@@ -61,35 +67,37 @@ static const uint32_t k[64] = {
 #define SCHEDULE(w0, w1, w9, w14) \
 	((w0) += sha256_sig1(w14) + (w9) + sha256_sig0(w1))
 
-/* Round t (t mod 16 = @j): the variables' names rotate by one each round,
- * a full turn every eight. */
-#define ROUND16(R)                                                  \
-	do {                                                        \
-		R(a, b, c, d, e, f, g, h, 0, 1, 9, 14, 0);          \
-		R(h, a, b, c, d, e, f, g, 1, 2, 10, 15, 1);         \
-		R(g, h, a, b, c, d, e, f, 2, 3, 11, 0, 2);          \
-		R(f, g, h, a, b, c, d, e, 3, 4, 12, 1, 3);          \
-		R(e, f, g, h, a, b, c, d, 4, 5, 13, 2, 4);          \
-		R(d, e, f, g, h, a, b, c, 5, 6, 14, 3, 5);          \
-		R(c, d, e, f, g, h, a, b, 6, 7, 15, 4, 6);          \
-		R(b, c, d, e, f, g, h, a, 7, 8, 0, 5, 7);           \
-		R(a, b, c, d, e, f, g, h, 8, 9, 1, 6, 8);           \
-		R(h, a, b, c, d, e, f, g, 9, 10, 2, 7, 9);          \
-		R(g, h, a, b, c, d, e, f, 10, 11, 3, 8, 10);        \
-		R(f, g, h, a, b, c, d, e, 11, 12, 4, 9, 11);        \
-		R(e, f, g, h, a, b, c, d, 12, 13, 5, 10, 12);       \
-		R(d, e, f, g, h, a, b, c, 13, 14, 6, 11, 13);       \
-		R(c, d, e, f, g, h, a, b, 14, 15, 7, 12, 14);       \
-		R(b, c, d, e, f, g, h, a, 15, 0, 8, 13, 15);        \
+/* Sixteen rounds, t mod 16 = j = 0..15. R gets the variables, whose names
+ * rotate by one each round (a full turn every eight), the ring slots of
+ * W[t-16] (= W[t] once scheduled), W[t-15], W[t-7] and W[t-2], and j, the
+ * round constant's index from kt. */
+#define ROUND16(R)                                            \
+	do {                                                  \
+		R(a, b, c, d, e, f, g, h, 0, 1, 9, 14, 0);    \
+		R(h, a, b, c, d, e, f, g, 1, 2, 10, 15, 1);   \
+		R(g, h, a, b, c, d, e, f, 2, 3, 11, 0, 2);    \
+		R(f, g, h, a, b, c, d, e, 3, 4, 12, 1, 3);    \
+		R(e, f, g, h, a, b, c, d, 4, 5, 13, 2, 4);    \
+		R(d, e, f, g, h, a, b, c, 5, 6, 14, 3, 5);    \
+		R(c, d, e, f, g, h, a, b, 6, 7, 15, 4, 6);    \
+		R(b, c, d, e, f, g, h, a, 7, 8, 0, 5, 7);     \
+		R(a, b, c, d, e, f, g, h, 8, 9, 1, 6, 8);     \
+		R(h, a, b, c, d, e, f, g, 9, 10, 2, 7, 9);    \
+		R(g, h, a, b, c, d, e, f, 10, 11, 3, 8, 10);  \
+		R(f, g, h, a, b, c, d, e, 11, 12, 4, 9, 11);  \
+		R(e, f, g, h, a, b, c, d, 12, 13, 5, 10, 12); \
+		R(d, e, f, g, h, a, b, c, 13, 14, 6, 11, 13); \
+		R(c, d, e, f, g, h, a, b, 14, 15, 7, 12, 14); \
+		R(b, c, d, e, f, g, h, a, 15, 0, 8, 13, 15);  \
 	} while (0)
 
 /* Rounds 0-15 use the block's words as loaded; 16-63 schedule first. */
 #define PLAIN(a, b, c, d, e, f, g, h, s0, s1, s9, s14, j) \
 	ROUND(a, b, c, d, e, f, g, h, w##s0, j)
 #define SCHEDULED(a, b, c, d, e, f, g, h, s0, s1, s9, s14, j) \
-	do {                                                   \
-		SCHEDULE(w##s0, w##s1, w##s9, w##s14);         \
-		ROUND(a, b, c, d, e, f, g, h, w##s0, j);       \
+	do {                                                  \
+		SCHEDULE(w##s0, w##s1, w##s9, w##s14);        \
+		ROUND(a, b, c, d, e, f, g, h, w##s0, j);      \
 	} while (0)
 
 static inline uint32_t load_be32(const uint8_t *p)
@@ -100,8 +108,8 @@ static inline uint32_t load_be32(const uint8_t *p)
 
 #ifdef __riscv_zbb
 /* An aligned word and rev8: 3 instructions instead of 10. */
-#define LOAD(i)                                                             \
-	(aligned ? __builtin_bswap32(((const uint32_t *)block)[i]) :        \
+#define LOAD(i)                                                      \
+	(aligned ? __builtin_bswap32(((const uint32_t *)block)[i]) : \
 		   load_be32(block + 4 * (i)))
 #else
 #define LOAD(i) load_be32(block + 4 * (i))

@@ -35,12 +35,12 @@ static inline uint32_t sha256_ror(uint32_t x, unsigned int n)
 }
 
 #if defined(__riscv_zknh)
-#define SHA256_ZKNH_INSN(name)                                          \
-	static inline uint64_t sha256_##name(uint64_t x)               \
-	{                                                              \
-		uint64_t r;                                            \
+#define SHA256_ZKNH_INSN(name)                                        \
+	static inline uint64_t sha256_##name(uint64_t x)              \
+	{                                                             \
+		uint64_t r;                                           \
 		__asm__("sha256" #name " %0, %1" : "=r"(r) : "r"(x)); \
-		return r;                                              \
+		return r;                                             \
 	}
 #elif defined(SHA256_ZKNH_EMULATE)
 /* The instruction: rs1's low word in, sext32(result) in rd (RV64). */
@@ -52,13 +52,13 @@ static inline uint64_t sha256_zknh_model(uint64_t rs1, unsigned int r1,
 	uint32_t third = shift ? x >> r3 : sha256_ror(x, r3);
 
 	return (uint64_t)(int64_t)(int32_t)(sha256_ror(x, r1) ^
-					     sha256_ror(x, r2) ^ third);
+					    sha256_ror(x, r2) ^ third);
 }
 
-#define SHA256_ZKNH_INSN(name)                                        \
-	static inline uint64_t sha256_##name(uint64_t x)             \
-	{                                                            \
-		return sha256_zknh_model_##name(x);                  \
+#define SHA256_ZKNH_INSN(name)                           \
+	static inline uint64_t sha256_##name(uint64_t x) \
+	{                                                \
+		return sha256_zknh_model_##name(x);      \
 	}
 #define sha256_zknh_model_sum0(x) sha256_zknh_model(x, 2, 13, 22, 0)
 #define sha256_zknh_model_sum1(x) sha256_zknh_model(x, 6, 11, 25, 0)
@@ -81,17 +81,17 @@ SHA256_ZKNH_INSN(sig1)
 #elif defined(__riscv_zbb)
 /* Five instructions each. Written out because GCC 12 re-sign-extends the
  * xor of rorw results (one sext.w more per Sigma, 10% of a block). */
-#define SHA256_ZBB_SIGMA(name, r1, r2, third, r3)                        \
-	static inline uint64_t sha256_##name(uint64_t x)                 \
-	{                                                                \
-		uint64_t r, t;                                           \
-		__asm__("rorw %0, %2, " #r1 "\n\t"                       \
-			"rorw %1, %2, " #r2 "\n\t"                       \
+#define SHA256_ZBB_SIGMA(name, r1, r2, third, r3)                         \
+	static inline uint64_t sha256_##name(uint64_t x)                  \
+	{                                                                 \
+		uint64_t r, t;                                            \
+		__asm__("rorw %0, %2, " #r1 "\n\t"                        \
+			"rorw %1, %2, " #r2 "\n\t"                        \
 			"xor %0, %0, %1\n\t" third " %1, %2, " #r3 "\n\t" \
-			"xor %0, %0, %1"                                 \
-			: "=&r"(r), "=&r"(t)                             \
-			: "r"(x));                                       \
-		return r;                                                \
+			"xor %0, %0, %1"                                  \
+			: "=&r"(r), "=&r"(t)                              \
+			: "r"(x));                                        \
+		return r;                                                 \
 	}
 SHA256_ZBB_SIGMA(sum0, 2, 13, "rorw", 22)
 SHA256_ZBB_SIGMA(sum1, 6, 11, "rorw", 25)
@@ -118,16 +118,14 @@ static inline uint64_t sha256_sig0(uint64_t x)
 {
 	uint32_t w = (uint32_t)x;
 
-	return sha256_reg(sha256_ror(w, 7) ^ sha256_ror(w, 18) ^
-			  (w >> 3));
+	return sha256_reg(sha256_ror(w, 7) ^ sha256_ror(w, 18) ^ (w >> 3));
 }
 
 static inline uint64_t sha256_sig1(uint64_t x)
 {
 	uint32_t w = (uint32_t)x;
 
-	return sha256_reg(sha256_ror(w, 17) ^ sha256_ror(w, 19) ^
-			  (w >> 10));
+	return sha256_reg(sha256_ror(w, 17) ^ sha256_ror(w, 19) ^ (w >> 10));
 }
 #endif
 

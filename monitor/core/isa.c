@@ -25,8 +25,8 @@ bool isa_string_has(const char *isa, int len, const char *ext)
 		start = i + 1;
 		for (end = start; end < n && isa[end] != '_'; end++)
 			;
-		if (end - start == want && !memcmp(isa + start, ext,
-						   (size_t)want))
+		if (end - start == want &&
+		    !memcmp(isa + start, ext, (size_t)want))
 			return true;
 		i = end;
 	}
@@ -48,8 +48,7 @@ bool isa_list_has(const char *list, int len, const char *ext)
 	return false;
 }
 
-bool isa_has_zknh(const char *isa, int isa_len, const char *list,
-		  int list_len)
+bool isa_has_zknh(const char *isa, int isa_len, const char *list, int list_len)
 {
 	static const char *const names[] = { "zknh", "zkn", "zk" };
 	unsigned int i;
