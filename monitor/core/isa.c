@@ -15,7 +15,8 @@ bool isa_string_has(const char *isa, int len, const char *ext)
 	if (!isa || len <= 0 || !want)
 		return false;
 	n = bounded_len(isa, len);
-	if (n < 4 || (memcmp(isa, "rv64", 4) && memcmp(isa, "rv32", 4)))
+	if (n < 4 ||
+	    (memcmp(isa, "rv64", 4) != 0 && memcmp(isa, "rv32", 4) != 0))
 		return false;
 	/* the single letters up to the first '_' are not multi-letter
 	 * names (unprivileged ISA, "ISA Extension Naming Conventions") */
@@ -26,7 +27,7 @@ bool isa_string_has(const char *isa, int len, const char *ext)
 		for (end = start; end < n && isa[end] != '_'; end++)
 			;
 		if (end - start == want &&
-		    !memcmp(isa + start, ext, (size_t)want))
+		    memcmp(isa + start, ext, (size_t)want) == 0)
 			return true;
 		i = end;
 	}
