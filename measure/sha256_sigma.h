@@ -4,14 +4,15 @@
  * sha256_compress.c, in the form this build of it runs:
  *
  *  - Zknh (-march=..._zknh): one instruction each, sha256sum0/sum1/sig0/
- *    sig1 (RISC-V scalar crypto 1.0, 2.3), written as inline asm because
+ *    sig1 (RISC-V scalar cryptography 1.0), written as inline asm because
  *    GCC 12 has no builtins for them;
  *  - SHA256_ZKNH_EMULATE (host tests only): the same calls, each answered
  *    by a C model of the instruction as the scalar crypto spec defines it
  *    on RV64 (the low 32 bits of rs1 in, the result sign-extended), so the
  *    Zknh build's C is tested against the vectors on the host, and QEMU
  *    runs the real instructions (tests/qemu/cases/measure-zknh.case);
- *  - otherwise: rotations and shifts (one rorw each with Zbb).
+ *  - with Zbb: five instructions each (rorw, srliw, xor), written out;
+ *  - otherwise: rotations and shifts in C.
  */
 #ifndef RAMPART_SHA256_SIGMA_H
 #define RAMPART_SHA256_SIGMA_H
@@ -27,7 +28,8 @@
  * are the SHA-256 word; the upper half is whatever the last instruction
  * left there (sha256_compress.c explains why). So each reads only the
  * low word: rorw/srliw with Zbb, the Zknh instructions (they read rs1's
- * low word and sign-extend their result, scalar crypto 1.0, 2.3).
+ * low word and sign-extend their result on RV64: the instructions'
+ * pages in scalar cryptography 1.0).
  */
 static inline uint32_t sha256_ror(uint32_t x, unsigned int n)
 {

@@ -19,8 +19,9 @@ bool isa_string_has(const char *isa, int len, const char *ext);
  * strings) hold @ext? */
 bool isa_list_has(const char *list, int len, const char *ext);
 
-/* Zknh, or Zkn or Zk, which include it (scalar crypto 1.0, 2.13-2.14),
- * in either property (@isa/@isa_len, @list/@list_len; absent: NULL). */
+/* Zknh, or Zkn or Zk, which include it (scalar cryptography 1.0, the
+ * Zkn and Zk extensions), in either property (@isa/@isa_len, @list/
+ * @list_len; absent: NULL). */
 bool isa_has_zknh(const char *isa, int isa_len, const char *list, int list_len);
 
 #endif

@@ -52,7 +52,7 @@ static void test_whole_names_only(void **unused)
 	assert_false(str_has("rv64imac_zknh", ""));
 }
 
-/* Zkn and Zk include Zknh (scalar crypto 1.0, 2.13-2.14) */
+/* Zkn and Zk include Zknh (scalar cryptography 1.0, "Zkn", "Zk") */
 static void test_including_extensions(void **unused)
 {
 	static const char zkn[] = "rv64gc_zkn";
