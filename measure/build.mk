@@ -19,5 +19,6 @@ HOST_TEST_SRCS_evidence := tests/host/test_evidence.c $(MEASURE_SRCS) \
 HOST_TEST_LDLIBS_evidence := -lmbedx509 -lmbedcrypto
 
 HOST_TESTS += sha256
-HOST_TEST_SRCS_sha256 := tests/host/test_sha256.c measure/sha256_compress.c
+HOST_TEST_SRCS_sha256 := tests/host/test_sha256.c measure/sha256_compress.c \
+	tests/host/sha256_zknh_model.c
 HOST_TEST_LDLIBS_sha256 := -lmbedcrypto

@@ -5,17 +5,31 @@
  * kernel's first entry, so its cost is most of what measuring adds to boot
  * (docs/bench.md).
  *
- * What makes it faster than mbedTLS 2.28's portable routine on RISC-V: the
- * eight working variables live in locals the compiler keeps in registers
- * (mbedTLS keeps them in a struct it then wipes with memset, so they stay
- * in memory), the schedule is a 16-word ring instead of 64 words, and each
- * group of 16 rounds is unrolled so no variable is ever moved. Built for
- * Zbb, every rotation is one instruction (rorw).
+ * Why it is shaped this way (each counted in retired instructions):
+ *  - the eight working variables and the sixteen message words the
+ *    schedule needs are named locals, not arrays: the compiler keeps all
+ *    24 in registers, so no round loads or stores a message word (the
+ *    schedule, FIPS 6.2.2 step 1, runs in place in a 16-word ring);
+ *  - rounds are unrolled sixteen at a time: a round names the variables
+ *    (ROUND's arguments rotate), so no value is ever moved, and the ring
+ *    slot of round t is the constant t mod 16;
+ *  - the values are uint64_t of which only the low 32 bits are the SHA-256
+ *    word: additions, and, xor keep the low word right whatever the upper
+ *    half holds, and every Sigma reads only the low word, so nothing is
+ *    ever re-extended (with uint32_t, GCC 12 adds a sext.w after most
+ *    xors); the state is written back truncated;
+ *  - Maj is written ((a ^ b) & (b ^ c)) ^ b: the next round's b ^ c is
+ *    this round's a ^ b, which the compiler computes once.
+ * The four Sigma functions come from sha256_sigma.h: rotations (five
+ * instructions with Zbb) or one Zknh instruction each. Measured figures
+ * and the floor: docs/bench.md, "SHA-256: instructions per byte".
  *
- * The file is compiled twice by the monitor: as sha256_compress() for any
- * RV64, and with Zbb as sha256_compress_zbb() (SHA256_COMPRESS names it).
+ * The monitor compiles this file three times (monitor/build.mk):
+ * sha256_compress() for any RV64, sha256_compress_zbb() with Zbb, and
+ * sha256_compress_zknh() with Zbb and Zknh; SHA256_COMPRESS names each.
  */
 #include "sha256_compress.h"
+#include "sha256_sigma.h"
 
 #ifndef SHA256_COMPRESS
 #define SHA256_COMPRESS sha256_compress
@@ -35,27 +49,55 @@ static const uint32_t k[64] = {
 	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-static inline uint32_t ror(uint32_t x, unsigned int n)
-{
-	return (x >> n) | (x << (32 - n));
-}
-
-#define BIG_SIGMA0(x) (ror(x, 2) ^ ror(x, 13) ^ ror(x, 22))
-#define BIG_SIGMA1(x) (ror(x, 6) ^ ror(x, 11) ^ ror(x, 25))
-#define SMALL_SIGMA0(x) (ror(x, 7) ^ ror(x, 18) ^ ((x) >> 3))
-#define SMALL_SIGMA1(x) (ror(x, 17) ^ ror(x, 19) ^ ((x) >> 10))
-/* Ch and Maj in three operations each (no andn without Zbb) */
+/* Ch and Maj in three operations each (FIPS 4.1.2, rewritten) */
 #define CH(e, f, g) ((((f) ^ (g)) & (e)) ^ (g))
 #define MAJ(a, b, c) ((((a) ^ (b)) & ((b) ^ (c))) ^ (b))
 
-/* Round i + j: the caller rotates the names, not the values. */
-#define ROUND(a, b, c, d, e, f, g, h, j)                                     \
-	do {                                                                 \
-		uint32_t t1 = (h) + BIG_SIGMA1(e) + CH(e, f, g) +            \
-			      k[i + (j)] + w[i + (j)];                       \
-		uint32_t t2 = BIG_SIGMA0(a) + MAJ(a, b, c);                   \
-		(d) += t1;                                                   \
-		(h) = t1 + t2;                                               \
+/* One round with message word @w and round constant kt[@j]. */
+#define ROUND(a, b, c, d, e, f, g, h, w, j)                               \
+	do {                                                              \
+		uint64_t t1 =                                             \
+			(h) + sha256_sum1(e) + CH(e, f, g) + kt[j] + (w); \
+		(d) += t1;                                                \
+		(h) = t1 + sha256_sum0(a) + MAJ(a, b, c);                 \
+	} while (0)
+
+/* W[t] = sig1(W[t-2]) + W[t-7] + sig0(W[t-15]) + W[t-16] (FIPS 6.2.2),
+ * in the ring slot that held W[t-16]. */
+#define SCHEDULE(w0, w1, w9, w14) \
+	((w0) += sha256_sig1(w14) + (w9) + sha256_sig0(w1))
+
+/* Sixteen rounds, t mod 16 = j = 0..15. R gets the variables, whose names
+ * rotate by one each round (a full turn every eight), the ring slots of
+ * W[t-16] (= W[t] once scheduled), W[t-15], W[t-7] and W[t-2], and j, the
+ * round constant's index from kt. */
+#define ROUND16(R)                                            \
+	do {                                                  \
+		R(a, b, c, d, e, f, g, h, 0, 1, 9, 14, 0);    \
+		R(h, a, b, c, d, e, f, g, 1, 2, 10, 15, 1);   \
+		R(g, h, a, b, c, d, e, f, 2, 3, 11, 0, 2);    \
+		R(f, g, h, a, b, c, d, e, 3, 4, 12, 1, 3);    \
+		R(e, f, g, h, a, b, c, d, 4, 5, 13, 2, 4);    \
+		R(d, e, f, g, h, a, b, c, 5, 6, 14, 3, 5);    \
+		R(c, d, e, f, g, h, a, b, 6, 7, 15, 4, 6);    \
+		R(b, c, d, e, f, g, h, a, 7, 8, 0, 5, 7);     \
+		R(a, b, c, d, e, f, g, h, 8, 9, 1, 6, 8);     \
+		R(h, a, b, c, d, e, f, g, 9, 10, 2, 7, 9);    \
+		R(g, h, a, b, c, d, e, f, 10, 11, 3, 8, 10);  \
+		R(f, g, h, a, b, c, d, e, 11, 12, 4, 9, 11);  \
+		R(e, f, g, h, a, b, c, d, 12, 13, 5, 10, 12); \
+		R(d, e, f, g, h, a, b, c, 13, 14, 6, 11, 13); \
+		R(c, d, e, f, g, h, a, b, 14, 15, 7, 12, 14); \
+		R(b, c, d, e, f, g, h, a, 15, 0, 8, 13, 15);  \
+	} while (0)
+
+/* Rounds 0-15 use the block's words as loaded; 16-63 schedule first. */
+#define PLAIN(a, b, c, d, e, f, g, h, s0, s1, s9, s14, j) \
+	ROUND(a, b, c, d, e, f, g, h, w##s0, j)
+#define SCHEDULED(a, b, c, d, e, f, g, h, s0, s1, s9, s14, j) \
+	do {                                                  \
+		SCHEDULE(w##s0, w##s1, w##s9, w##s14);        \
+		ROUND(a, b, c, d, e, f, g, h, w##s0, j);      \
 	} while (0)
 
 static inline uint32_t load_be32(const uint8_t *p)
@@ -64,44 +106,41 @@ static inline uint32_t load_be32(const uint8_t *p)
 	       (uint32_t)p[2] << 8 | p[3];
 }
 
+#ifdef __riscv_zbb
+/* An aligned word and rev8: 3 instructions instead of 10. */
+#define LOAD(i)                                                      \
+	(aligned ? __builtin_bswap32(((const uint32_t *)block)[i]) : \
+		   load_be32(block + 4 * (i)))
+#else
+#define LOAD(i) load_be32(block + 4 * (i))
+#endif
+
 void SHA256_COMPRESS(uint32_t state[8], const uint8_t block[64])
 {
-	uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
-	uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
-	uint32_t w[64];
-	unsigned int i;
-
+	uint64_t a = state[0], b = state[1], c = state[2], d = state[3];
+	uint64_t e = state[4], f = state[5], g = state[6], h = state[7];
+	const uint32_t *kt = k;
 #ifdef __riscv_zbb
-	/* aligned words and rev8: 3 instructions a word instead of 10 */
-	if (!((uintptr_t)block & 3)) {
-		for (i = 0; i < 16; i++)
-			w[i] = __builtin_bswap32(((const uint32_t *)block)[i]);
-	} else
+	const int aligned = !((uintptr_t)block & 3);
 #endif
-	{
-		for (i = 0; i < 16; i++)
-			w[i] = load_be32(block + 4 * i);
-	}
-#pragma GCC unroll 8
-	for (i = 16; i < 64; i++)
-		w[i] = SMALL_SIGMA1(w[i - 2]) + w[i - 7] +
-		       SMALL_SIGMA0(w[i - 15]) + w[i - 16];
-	for (i = 0; i < 64; i += 8) {
-		ROUND(a, b, c, d, e, f, g, h, 0);
-		ROUND(h, a, b, c, d, e, f, g, 1);
-		ROUND(g, h, a, b, c, d, e, f, 2);
-		ROUND(f, g, h, a, b, c, d, e, 3);
-		ROUND(e, f, g, h, a, b, c, d, 4);
-		ROUND(d, e, f, g, h, a, b, c, 5);
-		ROUND(c, d, e, f, g, h, a, b, 6);
-		ROUND(b, c, d, e, f, g, h, a, 7);
-	}
-	state[0] += a;
-	state[1] += b;
-	state[2] += c;
-	state[3] += d;
-	state[4] += e;
-	state[5] += f;
-	state[6] += g;
-	state[7] += h;
+	uint64_t w0 = LOAD(0), w1 = LOAD(1), w2 = LOAD(2), w3 = LOAD(3);
+	uint64_t w4 = LOAD(4), w5 = LOAD(5), w6 = LOAD(6), w7 = LOAD(7);
+	uint64_t w8 = LOAD(8), w9 = LOAD(9), w10 = LOAD(10), w11 = LOAD(11);
+	uint64_t w12 = LOAD(12), w13 = LOAD(13), w14 = LOAD(14);
+	uint64_t w15 = LOAD(15);
+
+	/* Hide the table's address: GCC would otherwise build some of the
+	 * constants with lui and addi, two instructions instead of a load. */
+	__asm__("" : "+r"(kt));
+	ROUND16(PLAIN);
+	for (kt += 16; kt < k + 64; kt += 16)
+		ROUND16(SCHEDULED);
+	state[0] += (uint32_t)a;
+	state[1] += (uint32_t)b;
+	state[2] += (uint32_t)c;
+	state[3] += (uint32_t)d;
+	state[4] += (uint32_t)e;
+	state[5] += (uint32_t)f;
+	state[6] += (uint32_t)g;
+	state[7] += (uint32_t)h;
 }

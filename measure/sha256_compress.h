@@ -13,5 +13,8 @@
 void sha256_compress(uint32_t state[8], const uint8_t block[64]);
 /* the same, built with Zbb: call only where the hart implements Zbb */
 void sha256_compress_zbb(uint32_t state[8], const uint8_t block[64]);
+/* the same, built with Zbb and Zknh (the host tests build it with the
+ * instructions modelled in C): call only where the hart has both */
+void sha256_compress_zknh(uint32_t state[8], const uint8_t block[64]);
 
 #endif

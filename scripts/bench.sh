@@ -4,8 +4,9 @@
 # (deterministic: the same inputs give the same figures), native OpenSBI side by side with Rampart
 # POLICY=none and POLICY=protect on the same kernel and initramfs.
 # Prints one table (rows = metrics; columns = native, none, protect and the
-# ratios to native), writes build/bench.json, keeps every console log under
-# build/bench/. Never part of `make test`.
+# ratios to native), writes build/bench.json and a chart of the ratios
+# (build/bench.png, build/bench.svg: gnuplot), keeps every console log
+# under build/bench/. Never part of `make test`.
 #
 # Runs (each a separate boot):
 #   SMP=1  guest check "bench" (tests/guest/checks/bench.sh): boot to the
@@ -16,6 +17,10 @@
 #          ... insns=N" line at power-off (protect)
 #   SMP=2  sbibench.boot=send_ipi before /init, then power off
 #   SMP=4  sbibench.boot= (boot figure only), then power off
+#   SMP=1  to the kernel's end of initcalls on QEMU's hart with Zknh
+#          (-cpu rv64,zknh=on) and without Zbb (-cpu rv64,zbb=off): the
+#          measured lines give SHA-256's instructions per byte for each
+#          block function (the SMP=1 runs above: the Zbb one)
 #   firmware build/firmware/bench.bin: BENCH csr / mret
 #   host   tests/host/bench_misaligned.c under valgrind --tool=callgrind
 # and the SMP=1 protect run a second time: its console log must be
@@ -38,6 +43,7 @@ CONFIGS=(native none protect)
 # QEMU puts random bytes in the device tree (/chosen/rng-seed) unless its
 # guest RNG is seeded: the tree, its digest and the kernel's path would vary.
 QEMU_DETERMINISM=() # scripts/qemu.sh --icount passes -seed 1 itself
+QEMU_EXTRA=()       # more QEMU arguments for run_guest (run_sha: -cpu)
 SMP1_BENCHES=boot,null,pmu_num_counters,set_timer,send_ipi_self
 SMP1_BENCHES=$SMP1_BENCHES,remote_sfence_vma_self,putchar
 
@@ -68,9 +74,18 @@ run_guest() {
 		--kernel "$BUILD/Image" --initrd "$BUILD/initramfs.cpio.gz"
 		--append "$cmdline" "$@")
 	[ "$cfg" = native ] || args+=(--policy "$cfg")
-	scripts/qemu.sh "${args[@]}" -- "${QEMU_DETERMINISM[@]}" </dev/null \
-		>"$OUT/$name.log" 2>&1 || rc=$?
+	scripts/qemu.sh "${args[@]}" -- "${QEMU_DETERMINISM[@]}" \
+		"${QEMU_EXTRA[@]}" </dev/null >"$OUT/$name.log" 2>&1 || rc=$?
 	echo "$rc" >"$OUT/$name.rc"
+}
+
+# run_sha NAME CONFIG CPU: boot on QEMU hart model CPU (-cpu) until the
+# kernel's initcalls are done, for the monitor's measured lines.
+run_sha() {
+	local name=$1 cfg=$2 cpu=$3
+	local QEMU_EXTRA=(-cpu "$cpu") # seen by run_guest
+	run_guest "$name" "$cfg" 1 120 \
+		"console=ttyS0 sbibench.boot= sbibench.poweroff=1"
 }
 
 # run_fw CONFIG: the bench firmware as -bios, or under the monitor.
@@ -116,7 +131,7 @@ run_all() {
 	mkdir -p "$OUT"
 	scripts/mkimage.sh "$BUILD/monitor-only.bin" "$BUILD/firmware/bench.bin" \
 		"$OUT/bench-fw-rampart.bin" >/dev/null
-	say "$((3 * 4 + 3)) QEMU runs, $JOBS at a time, $ITER calls per benchmark" \
+	say "$((3 * 4 + 3 + 4)) QEMU runs, $JOBS at a time, $ITER calls per benchmark" \
 		"(SMP=4 boots time out after $SMP4_TIMEOUT s)"
 	# The runs that may time out first, so that the rest fills the other slot.
 	for cfg in "${CONFIGS[@]}"; do
@@ -137,6 +152,10 @@ run_all() {
 		spawn run_guest "$cfg-nofast" "$cfg" 1 300 \
 			"console=ttyS0 rampart.test=rdtime rampart.rdtime=$ITER" \
 			--fastpath 0
+	done
+	for cfg in "${CONFIGS[@]:1}"; do
+		spawn run_sha "sha-$cfg-zknh" "$cfg" rv64,zknh=on
+		spawn run_sha "sha-$cfg-nozbb" "$cfg" rv64,zbb=off
 	done
 	spawn run_guest protect-smp1-again protect 1 300 \
 		"console=ttyS0 rampart.test=bench,rdtime rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER rampart.rdtime=$ITER"
@@ -193,14 +212,19 @@ def measured(name):
 rows = []
 
 
-def row(rid, label, unit, values, why=None, note=""):
-    """values: {config: number or None}; why: {config: text when None}."""
+def row(rid, label, unit, values, why=None, note="", target=None):
+    """values: {config: number or None}; why: {config: text when None};
+    target: the most a figure may be (the row then says if each met it)."""
     cells = {}
     for c in CONFIGS:
         v = values.get(c)
         cells[c] = v if v is not None else (why or {}).get(c, "-")
-    rows.append({"id": rid, "metric": label, "unit": unit, "note": note,
-                 **cells})
+    r = {"id": rid, "metric": label, "unit": unit, "note": note, **cells}
+    if target is not None:
+        got = [values.get(c) for c in CONFIGS if values.get(c) is not None]
+        r["target"] = target
+        r["target_met"] = bool(got) and all(x <= target for x in got)
+    rows.append(r)
 
 
 def per_config(name_fmt, pattern, conv=float):
@@ -337,6 +361,28 @@ row("measure_per_mib", "measuring: per MiB hashed (kernel+initrd)",
 row("measure_kernel_initrd", "measuring kernel + initrd (added to boot)",
     insn, vt, na)
 row("measure_all", "measuring everything (all measured regions)", insn, va, na)
+
+# SHA-256 per byte for each block function the monitor has: kernel and
+# initrd (3.7 MB) through mbedTLS's update with our block function, each
+# run naming the function it chose ("sha256: NAME block function").
+SHA_RUNS = [("zbb", "{}-smp1", 40, "portable build with Zbb (QEMU's default hart)"),
+            ("zknh", "sha-{}-zknh", 24, "Zknh build (-cpu rv64,zknh=on)"),
+            ("portable", "sha-{}-nozbb", None,
+             "portable build without Zbb (-cpu rv64,zbb=off)")]
+for fn, name_fmt, target, label in SHA_RUNS:
+    v, w = {"native": None}, {"native": "n/a"}
+    for c in CONFIGS[1:]:
+        name = name_fmt.format(c)
+        regs, used = measured(name), find(
+            name, r"^\[rampart\] sha256: (\w+) block function", conv=str)
+        ki = meas_sum(c, ("kernel", "initrd"), {c: regs})
+        v[c] = (round(ki / (regs["kernel"][0] + regs["initrd"][0]), 2)
+                if ki is not None and used == fn else None)
+        w[c] = (status(name) if used is None else
+                f"ran {used}" if used != fn else "no insns=")
+    tgt = f" (target <= {target})" if target else ""
+    row("sha256_" + fn, f"SHA-256: {label}{tgt}", "instructions/byte", v, w,
+        "kernel + initrd through the monitor's measuring", target=target)
 # Under protect the guest's SRST power-off reaches the test device through
 # the monitor, which clears payload memory first (reset.c); none and native
 # have no lock and clear nothing.
@@ -407,6 +453,24 @@ rows per operation; the misaligned row in x86-64 instructions (host).
 Determinism: {det['run']} run twice: console logs """
       + ("byte-identical" if same else "DIFFER (see build/bench/)")
       + f"\nWall time: {seconds} s; logs in {out}/, figures in {json_path}")
+for r in rows:
+    if "target" in r:
+        print(f"Target {r['id']}: <= {r['target']} {r['unit']}: "
+              + ("met" if r["target_met"] else "NOT met")
+              + f" (none {fmt(r['none'])}, protect {fmt(r['protect'])})")
+
+# The chart's data (chart() in bench.sh): every one-hart row with a ratio;
+# multi-hart rows are left out, their ratios mean nothing (docs/bench.md).
+with open(f"{out}/ratios.dat", "w") as f:
+    f.write("# metric none/native protect/native\n")
+    for r in rows:
+        if r["none_ratio"] is None and r["protect_ratio"] is None:
+            continue
+        if "multi-hart" in r["note"]:
+            continue
+        label = r["metric"].replace('"', "'")
+        f.write(f'"{label}" {r["none_ratio"] or "NaN"} '
+                f'{r["protect_ratio"] or "NaN"}\n')
 
 doc = {"tool": "scripts/bench.sh", "qemu": qemu,
        "icount": "shift=0,sleep=off,rtc clock=vm", "iterations": int(iters),
@@ -415,6 +479,38 @@ with open(json_path, "w") as f:
     json.dump(doc, f, indent=1)
     f.write("\n")
 PY
+}
+
+# chart: build/bench.png and build/bench.svg, the ratios to native of
+# $OUT/ratios.dat (written by report) as bars, on a log scale so that
+# 0.5x and 2x are as far from 1x.
+chart() {
+	local dat=$OUT/ratios.dat t
+	[ -s "$dat" ] || { say "no ratios: no chart"; return; }
+	command -v gnuplot >/dev/null || { say "gnuplot missing (make deps): no chart"; return; }
+	for t in "pngcairo size 1200,700 font ',10'" "svg size 1200,700 font ',10'"; do
+		gnuplot <<-EOF || say "gnuplot failed (${t%% *})"
+			set terminal $t
+			set output "$BUILD/bench.${t:0:3}"
+			set title "Rampart: instructions retired relative to native OpenSBI (QEMU -icount, SMP=1; 1 = native)"
+			set style data histograms
+			set style histogram clustered gap 1
+			set style fill solid 0.8 border -1
+			set boxwidth 0.9
+			set logscale y 2
+			set yrange [0.125:1024]
+			set format y "%gx"
+			set grid ytics
+			set xtics rotate by 30 right noenhanced
+			set bmargin 14
+			set lmargin 30
+			set rmargin 4
+			set key top left
+			set arrow from graph 0, first 1 to graph 1, first 1 nohead lw 2 lc rgb "black"
+			plot "$dat" using 2:xtic(1) title "none / native" lc rgb "#4477aa", 			     "" using 3 title "protect / native" lc rgb "#cc6677"
+		EOF
+	done
+	say "chart: $BUILD/bench.png, $BUILD/bench.svg"
 }
 
 main() {
@@ -426,6 +522,7 @@ main() {
 	build
 	run_all
 	report "$((SECONDS - start))"
+	chart
 }
 
 main "$@"

@@ -24,6 +24,7 @@ PACKAGES=(
 	linux-source-6.1
 	libcmocka-dev clang libclang-rt-14-dev clang-tidy cppcheck openssl valgrind
 	bc bison flex libssl-dev libelf-dev cpio xz-utils gzip dpkg-dev python3
+	gnuplot-nox
 )
 
 say() { printf 'deps: %s\n' "$*"; }

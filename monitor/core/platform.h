@@ -26,6 +26,8 @@ struct platform {
 	u64 pmp_granule;		/* bytes: 4 << G */
 	bool has_sstc;			/* stimecmp */
 	bool has_zbb;			/* SHA-256 uses it (hw/sha256_hw.c) */
+	bool has_zknh;			/* the same: every cpu node's riscv,isa
+					 * lists it and the boot hart runs it */
 };
 
 /* Written by platform_set() alone; everything else reads `platform()`,

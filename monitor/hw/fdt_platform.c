@@ -2,6 +2,7 @@
 #include "fdt_platform.h"
 #include "../core/clint.h"
 #include "../core/hart.h"
+#include "../core/isa.h"
 #include "../core/pmp.h"
 #include "../../include/rampart/errno.h"
 #include <libfdt.h>
@@ -35,6 +36,17 @@ static int read_reg(const void *fdt, int node, int parent, u64 *base,
 	return 0;
 }
 
+/* The tree's word only: probe_hart() checks the hart agrees. */
+static bool cpu_has_zknh(const void *fdt, int cpu)
+{
+	int isa_len = 0, list_len = 0;
+	const char *isa = fdt_getprop(fdt, cpu, "riscv,isa", &isa_len);
+	const char *list = fdt_getprop(fdt, cpu, "riscv,isa-extensions",
+				       &list_len);
+
+	return isa_has_zknh(isa, isa_len, list, list_len);
+}
+
 static int count_harts(const void *fdt, struct platform *p)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node, len;
@@ -45,11 +57,14 @@ static int count_harts(const void *fdt, struct platform *p)
 	if (!hz || len != 4 || fdt32_to_cpu(*hz) < 1000000)
 		return -RAMPART_EINVAL;
 	p->mtime_per_us = fdt32_to_cpu(*hz) / 1000000;
+	p->has_zknh = true; /* until a cpu node does not list it */
 	fdt_for_each_subnode(node, fdt, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
-		if (type && !strcmp(type, "cpu"))
+		if (type && !strcmp(type, "cpu")) {
 			n++;
+			p->has_zknh = p->has_zknh && cpu_has_zknh(fdt, node);
+		}
 	}
 	if (!n)
 		return -RAMPART_EINVAL;

@@ -5,6 +5,7 @@
 
 #include "../../include/rampart/types.h"
 
+struct platform;
 struct pmp_layout;
 struct vcpu;
 
@@ -16,8 +17,9 @@ struct vcpu *trap_handle(struct vcpu *v);
 void firmware_resume_checks(struct vcpu *v);
 void trap_prepare_return(struct vcpu *v);
 
-/* sha256_hw.c: SHA-256's block function, with Zbb if @has_zbb */
-void sha256_hw_init(bool has_zbb);
+/* sha256_hw.c: SHA-256's block function for what platform @p has (Zbb,
+ * Zknh); logs its choice */
+void sha256_hw_init(const struct platform *p);
 
 /* world.c */
 void world_enter_firmware(struct vcpu *v);

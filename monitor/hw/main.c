@@ -90,7 +90,7 @@ static void describe_platform(void *fdt)
 		      "needs %u of at most 0x%x: not booting", p.pmp_count,
 		      p.pmp_granule, PMP_COUNT, PMP_GRANULE_MAX);
 	platform_set(&p);
-	sha256_hw_init(p.has_zbb);
+	sha256_hw_init(&p);
 }
 
 static void read_config(void *fdt, u64 info, struct boot_config *cfg)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "probe.h"
+#include "console.h"
 #include "csr.h"
 #include "../core/hart.h"
 #include "../core/platform.h"
@@ -53,6 +54,14 @@ static bool has_zbb(void)
 	return probe_disarm() == 0;
 }
 
+static bool has_zknh(void)
+{
+	probe_arm();
+	/* sha256sum0 t0, t0 (Zknh): an illegal instruction without it */
+	__asm__ volatile(".insn i 0x13, 1, t0, t0, 0x100" ::: "t0");
+	return probe_disarm() == 0;
+}
+
 /* pmpaddr@n reads back what was written if the entry exists (WARL: a
  * missing one is read-only zero; without PMP the CSR traps: 0 too); cfg
  * is still off, so nothing changes. */
@@ -84,6 +93,12 @@ void probe_hart(struct platform *p)
 
 	p->has_sstc = has_stimecmp();
 	p->has_zbb = has_zbb();
+	/* a device tree that lists Zknh is believed only if the hart agrees */
+	if (p->has_zknh && !has_zknh()) {
+		console_log("the device tree lists Zknh, the hart does not "
+			    "run it: not used");
+		p->has_zknh = false;
+	}
 	/* Priv. 3.7.1: all ones written to an OFF entry read back with bits
 	 * G-1..0 clear, a granule of 4 << G bytes; nothing back, no PMP */
 	while (g < 64 && !(all & (1ULL << g)))

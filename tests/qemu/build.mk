@@ -44,6 +44,14 @@ TPM_IN_PAYLOAD_DTS := / { tpm@80200000 { compatible = "tcg,tpm-tis-mmio"; \
 $(BAD)/tpm-in-payload.dtb:
 	$(call tree_with,$(TPM_IN_PAYLOAD_DTS))
 
+# a hart's riscv,isa claiming Zknh, which QEMU's default hart does not
+# have (case measure-zknh-lie: the monitor's probe must not believe it)
+ZKNH_LIE_DTS := / { cpus { cpu@0 { riscv,isa = \
+	"rv64imafdch_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_zknh_sstc"; }; }; };
+$(BAD)/zknh-lie.dtb:
+	$(call tree_with,$(ZKNH_LIE_DTS))
+
+ALL_TARGETS += $(BAD)/zknh-lie.dtb
 ALL_TARGETS += $(BAD)/oversized.Image $(BAD)/truncated.Image \
 	$(BAD)/onebyte.Image $(BAD)/bad-initrd.dtb $(BAD)/tpm-in-payload.dtb
 
