@@ -24,6 +24,8 @@ struct platform {
 	u64 test_base, test_size;	/* reset device (sifive,test1) */
 	unsigned int pmp_count;		/* PMP entries of the boot hart */
 	u64 pmp_granule;		/* bytes: 4 << G */
+	unsigned int priv_minor;	/* privileged spec 1.10, 1.11, 1.12:
+					 * which CSRs the harts have */
 	bool has_sstc;			/* stimecmp */
 	bool has_zbb;			/* SHA-256 uses it (hw/sha256_hw.c) */
 	bool has_zknh;			/* the same: every cpu node's riscv,isa

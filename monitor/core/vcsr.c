@@ -265,17 +265,32 @@ static const struct csr_desc csrs[] = {
 	ZERO(CSR_MCONFIGPTR, 1),
 };
 
+/* CSRs a hart has only from a privileged spec version on (1.1x: x);
+ * before it, the bare hart raises an illegal instruction for them. */
+static const struct {
+	u16 csr;
+	u8 since;
+} introduced[] = {
+	{ CSR_MCOUNTINHIBIT, 11 },
+	{ CSR_MENVCFG, 12 },
+	{ CSR_SENVCFG, 12 },
+	{ CSR_MCONFIGPTR, 12 },
+};
+
 /* CSR number -> 1 + its csrs[] entry (0: none), built from the table once
  * (vcsr_init): a lookup costs one load, as a switch would. */
 static u8 slot[4096];
 
-void vcsr_init(void)
+void vcsr_init(unsigned int priv_minor)
 {
 	unsigned int i, n;
 
 	for (i = 0; i < ARRAY_SIZE(csrs); i++)
 		for (n = 0; n < csrs[i].count; n++)
 			slot[csrs[i].first + n] = (u8)(i + 1);
+	for (i = 0; i < ARRAY_SIZE(introduced); i++)
+		if (priv_minor < introduced[i].since)
+			slot[introduced[i].csr] = 0;
 }
 
 static const struct csr_desc *find(u16 csr)

@@ -23,8 +23,9 @@ struct vcpu;
  */
 int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old);
 
-/* Build the CSR lookup: once, before any hart emulates a CSR (boot). */
-void vcsr_init(void);
+/* Build the CSR lookup for a hart of privileged spec 1.@priv_minor (10,
+ * 11 or 12: the CSRs it has): once, before any hart emulates a CSR. */
+void vcsr_init(unsigned int priv_minor);
 
 /* CSR numbers 0xc00-0xfff are read-only (Priv. spec 2.1). */
 bool vcsr_is_read_only(u16 csr);

@@ -111,7 +111,7 @@ static void boot_platform(void *fdt, u64 info)
 	int rc;
 
 	describe_platform(fdt);
-	vcsr_init();
+	vcsr_init(platform()->priv_minor);
 	console_log("Rampart monitor: firmware at 0x%x, monitor 0x%x+0x%x",
 		    FIRMWARE_BASE, MONITOR_BASE, MONITOR_SIZE);
 	rc = fdt_platform_reserve(fdt, platform_dram_end(), MONITOR_BASE,

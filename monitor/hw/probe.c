@@ -46,6 +46,19 @@ static bool has_stimecmp(void)
 	return probe_disarm() == 0;
 }
 
+/* 1.12 added menvcfg, 1.11 mcountinhibit (Priv. spec, "Changes"):
+ * reading each tells which spec the hart implements. */
+static unsigned int priv_minor(void)
+{
+	probe_arm();
+	(void)csr_read(CSR_MENVCFG);
+	if (!probe_disarm())
+		return 12;
+	probe_arm();
+	(void)csr_read(CSR_MCOUNTINHIBIT);
+	return probe_disarm() ? 10 : 11;
+}
+
 static bool has_zbb(void)
 {
 	probe_arm();
@@ -91,6 +104,7 @@ void probe_hart(struct platform *p)
 	u64 all = pmpaddr_probe(0);
 	unsigned int g = 0;
 
+	p->priv_minor = priv_minor();
 	p->has_sstc = has_stimecmp();
 	p->has_zbb = has_zbb();
 	/* a device tree that lists Zknh is believed only if the hart agrees */

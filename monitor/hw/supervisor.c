@@ -18,7 +18,8 @@ void hw_supervisor_save(struct supervisor_csrs *s)
 	s->scause = csr_read(CSR_SCAUSE);
 	s->stval = csr_read(CSR_STVAL);
 	s->scounteren = csr_read(CSR_SCOUNTEREN);
-	s->senvcfg = csr_read(CSR_SENVCFG);
+	if (platform()->priv_minor >= 12)
+		s->senvcfg = csr_read(CSR_SENVCFG);
 	if (platform()->has_sstc)
 		s->stimecmp = csr_read(CSR_STIMECMP);
 }
@@ -32,7 +33,8 @@ void hw_supervisor_clear(void)
 	csr_write(CSR_SCAUSE, 0);
 	csr_write(CSR_STVAL, 0);
 	csr_write(CSR_SCOUNTEREN, 0);
-	csr_write(CSR_SENVCFG, 0);
+	if (platform()->priv_minor >= 12)
+		csr_write(CSR_SENVCFG, 0);
 	if (platform()->has_sstc)
 		csr_write(CSR_STIMECMP, 0);
 }
@@ -55,7 +57,8 @@ static void restore(const struct supervisor_csrs *s, bool timer)
 	csr_write(CSR_SCAUSE, s->scause);
 	csr_write(CSR_STVAL, s->stval);
 	csr_write(CSR_SCOUNTEREN, s->scounteren);
-	csr_write(CSR_SENVCFG, s->senvcfg);
+	if (platform()->priv_minor >= 12)
+		csr_write(CSR_SENVCFG, s->senvcfg);
 	if (timer && platform()->has_sstc)
 		csr_write(CSR_STIMECMP, s->stimecmp);
 }

@@ -103,7 +103,8 @@ void world_enter_payload(struct vcpu *v)
 {
 	apply_payload_pmp(v);
 	csr_write(CSR_MCOUNTEREN, v->csr.mcounteren);
-	csr_write(CSR_MENVCFG, v->csr.menvcfg);
+	if (platform()->priv_minor >= 12)
+		csr_write(CSR_MENVCFG, v->csr.menvcfg);
 	csr_write(CSR_MEDELEG, v->csr.medeleg);
 	csr_write(CSR_MIDELEG, v->csr.mideleg);
 	csr_write(CSR_SATP, v->csr.satp);

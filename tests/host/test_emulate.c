@@ -690,7 +690,7 @@ int main(void)
 		T(test_clint_past_the_map),
 	};
 
-	vcsr_init();
+	vcsr_init(12);
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -961,7 +961,7 @@ int main(void)
 		cmocka_unit_test_setup(test_differential, setup),
 	};
 
-	vcsr_init();
+	vcsr_init(12);
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

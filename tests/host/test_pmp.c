@@ -379,7 +379,7 @@ int main(void)
 		T(test_allow_list_test_device),
 	};
 
-	vcsr_init();
+	vcsr_init(12);
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

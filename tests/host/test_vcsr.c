@@ -408,6 +408,35 @@ static void test_read_only(void **state)
 }
 
 /* Unknown CSRs are illegal, for reads as for writes. */
+/* A hart of privileged spec 1.10 or 1.11 has no CSR a later one added:
+ * virtual M-mode traps on them exactly as the bare hart does. */
+static void test_older_priv_specs(void **state)
+{
+	static const struct {
+		u16 csr;
+		unsigned int since;
+	} added[] = {
+		{ CSR_MCOUNTINHIBIT, 11 }, { CSR_MENVCFG, 12 },
+		{ CSR_SENVCFG, 12 }, { CSR_MCONFIGPTR, 12 },
+	};
+	unsigned int minor;
+	size_t i;
+	u64 old;
+
+	(void)state;
+	for (minor = 10; minor <= 12; minor++) {
+		vcsr_init(minor);
+		for (i = 0; i < ARRAY_SIZE(added); i++)
+			assert_int_equal(vcsr_access(&v, added[i].csr, 0, 0,
+						     &old) == 0,
+					 minor >= added[i].since);
+		/* what every version has */
+		assert_int_equal(vcsr_access(&v, CSR_MSCRATCH, 0, 0, &old), 0);
+		assert_int_equal(vcsr_access(&v, CSR_MCOUNTEREN, 0, 0, &old), 0);
+	}
+	vcsr_init(12);
+}
+
 static void test_unknown_csrs(void **state)
 {
 	static const u16 unknown[] = {
@@ -643,6 +672,7 @@ int main(void)
 		T(test_misa),
 		T(test_read_only),
 		T(test_unknown_csrs),
+		T(test_older_priv_specs),
 		T(test_pmpcfg0_storage),
 		T(test_pmpaddr_storage),
 		T(test_upper_pmp_hardwired_zero),
@@ -656,7 +686,7 @@ int main(void)
 		T(test_fs_vs_not_writable),
 	};
 
-	vcsr_init();
+	vcsr_init(12);
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
