@@ -28,6 +28,9 @@
 #define SBI_EXT_RAMPART 0x0a525054UL
 #define RAMPART_AUDIT_COUNT 1
 #define RAMPART_AUDIT_RECORDS 2
+#define RAMPART_EVIDENCE 3
+#define RAMPART_EVENT_LOG 4
+#define RAMPART_AUDIT_CHAIN 5
 #define AUDIT_RECORD_SIZE 24
 #define AUDIT_MAX_RECORDS 16
 
@@ -164,19 +167,26 @@ struct sbiret {
 	u64 val;
 };
 
-static struct sbiret sbi3(u64 eid, u64 fid, u64 arg0, u64 arg1, u64 arg2)
+static struct sbiret sbi4(u64 eid, u64 fid, u64 arg0, u64 arg1, u64 arg2,
+			  u64 arg3)
 {
 	register u64 a0 asm("a0") = arg0;
 	register u64 a1 asm("a1") = arg1;
 	register u64 a2 asm("a2") = arg2;
+	register u64 a3 asm("a3") = arg3;
 	register u64 a6 asm("a6") = fid;
 	register u64 a7 asm("a7") = eid;
 
 	asm volatile("ecall"
 		     : "+r"(a0), "+r"(a1)
-		     : "r"(a2), "r"(a6), "r"(a7)
+		     : "r"(a2), "r"(a3), "r"(a6), "r"(a7)
 		     : "memory");
 	return (struct sbiret){ (long)a0, a1 };
+}
+
+static struct sbiret sbi3(u64 eid, u64 fid, u64 arg0, u64 arg1, u64 arg2)
+{
+	return sbi4(eid, fid, arg0, arg1, arg2, 0);
 }
 
 static struct sbiret sbi(u64 eid, u64 fid, u64 arg0, u64 arg1)
@@ -767,6 +777,71 @@ static void audit(void)
 	}
 }
 
+/* --- attestation after the attacks --------------------------------------- */
+
+/*
+ * What a remote verifier would fetch once the firmware has attacked: fresh
+ * evidence over a fixed nonce (bytes 0xa0..0xaf), the event log and the
+ * audit chain from 0, as hex dumps ("PAYLOAD attest-X begin N", lines,
+ * "end"). tests/qemu/checks/verify-boot.sh checks them: every attack the
+ * firmware made after boot must be listed, and nothing else.
+ */
+static u8 attest_nonce[16] __attribute__((aligned(8)));
+static u8 attest_buf[8192] __attribute__((aligned(8)));
+
+static void dump_hex(const char *what, const u8 *p, u64 len)
+{
+	u64 i;
+
+	puts_("PAYLOAD attest-");
+	puts_(what);
+	puts_(" begin ");
+	putdec(len);
+	for (i = 0; i < len; i++) {
+		if (i % 64 == 0) {
+			puts_("\nPAYLOAD attest-");
+			puts_(what);
+			putc_(' ');
+		}
+		putc_("0123456789abcdef"[p[i] >> 4]);
+		putc_("0123456789abcdef"[p[i] & 15]);
+	}
+	puts_("\nPAYLOAD attest-");
+	puts_(what);
+	puts_(" end\n");
+}
+
+static void attest_dump(void)
+{
+	struct sbiret r = sbi(SBI_EXT_BASE, 3, SBI_EXT_RAMPART, 0);
+	unsigned int i;
+
+	if (r.err || r.val != 1)
+		return; /* natively: nothing to attest */
+	for (i = 0; i < sizeof(attest_nonce); i++)
+		attest_nonce[i] = (u8)(0xa0 + i);
+	r = sbi4(SBI_EXT_RAMPART, RAMPART_EVIDENCE, (u64)attest_nonce,
+		 sizeof(attest_nonce), (u64)attest_buf, sizeof(attest_buf));
+	if (r.err)
+		goto fail;
+	dump_hex("evidence", attest_buf, r.val);
+	r = sbi(SBI_EXT_RAMPART, RAMPART_EVENT_LOG, (u64)attest_buf,
+		sizeof(attest_buf));
+	if (r.err)
+		goto fail;
+	dump_hex("eventlog", attest_buf, r.val);
+	r = sbi3(SBI_EXT_RAMPART, RAMPART_AUDIT_CHAIN, 0, (u64)attest_buf,
+		 sizeof(attest_buf));
+	if (r.err)
+		goto fail;
+	dump_hex("chain", attest_buf, r.val);
+	return;
+fail:
+	puts_("PAYLOAD attest error ");
+	puthex((u64)r.err);
+	putc_('\n');
+}
+
 extern volatile u64 race_word;
 extern u64 boot_mark;
 
@@ -891,6 +966,7 @@ void payload_main(u64 hartid, u64 fdt)
 	attack("pmp-lock", ATK_PMP_LOCK);
 
 	audit();
+	attest_dump();
 	puts_("PAYLOAD checks failed=");
 	putdec(checks_failed);
 	putc_('\n');

@@ -154,6 +154,47 @@ if found:
 PY
 }
 
+# After its attacks the payload fetched fresh evidence (nonce a0..af), the
+# event log and the audit chain through the SBI extension, as an agent
+# would: the verifier must trust them and list exactly the accesses the
+# monitor denied (the payload's own AUDIT_RECORDS view, the newest 16),
+# and refuse the chain with two records swapped.
+ondemand_after_attacks() {
+	python3 - "$log" "$t" <<'PY' || { echo "no on-demand attestation from the payload"; fails=$((fails + 1)); return; }
+import re, sys
+text = open(sys.argv[1], errors="replace").read().replace("\r", "")
+for name in ("evidence", "eventlog", "chain"):
+    n = int(re.search(r"^PAYLOAD attest-%s begin (\d+)$" % name, text, re.M).group(1))
+    data = bytes.fromhex("".join(re.findall(r"^PAYLOAD attest-%s ([0-9a-f]+)$" % name, text, re.M)))
+    assert len(data) == n, name
+    open("%s/od-%s.bin" % (sys.argv[2], name), "wb").write(data)
+recs = re.findall(r"^PAYLOAD audit record hart=(\d+) access=(\w+) addr=(0x[0-9a-f]+)", text, re.M)
+open(sys.argv[2] + "/od-records.txt", "w").write("".join("%s %s %s\n" % r for r in reversed(recs)))
+PY
+	od=(check --evidence "$t/od-evidence.bin" --ref "$t/good.json"
+		--pubkey build/device/deviceid.pub.pem --nonce a0a1a2a3a4a5a6a7a8a9aaabacadaeaf
+		--eventlog "$t/od-eventlog.bin" --audit-chain "$t/od-chain.bin")
+	expect 0 "verdict: TRUSTED" -- "${od[@]}"
+	"$V" "${od[@]}" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["audit"]
+got = ["%d %s 0x%x" % (r["hart"], r["access"], r["addr"]) for r in d["denied"]]
+want = open(sys.argv[1]).read().split("\n")[:-1]
+assert len(got) == d["total"] > 1, "not every denied access listed"
+assert got[-len(want):] == want, "listed %s, the monitor recorded %s" % (got, want)
+' "$t/od-records.txt" || { echo "on-demand: the denied accesses listed are not the monitor's"; fails=$((fails + 1)); }
+	expect 1 "FAIL  nonce" -- "${od[@]}" --nonce a0a1a2a3a4a5a6a7a8a9aaabacadaeae
+	python3 - "$t/od-chain.bin" <<'PY'
+import struct, sys
+d = bytearray(open(sys.argv[1], "rb").read())
+a, b = d[64:104], d[104:144]
+d[64:104], d[104:144] = b[:0] + b, a
+d[64:72], d[104:112] = struct.pack("<Q", 0), struct.pack("<Q", 1)
+open(sys.argv[1], "wb").write(d)
+PY
+	expect 1 "FAIL  audit-chain" -- "${od[@]}"
+}
+
 fw=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 case $scenario in
 linux)
@@ -207,6 +248,7 @@ hostile)
 		expect 1 "FAIL  audit-chain" -- $(check good)
 	done
 	cp "$t/chain.orig" "$t/chain.bin"
+	ondemand_after_attacks
 	;;
 bss)
 	# QEMU loaded garbage into the kernel's bss before the boot (RAM that
