@@ -57,6 +57,24 @@ int report_failures(void)
 	return n;
 }
 
+void report_reset(void)
+{
+	nresults = 0;
+	dropped_failures = 0;
+}
+
+void report_print_info(const char *prefix)
+{
+	int i;
+
+	for (i = 0; i < nresults; i++)
+		if (results[i].st == ST_INFO &&
+		    !strncmp(results[i].check, prefix, strlen(prefix)))
+			printf("  %-4s  %-19s %s\n", status_name[ST_INFO],
+			       results[i].check, results[i].detail);
+	fflush(stdout);
+}
+
 /* --- human --------------------------------------------------------------- */
 
 /* Result @i failed and is the first failure of its check's name. */
