@@ -58,3 +58,7 @@ $(eval $(call monitor_identity,monitor-debug))
 
 ALL_TARGETS += $(BUILD)/monitor-identity.bin \
 	$(BUILD)/monitor-debug-identity.bin
+
+# The HTTP client of `verifier attest`: URLs, answers, a loopback server
+HOST_TESTS += http
+HOST_TEST_SRCS_http := tests/host/test_http.c verifier/http.c

@@ -67,7 +67,8 @@ int http_parse_url(const char *url, struct http_url *u, const char **why)
 	return 0;
 }
 
-/* "Content-Length: N" in the head @h (NUL-terminated): N, or -1. */
+/* "Content-Length: N" in the head @h (NUL-terminated): N, -1 if there
+ * is none, -2 if it is not a number. */
 static long content_length(const char *h)
 {
 	const char *p;
@@ -78,7 +79,9 @@ static long content_length(const char *h)
 		if (strncasecmp(p + 1, "Content-Length:", 15))
 			continue;
 		n = strtol(p + 16, &end, 10);
-		return n >= 0 && (*end == '\r' || *end == '\n') ? n : -1;
+		return n >= 0 && end != p + 16 && (*end == '\r' || !*end) ?
+			       n :
+			       -2;
 	}
 	return -1;
 }
@@ -112,7 +115,7 @@ int http_parse_response(const uint8_t *buf, size_t len,
 	r->body = body;
 	r->len = len - (size_t)(body - buf);
 	clen = content_length(head);
-	if (clen >= 0 && (size_t)clen != r->len) {
+	if (clen == -2 || (clen >= 0 && (size_t)clen != r->len)) {
 		*why = "body length differs from Content-Length";
 		return -1;
 	}
