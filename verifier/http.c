@@ -29,14 +29,14 @@ int http_parse_url(const char *url, struct http_url *u, const char **why)
 	size_t n;
 
 	memset(u, 0, sizeof(*u));
-	if (strncmp(url, "http://", 7)) {
+	if (strncmp(url, "http://", 7) != 0) {
 		*why = "want http://HOST[:PORT] (no https: the evidence is "
 		       "signed)";
 		return -1;
 	}
 	host = url + 7;
 	end = host + strcspn(host, "/?#");
-	if (*end && strcmp(end, "/")) {
+	if (*end && strcmp(end, "/") != 0) {
 		*why = "want http://HOST[:PORT], no path (the agent's paths "
 		       "are fixed)";
 		return -1;
@@ -76,7 +76,7 @@ static long content_length(const char *h)
 	long n;
 
 	for (p = strchr(h, '\n'); p; p = strchr(p + 1, '\n')) {
-		if (strncasecmp(p + 1, "Content-Length:", 15))
+		if (strncasecmp(p + 1, "Content-Length:", 15) != 0)
 			continue;
 		n = strtol(p + 16, &end, 10);
 		return n >= 0 && end != p + 16 && (*end == '\r' || !*end) ?
@@ -106,12 +106,15 @@ int http_parse_response(const uint8_t *buf, size_t len,
 	memcpy(head, buf, hlen);
 	head[hlen] = 0;
 	body += 4;
-	if (strlen(head) != hlen || strncmp(head, "HTTP/1.", 7) ||
-	    head[8] != ' ' || sscanf(head + 9, "%3d", &r->status) != 1 ||
-	    r->status < 100 || r->status > 599) {
+	if (strlen(head) != hlen || strncmp(head, "HTTP/1.", 7) != 0 ||
+	    head[8] != ' ' || strspn(head + 9, "0123456789") != 3 ||
+	    (head[12] != ' ' && head[12] != '\r' && head[12]) ||
+	    head[9] < '1' || head[9] > '5') {
 		*why = "not an HTTP/1.x status line";
 		return -1;
 	}
+	r->status = (head[9] - '0') * 100 + (head[10] - '0') * 10 +
+		    (head[11] - '0');
 	r->body = body;
 	r->len = len - (size_t)(body - buf);
 	clen = content_length(head);
@@ -180,15 +183,12 @@ static int http_connect(const struct http_url *u, long deadline, char *err,
 		return -1;
 	}
 	fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		soerr = errno;
-	else if (!connect(fd, ai->ai_addr, ai->ai_addrlen))
-		soerr = 0;
-	else if (errno != EINPROGRESS)
-		soerr = errno;
-	else if (wait_fd(fd, POLLOUT, deadline))
-		soerr = errno;
-	else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl))
+	/* non-blocking: the connect waits no longer than the deadline */
+	if (fd < 0 ||
+	    (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0 &&
+	     errno != EINPROGRESS) ||
+	    wait_fd(fd, POLLOUT, deadline) != 0 ||
+	    getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl) != 0)
 		soerr = errno;
 	freeaddrinfo(ai);
 	if (soerr) {

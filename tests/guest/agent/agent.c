@@ -218,13 +218,13 @@ static void handle_request(char *line, struct answer *a)
 
 	target = strchr(method, ' ');
 	version = target ? strchr(target + 1, ' ') : NULL;
-	if (!target || !version || strncmp(version + 1, "HTTP/1.", 7)) {
+	if (!target || !version || strncmp(version + 1, "HTTP/1.", 7) != 0) {
 		answer_error(a, 400, "request line: want GET PATH HTTP/1.x");
 		return;
 	}
 	*target++ = 0;
 	*version = 0;
-	if (strcmp(method, "GET")) {
+	if (strcmp(method, "GET") != 0) {
 		answer_error(a, 405, "method %.16s: only GET", method);
 		return;
 	}
@@ -373,22 +373,27 @@ static int listen_on(int port)
 int main(int argc, char **argv)
 {
 	struct answer a = { 0 };
-	int port = argc > 1 ? atoi(argv[1]) : 80;
+	char *end = NULL;
+	long port = argc > 1 ? strtol(argv[1], &end, 10) : 80;
 	int lfd, fd;
 
-	if (argc > 2 || port < 1 || port > 65535) {
+	if (argc > 2 || (end && *end) || port < 1 || port > 65535) {
 		fprintf(stderr, "rampart-agent: usage: rampart-agent [PORT]\n");
 		return 2;
 	}
-	a.body = malloc(BODY_MAX);
-	lfd = listen_on(port);
-	if (!a.body || lfd < 0) {
-		fprintf(stderr, "rampart-agent: cannot listen on port %d: %s\n",
+	lfd = listen_on((int)port);
+	if (lfd < 0) {
+		fprintf(stderr, "rampart-agent: cannot listen on port %ld: %s\n",
 			port, strerror(errno));
 		return 1;
 	}
+	a.body = malloc(BODY_MAX);
+	if (!a.body) {
+		fprintf(stderr, "rampart-agent: out of memory\n");
+		return 1;
+	}
 	signal(SIGPIPE, SIG_IGN);
-	printf("RAMPART-GUEST: agent listening on port %d\n", port);
+	printf("RAMPART-GUEST: agent listening on port %ld\n", port);
 	fflush(stdout);
 	for (;;) {
 		fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
