@@ -160,27 +160,35 @@ out:
 	return rc;
 }
 
-/* Sleep @s seconds, or less if SIGINT comes. */
-static void nap(unsigned long s)
+/* Sleep @s seconds, or less if SIGINT or SIGTERM comes: they are
+ * delivered only here, so a challenge under way is never cut short. */
+static void nap(unsigned long s, const sigset_t *stops)
 {
 	struct timespec t = { .tv_sec = (time_t)s };
 
+	sigprocmask(SIG_UNBLOCK, stops, NULL);
 	while (!stop && nanosleep(&t, &t))
 		;
+	sigprocmask(SIG_BLOCK, stops, NULL);
 }
 
 static int watch(struct attest_opts *o, uint64_t next)
 {
 	struct sigaction sa = { .sa_handler = on_sigint };
+	sigset_t stops;
 	uint64_t since;
 	char when[16];
 	time_t now;
 	int rc;
 
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
+	sigprocmask(SIG_BLOCK, &stops, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	for (;;) {
-		nap(o->watch);
+		nap(o->watch, &stops);
 		if (stop)
 			return EXIT_TRUSTED;
 		since = next;
@@ -192,9 +200,16 @@ static int watch(struct attest_opts *o, uint64_t next)
 			continue; /* each round's whole object, one a line */
 		now = time(NULL);
 		strftime(when, sizeof(when), "%H:%M:%S", localtime(&now));
-		printf("%s  TRUSTED (fresh nonce): %llu new denied access%s\n",
-		       when, (unsigned long long)(next - since),
-		       next - since == 1 ? "" : "es");
+		if (next < since) /* a chain only grows within one boot */
+			printf("%s  TRUSTED (fresh nonce): the chain went back "
+			       "from %llu to %llu records: a new boot\n",
+			       when, (unsigned long long)since,
+			       (unsigned long long)next);
+		else
+			printf("%s  TRUSTED (fresh nonce): %llu new denied "
+			       "access%s\n",
+			       when, (unsigned long long)(next - since),
+			       next - since == 1 ? "" : "es");
 		report_print_info("audit-");
 	}
 }
