@@ -12,7 +12,7 @@
  *   eventlog             the monitor's TCG event log (binary, EVENT_LOG)
  *   audit_from           decimal cursor: the first audit sequence number wanted
  *   audit_chain          the audit chain answer from that cursor (binary,
- *                        AUDIT_CHAIN): header, records, the base of the chain
+ *                        AUDIT_CHAIN): the header (total, base), the records
  *
  * A monitor without EVENT_LOG or AUDIT_CHAIN answers -2: those files then
  * fail with EOPNOTSUPP, which the guest agent reports as such.
