@@ -372,7 +372,10 @@ run_case() {
 	fi
 	q_secs=0 h_why=
 	# the port the attest steps reach the guest's agent at
-	[ -z "$c_attest" ] || export ATTEST_PORT=$(free_port)
+	if [ -n "$c_attest" ]; then
+		ATTEST_PORT=$(free_port)
+		export ATTEST_PORT
+	fi
 	run_qemu "$bios" "$log"
 	why=$(check_log "$log")
 	[ -n "$why" ] || why=$h_why
