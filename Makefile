@@ -60,7 +60,8 @@ HOST_TESTS :=
 LINT_CFLAGS := -std=gnu11 -I.
 LINT_TARGET_CFLAGS := --target=riscv64-unknown-elf -march=rv64gc \
 	-mabi=lp64d -ffreestanding -I$(LIBFDT_SRC)
-LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c
+LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c \
+	tests/guest/agent/%
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
@@ -129,13 +130,15 @@ endif
 # unexpanded ($(value)), so spaces, quotes and $ reach the kernel as typed.
 TIMEOUT ?=
 GUEST_SCRIPT ?=
+ATTEST_PORT ?=
 shq = '$(subst ','\'',$(1))'
 RUN_VARS = $(call shq,FIRMWARE=$(FIRMWARE)) $(call shq,PAYLOAD=$(PAYLOAD)) \
 	$(call shq,INITRD=$(INITRD)) $(call shq,CMDLINE=$(value CMDLINE)) \
 	$(call shq,SMP=$(SMP)) $(call shq,MEM=$(MEM)) \
 	$(call shq,POLICY=$(POLICY)) $(call shq,TPM=$(TPM)) \
 	$(call shq,NONCE=$(NONCE)) $(call shq,TIMEOUT=$(TIMEOUT)) \
-	$(call shq,GUEST_SCRIPT=$(GUEST_SCRIPT))
+	$(call shq,GUEST_SCRIPT=$(GUEST_SCRIPT)) \
+	$(call shq,ATTEST_PORT=$(ATTEST_PORT))
 
 # make exits 2 whenever a recipe fails: the run's own status is on its last
 # line and in build/runs/ID/rc; scripts/run.sh returns it directly.

@@ -160,3 +160,25 @@ check_script() { # LABEL PATH INITRD
 	is_text "$2" || bad "$1" "$2" "not a text file: want a shell script for the guest"
 	[ "$3" != none ] || bad "$1" "$2" "needs an initrd to carry it (INITRD=none)"
 }
+
+# ATTEST_PORT: the host port QEMU forwards to the guest's agent (TCP 80),
+# on 127.0.0.1 only; "none": no network card. Refused when something
+# already listens there: QEMU would fail later with a less clear line.
+check_attest_port() {
+	[ "$2" = none ] && return
+	[[ $2 =~ ^[1-9][0-9]{0,4}$ ]] && [ "$2" -le 65535 ] ||
+		bad "$1" "$2" "must be a TCP port from 1 to 65535, or none (no network)"
+	python3 -c 'import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$2" 2>/dev/null ||
+		bad "$1" "$2" "port already in use on 127.0.0.1 (pick another, or none)"
+}
+
+# attest_netdev PORT: the QEMU arguments of the agent's network card: user
+# networking (the guest is 10.0.2.15), host 127.0.0.1:PORT forwarded to
+# the guest's port 80, on one of the virt board's virtio-mmio transports
+# (no new MMIO window: the firmware's allow list is unchanged).
+attest_netdev() {
+	echo "-netdev user,id=net0,hostfwd=tcp:127.0.0.1:$1-:80" \
+		"-device virtio-net-device,netdev=net0"
+}

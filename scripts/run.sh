@@ -12,9 +12,12 @@
 #   check   the checks alone.
 # Variables (the Makefile passes them all, single-quoted, so a CMDLINE
 # with spaces, quotes or $ arrives as typed): FIRMWARE PAYLOAD INITRD
-# CMDLINE SMP MEM POLICY TPM NONCE TIMEOUT GUEST_SCRIPT; PAYLOAD or INITRD
-# "none": without. Defaults: those of the Makefile; TIMEOUT: none on a
-# terminal, 600 s otherwise (a run nobody watches still ends by itself).
+# CMDLINE SMP MEM POLICY TPM NONCE TIMEOUT GUEST_SCRIPT ATTEST_PORT; PAYLOAD
+# or INITRD "none": without. Defaults: those of the Makefile; TIMEOUT: none
+# on a terminal, 600 s otherwise (a run nobody watches still ends by
+# itself); ATTEST_PORT (the host port of the guest's attestation agent):
+# 8780 on a terminal, none otherwise (a scripted run takes no port unless
+# it asks, so parallel runs do not collide).
 # Exit status, one per way a run ends (documented once: docs/usage.md):
 #   0 the guest powered off (or rebooted: the run ends there), 2 bad input,
 #   3 the monitor refused the payload (measurement), 4 debug re-hash,
@@ -37,10 +40,11 @@ esac
 FIRMWARE=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 PAYLOAD=$BUILD/Image INITRD=$BUILD/initramfs.cpio.gz CMDLINE=console=ttyS0
 SMP=1 MEM=512M POLICY=protect TPM="" NONCE="" TIMEOUT="" GUEST_SCRIPT=""
+ATTEST_PORT=""
 for a in "$@"; do
 	case ${a%%=*} in
 	FIRMWARE | PAYLOAD | INITRD | CMDLINE | SMP | MEM | POLICY | TPM | NONCE | \
-		TIMEOUT | GUEST_SCRIPT) printf -v "${a%%=*}" '%s' "${a#*=}" ;;
+		TIMEOUT | GUEST_SCRIPT | ATTEST_PORT) printf -v "${a%%=*}" '%s' "${a#*=}" ;;
 	*) bad "" "$a" "not a run variable (run.sh --help)" ;;
 	esac
 done
@@ -62,6 +66,8 @@ check_all() {
 	check_tpm TPM= "$TPM"
 	check_timeout TIMEOUT= "$TIMEOUT"
 	[ -z "$GUEST_SCRIPT" ] || check_script GUEST_SCRIPT= "$GUEST_SCRIPT" "$INITRD"
+	[ "$built" = 1 ] || [ -z "$ATTEST_PORT" ] ||
+		check_attest_port ATTEST_PORT= "$ATTEST_PORT"
 }
 check_all
 [ "$mode" != check ] || exit 0
@@ -79,13 +85,29 @@ built=1
 check_all
 
 [ -n "$TIMEOUT" ] || [ -t 0 ] || TIMEOUT=600
+if [ -z "$ATTEST_PORT" ]; then
+	ATTEST_PORT=none
+	# the default port, if free: a busy one is no error unless asked for
+	if [ -t 0 ] && (check_attest_port ATTEST_PORT= 8780 2>/dev/null); then
+		ATTEST_PORT=8780
+	elif [ -t 0 ]; then
+		echo "run: port 8780 is in use on 127.0.0.1: no attestation agent this run (ATTEST_PORT=PORT picks another)" >&2
+	fi
+fi
+netdev=()
+# shellcheck disable=SC2207 # attest_netdev prints words without blanks
+[ "$ATTEST_PORT" = none ] || netdev=($(attest_netdev "$ATTEST_PORT"))
 qemu=(scripts/qemu.sh --smp "$SMP" --mem "$MEM" --timeout "${TIMEOUT:-0}")
 [ "$PAYLOAD" = none ] || qemu+=(--kernel "$PAYLOAD" --append "$CMDLINE")
 tpm_on && qemu+=(--tpm)
 
 if [ "$mode" = native ]; then
 	[ "$INITRD" = none ] || qemu+=(--initrd "$INITRD")
-	exec "${qemu[@]}" --bios "$FIRMWARE"
+	[ "$ATTEST_PORT" = none ] ||
+		echo "run: the guest's attestation agent: http://127.0.0.1:$ATTEST_PORT" >&2
+	extra=()
+	[ "${#netdev[@]}" = 0 ] || extra=(-- "${netdev[@]}")
+	exec "${qemu[@]}" --bios "$FIRMWARE" "${extra[@]}"
 fi
 
 # --- boot: a fresh directory per run --------------------------------------
@@ -188,7 +210,10 @@ echo "$NONCE" >"$dir/nonce"
 [ "$INITRD" = none ] || qemu+=(--initrd "$INITRD")
 tpm_on && qemu+=(--tpm-state "$BUILD/tpm-state")
 qemu+=(--bios "$BUILD/monitor.bin" --policy "$POLICY" --nonce "$NONCE"
-	--save-cert "$dir/alias.crt.pem" -- -no-reboot -pidfile "$dir/qemu.pid")
+	--save-cert "$dir/alias.crt.pem" -- -no-reboot -pidfile "$dir/qemu.pid"
+	"${netdev[@]}")
+[ "$ATTEST_PORT" = none ] ||
+	echo "run: the guest's attestation agent: http://127.0.0.1:$ATTEST_PORT (build/verifier attest, docs/usage.md)" >&2
 : >"$dir/console.log"
 watch_panic &
 helpers=$!

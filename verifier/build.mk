@@ -5,6 +5,7 @@
 VERIFIER_SRCS := verifier/main.c verifier/util.c verifier/refjson.c \
 	verifier/reference.c verifier/check.c verifier/report.c \
 	verifier/quote.c verifier/eventlog.c verifier/identity.c verifier/dtbfacts.c measure/dice.c \
+	verifier/attest.c verifier/http.c \
 	measure/measure.c measure/evlog.c measure/evidence.c
 VERIFIER_SRCS += verifier/auditchain.c measure/audit_chain.c
 VERIFIER_CFLAGS := -std=gnu11 -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
@@ -57,3 +58,7 @@ $(eval $(call monitor_identity,monitor-debug))
 
 ALL_TARGETS += $(BUILD)/monitor-identity.bin \
 	$(BUILD)/monitor-debug-identity.bin
+
+# The HTTP client of `verifier attest`: URLs, answers, a loopback server
+HOST_TESTS += http
+HOST_TEST_SRCS_http := tests/host/test_http.c verifier/http.c

@@ -24,27 +24,27 @@ static const char *const skippable[] = {
 	"max-audit", "eventlog", "memory", "audit-chain",
 };
 #define SKIPPABLE (sizeof(skippable) / sizeof(skippable[0]))
+_Static_assert(SKIPPABLE == sizeof(((struct check_config *)0)->skip),
+	       "check_config.skip has one flag per skippable check");
 
+/* What `check` was given: the files, and how to check (check_config). */
 struct check_opts {
-	const char *evidence, *ref, *pubkey, *nonce, *eventlog, *ak;
+	const char *evidence, *nonce, *eventlog;
 	const char *chain;	/* --audit-chain */
 	uint64_t since;		/* --audit-since: the first record to list */
-	bool json;
-	bool max_audit_set;
-	uint64_t max_audit;
-	bool skip[SKIPPABLE];
+	struct check_config c;
 };
 
+/* One evaluation: the device's answer (check_data) and what it parses to. */
 struct inputs {
-	uint8_t *ev_buf;
+	const uint8_t *ev_buf;
 	size_t ev_len;
 	char *ref_text;
 	size_t ref_len;
-	uint8_t *log;
+	const uint8_t *log;
 	size_t log_len;
-	uint8_t *chain;
-	size_t chain_len;
-	uint8_t nonce[EVIDENCE_NONCE_MAX];
+	uint8_t *log_file; /* the log read from check_data.log_path */
+	const uint8_t *nonce;
 	size_t nonce_len;
 	mbedtls_pk_context pk;
 	struct reference ref;
@@ -55,7 +55,7 @@ struct inputs {
 
 /* --- the checks ----------------------------------------------------------- */
 
-static bool skipped(const struct check_opts *o, const char *name)
+static bool skipped(const struct check_config *o, const char *name)
 {
 	size_t i;
 
@@ -66,7 +66,7 @@ static bool skipped(const struct check_opts *o, const char *name)
 }
 
 /* A part without a reference: NOT TRUSTED, unless the user named it. */
-static void no_reference(const struct check_opts *o, const char *name,
+static void no_reference(const struct check_config *o, const char *name,
 			 const char *how)
 {
 	if (skipped(o, name))
@@ -104,7 +104,7 @@ static uint64_t expected_base(unsigned int t)
 	return 0;
 }
 
-static void check_region(const struct inputs *in, const struct check_opts *o,
+static void check_region(const struct inputs *in, const struct check_config *o,
 			 unsigned int t)
 {
 	const struct ref_region *r = &in->ref.regions[t];
@@ -161,7 +161,7 @@ static const char *known_policy_id(const char *name, uint32_t *id)
 	return name;
 }
 
-static void check_policy(const struct inputs *in, const struct check_opts *o)
+static void check_policy(const struct inputs *in, const struct check_config *o)
 {
 	const struct evidence *ev = &in->ev;
 	const struct evidence_region *r = &ev->regions[MEASURE_POLICY];
@@ -230,7 +230,7 @@ static void check_entry(const struct inputs *in)
 			(unsigned long long)ev->entry_a1);
 }
 
-static void check_audit(const struct inputs *in, const struct check_opts *o)
+static void check_audit(const struct inputs *in, const struct check_config *o)
 {
 	const uint64_t *a = in->ev.audit;
 	/* --max-audit overrides the reference's budget */
@@ -259,30 +259,6 @@ static void check_audit(const struct inputs *in, const struct check_opts *o)
 
 /* --- inputs ----------------------------------------------------------------- */
 
-/* The audit chain: given, it must recompute to the signed head; not
- * given, only an empty chain (nothing denied) is checked in full. */
-static void check_chain(const struct inputs *in, const struct check_opts *o)
-{
-	static const uint8_t empty[MEASURE_DIGEST_SIZE];
-	uint64_t next;
-
-	if (o->chain) {
-		audit_chain_check(&in->ev, in->chain, in->chain_len, o->chain,
-				  o->since, &next);
-	} else if (!in->ev.audit[0]) {
-		if (ct_equal(in->ev.audit_head, empty, sizeof(empty)))
-			report_add(ST_PASS, "audit-chain", NULL, NULL,
-				   "nothing denied: the signed chain is empty");
-		else
-			report_add(ST_FAIL, "audit-chain", "the empty chain",
-				   "another head",
-				   "no denied access counted, yet the signed "
-				   "chain is not empty");
-	} else {
-		no_reference(o, "audit-chain", "check --audit-chain FILE");
-	}
-}
-
 static int load_pubkey(mbedtls_pk_context *pk, const char *path)
 {
 	const mbedtls_ecp_keypair *ec;
@@ -301,12 +277,10 @@ static int load_pubkey(mbedtls_pk_context *pk, const char *path)
 	return 0;
 }
 
-static int load_evidence(struct inputs *in, const char *path)
+static int parse_evidence(struct inputs *in, const char *path)
 {
 	const char *why = NULL;
 
-	if (read_file(path, EVIDENCE_FILE_MAX, &in->ev_buf, &in->ev_len))
-		return -1;
 	if (!evidence_parse(in->ev_buf, in->ev_len, &in->ev, &why))
 		return 0;
 	if (in->ev_len >= 6 && !memcmp(in->ev_buf, EVIDENCE_MAGIC, 4) &&
@@ -320,29 +294,61 @@ static int load_evidence(struct inputs *in, const char *path)
 	return -1;
 }
 
-static int load_inputs(struct inputs *in, const struct check_opts *o)
+/* The device's answer is in memory (@d); the reference and the keys are
+ * the verifier's own files. */
+static int load_inputs(struct inputs *in, const struct check_config *c,
+		       const struct check_data *d)
 {
-	long n = hex_decode(o->nonce, in->nonce, sizeof(in->nonce));
 	uint8_t *text;
+
+	in->ev_buf = d->evidence;
+	in->ev_len = d->evidence_len;
+	in->log = d->log;
+	in->log_len = d->log_len;
+	in->nonce = d->nonce;
+	in->nonce_len = d->nonce_len;
+	if (parse_evidence(in, d->evidence_name) ||
+	    read_file(c->ref, REF_MAX_SIZE, &text, &in->ref_len))
+		return -1;
+	in->ref_text = (char *)text;
+	if (ref_parse(in->ref_text, in->ref_len, &in->ref) ||
+	    load_pubkey(&in->pk, c->pubkey))
+		return -1;
+	/* read last, as `check` always did: the first bad input is named */
+	if (d->log_path) {
+		if (read_file(d->log_path, LOG_MAX_SIZE, &in->log_file,
+			      &in->log_len))
+			return -1;
+		in->log = in->log_file;
+	}
+	return 0;
+}
+
+/* `check`'s nonce and evidence into memory; the event log is read by
+ * check_buffers() (log_path), after the reference and the key. */
+static int read_inputs(const struct check_opts *o, struct check_data *d,
+		       uint8_t *nonce, uint8_t **ev, uint8_t **chain)
+{
+	long n = hex_decode(o->nonce, nonce, EVIDENCE_NONCE_MAX);
 
 	if (n < 1) {
 		fail_input("--nonce: 1 to 64 bytes as hex digits");
 		return -1;
 	}
-	in->nonce_len = (size_t)n;
-	if (load_evidence(in, o->evidence) ||
-	    read_file(o->ref, REF_MAX_SIZE, &text, &in->ref_len))
+	d->nonce = nonce;
+	d->nonce_len = (size_t)n;
+	if (read_file(o->evidence, EVIDENCE_FILE_MAX, ev, &d->evidence_len))
 		return -1;
-	in->ref_text = (char *)text;
-	if (ref_parse(in->ref_text, in->ref_len, &in->ref) ||
-	    load_pubkey(&in->pk, o->pubkey))
+	d->evidence = *ev;
+	d->evidence_name = o->evidence;
+	d->log_path = o->eventlog;
+	d->log_name = o->eventlog;
+	if (o->chain && read_file(o->chain, AUDIT_CHAIN_ANSWER_MAX, chain,
+				  &d->chain_len))
 		return -1;
-	if (o->eventlog &&
-	    read_file(o->eventlog, LOG_MAX_SIZE, &in->log, &in->log_len))
-		return -1;
-	if (o->chain && read_file(o->chain, AUDIT_CHAIN_ANSWER_MAX, &in->chain,
-				  &in->chain_len))
-		return -1;
+	d->chain = *chain;
+	d->chain_name = o->chain;
+	d->chain_since = o->since;
 	return 0;
 }
 
@@ -352,7 +358,7 @@ static int usage(const char *why)
 	return -1;
 }
 
-static int skip_arg(struct check_opts *o, const char *name)
+int check_skip_arg(struct check_config *o, const char *name)
 {
 	size_t i;
 
@@ -386,7 +392,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	memset(o, 0, sizeof(*o));
 	/* known before any error getopt_long may stop at */
 	for (c = 1; c < argc; c++)
-		o->json |= !strcmp(argv[c], "--json");
+		o->c.json |= !strcmp(argv[c], "--json");
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -395,10 +401,10 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			o->evidence = optarg;
 			break;
 		case 'r':
-			o->ref = optarg;
+			o->c.ref = optarg;
 			break;
 		case 'k':
-			o->pubkey = optarg;
+			o->c.pubkey = optarg;
 			break;
 		case 'n':
 			o->nonce = optarg;
@@ -407,10 +413,10 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			o->eventlog = optarg;
 			break;
 		case 'j':
-			o->json = true;
+			o->c.json = true;
 			break;
 		case 'a':
-			o->ak = optarg;
+			o->c.ak = optarg;
 			break;
 		case 'c':
 			o->chain = optarg;
@@ -420,16 +426,13 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 				return usage("--audit-since takes a number");
 			break;
 		case 's':
-			if (skip_arg(o, optarg))
-				return usage("--skip takes monitor, firmware, "
-					     "initrd, cmdline, policy-config, "
-					     "max-audit, eventlog, memory or "
-					     "audit-chain");
+			if (check_skip_arg(&o->c, optarg))
+				return usage("--skip takes " CHECK_SKIP_NAMES);
 			break;
 		case 'm':
-			if (parse_count(optarg, &o->max_audit))
+			if (parse_count(optarg, &o->c.max_audit))
 				return usage("--max-audit takes a number");
-			o->max_audit_set = true;
+			o->c.max_audit_set = true;
 			break;
 		default:
 			return usage("unknown option or missing value");
@@ -437,13 +440,52 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	}
 	if (optind != argc)
 		return usage("unexpected argument");
-	if (!o->evidence || !o->ref || !o->pubkey || !o->nonce)
+	if (!o->evidence || !o->c.ref || !o->c.pubkey || !o->nonce)
 		return usage("--evidence, --ref, --pubkey and --nonce are "
 			     "required");
 	return 0;
 }
 
-static void run_checks(struct inputs *in, const struct check_opts *o)
+/* A part of the answer the device did not give: @why says how it failed. */
+static void not_given(const struct check_config *o, const char *name,
+		      const char *why)
+{
+	if (skipped(o, name))
+		report_add(ST_SKIP, name, NULL, NULL, "not checked (--skip %s)",
+			   name);
+	else
+		report_add(ST_FAIL, name, NULL, NULL, "%s (or --skip %s)", why,
+			   name);
+}
+
+/* The audit chain: given, it must recompute to the signed head; not
+ * given, only an empty chain (nothing denied) is checked in full. */
+static void check_chain(const struct inputs *in, const struct check_config *o,
+			const struct check_data *d)
+{
+	static const uint8_t empty[MEASURE_DIGEST_SIZE];
+	uint64_t next;
+
+	if (d->chain)
+		audit_chain_check(&in->ev, d->chain, d->chain_len,
+				  d->chain_name, d->chain_since,
+				  d->chain_next ? d->chain_next : &next);
+	else if (d->chain_missing)
+		not_given(o, "audit-chain", d->chain_missing);
+	else if (in->ev.audit[0])
+		no_reference(o, "audit-chain", "check --audit-chain FILE");
+	else if (ct_equal(in->ev.audit_head, empty, sizeof(empty)))
+		report_add(ST_PASS, "audit-chain", NULL, NULL,
+			   "nothing denied: the signed chain is empty");
+	else
+		report_add(ST_FAIL, "audit-chain", "the empty chain",
+			   "another head",
+			   "no denied access counted, yet the signed chain is "
+			   "not empty");
+}
+
+static void run_checks(struct inputs *in, const struct check_config *o,
+		       const struct check_data *d)
 {
 	static const unsigned int order[] = { MEASURE_MONITOR, MEASURE_FIRMWARE,
 					      MEASURE_KERNEL, MEASURE_INITRD,
@@ -466,18 +508,19 @@ static void run_checks(struct inputs *in, const struct check_opts *o)
 	report_add(ST_INFO, "dtb", NULL, NULL, "%s (%llu bytes at 0x%llx)", dtb,
 		   (unsigned long long)in->ev.regions[MEASURE_DTB].size,
 		   (unsigned long long)in->ev.regions[MEASURE_DTB].base);
-	if (o->eventlog)
+	if (in->log)
 		in->replayed = eventlog_check(&in->ev, in->log, in->log_len,
-					      o->eventlog, in->pcrs);
+					      d->log_name, in->pcrs);
+	else if (d->log_missing)
+		not_given(o, "eventlog", d->log_missing);
 	else
 		no_reference(o, "eventlog", "check --eventlog FILE");
 	check_audit(in, o);
-	check_chain(in, o);
+	check_chain(in, o, d);
 }
 
-int cmd_check(int argc, char **argv)
+int check_buffers(const struct check_config *c, const struct check_data *d)
 {
-	struct check_opts o;
 	struct inputs *in = calloc(1, sizeof(*in));
 	int rc = EXIT_BADINPUT;
 
@@ -486,22 +529,36 @@ int cmd_check(int argc, char **argv)
 		return EXIT_BADINPUT;
 	}
 	mbedtls_pk_init(&in->pk);
-	if (parse_args(argc, argv, &o) || load_inputs(in, &o))
+	if (load_inputs(in, c, d))
 		goto out;
-	run_checks(in, &o);
-	if (quote_check(&in->ev, in->replayed ? in->pcrs : NULL, o.ak))
+	run_checks(in, c, d);
+	if (quote_check(&in->ev, in->replayed ? in->pcrs : NULL, c->ak))
 		goto out;
-	report_print(o.json, &in->ev, o.evidence, in->ev_len,
-		     in->replayed ? in->pcrs : NULL);
+	if (!c->quiet)
+		report_print(c->json, &in->ev, d->evidence_name, in->ev_len,
+			     in->replayed ? in->pcrs : NULL);
 	rc = report_failures() ? EXIT_UNTRUSTED : EXIT_TRUSTED;
 out:
-	if (rc == EXIT_BADINPUT && o.json)
-		report_error_json(last_input_error());
 	mbedtls_pk_free(&in->pk);
-	free(in->ev_buf);
 	free(in->ref_text);
-	free(in->log);
-	free(in->chain);
+	free(in->log_file);
 	free(in);
+	return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	uint8_t nonce[EVIDENCE_NONCE_MAX], *ev = NULL, *chain = NULL;
+	struct check_data d = { 0 };
+	struct check_opts o;
+	int rc = EXIT_BADINPUT;
+
+	if (parse_args(argc, argv, &o) == 0 &&
+	    read_inputs(&o, &d, nonce, &ev, &chain) == 0)
+		rc = check_buffers(&o.c, &d);
+	if (rc == EXIT_BADINPUT && o.c.json)
+		report_error_json(last_input_error());
+	free(ev);
+	free(chain);
 	return rc;
 }

@@ -13,6 +13,9 @@ static const char help[] =
 	"       verifier check --evidence FILE --ref REF.json --pubkey DEVICEID.pub.pem\n"
 	"                      --nonce HEX [--eventlog FILE] [--max-audit N]\n"
 	"                      [--ak-pubkey AK.pub.pem] [--skip CHECK]... [--json]\n"
+	"       verifier attest http://HOST:PORT --ref REF.json --pubkey DEVICEID.pub.pem\n"
+	"                      [--ak-pubkey AK.pub.pem] [--skip CHECK]... [--json]\n"
+	"                      [--max-audit N] [--watch SECONDS] [--timeout SECONDS]\n"
 	"       verifier --help | --version\n"
 	"Options go in any order, before or after the command; --json,\n"
 	"--help and --version anywhere on the line.\n"
@@ -42,6 +45,17 @@ static const char help[] =
 	"       verifier check --evidence evidence.bin --ref ref.json \\\n"
 	"           --pubkey build/device/deviceid.pub.pem --nonce $NONCE \\\n"
 	"           --eventlog eventlog.bin [--ak-pubkey build/keys/ak.pub.pem]\n"
+	"\n"
+	"Or challenge a running machine (make run forwards its agent to\n"
+	"127.0.0.1:8780): attest picks a fresh 32-byte nonce itself, fetches the\n"
+	"evidence over it, the event log and the audit chain from the guest's\n"
+	"agent, and checks them as check does (--reference is --ref):\n"
+	"       verifier attest http://127.0.0.1:8780 --ref ref.json \\\n"
+	"           --pubkey build/device/deviceid.pub.pem\n"
+	"     --watch N challenges again every N seconds and prints only the\n"
+	"     denied accesses added since, until Ctrl-C (exit 0) or a NOT\n"
+	"     TRUSTED verdict (exit 1); --timeout (default 10) bounds each\n"
+	"     request. An unreachable agent or an HTTP error: exit 2.\n"
 	"\n"
 	"check verifies each of these and names every one that fails, with\n"
 	"what was expected and what the evidence says: the device identity (the\n"
@@ -125,7 +139,8 @@ int main(int argc, char **argv)
 		return EXIT_TRUSTED;
 	}
 	if (cmd &&
-	    (!strcmp(argv[cmd], "reference") || !strcmp(argv[cmd], "check"))) {
+	    (!strcmp(argv[cmd], "reference") || !strcmp(argv[cmd], "check") ||
+	     !strcmp(argv[cmd], "attest"))) {
 		/* the command word out, everything else for getopt_long,
 		 * which takes options in any order */
 		char *name = argv[cmd];
@@ -134,12 +149,14 @@ int main(int argc, char **argv)
 			(size_t)(argc - cmd - 1) * sizeof(*argv));
 		argv[argc - 1] = NULL;
 		argv[0] = name;
+		if (!strcmp(name, "attest"))
+			return cmd_attest(argc - 1, argv);
 		return !strcmp(name, "check") ? cmd_check(argc - 1, argv) :
 						cmd_reference(argc - 1, argv);
 	}
 	fail_input("%s (verifier --help shows the usage)",
-		   !cmd ? "no command: reference or check" :
-			  "unknown command: reference or check");
+		   !cmd ? "no command: reference, check or attest" :
+			  "unknown command: reference, check or attest");
 	if (json)
 		report_error_json(last_input_error());
 	return EXIT_BADINPUT;

@@ -74,6 +74,28 @@ int report_failures(void)
 	return n;
 }
 
+void report_reset(void)
+{
+	nresults = 0;
+	dropped_failures = 0;
+	ndenied = 0;
+}
+
+void report_print_denied(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ndenied; i++)
+		printf("  denied #%llu hart=%u access=%s addr=0x%llx pc=0x%llx "
+		       "time=%llu\n",
+		       (unsigned long long)denied[i].seq, denied[i].hart,
+		       access_name(denied[i].access),
+		       (unsigned long long)denied[i].addr,
+		       (unsigned long long)denied[i].pc,
+		       (unsigned long long)denied[i].time);
+	fflush(stdout);
+}
+
 /* --- human --------------------------------------------------------------- */
 
 /* Result @i failed and is the first failure of its check's name. */
@@ -110,14 +132,7 @@ static void print_human(const struct evidence *ev, const char *path, size_t len)
 			printf("        %-19s expected %s\n        %-19s actual   %s\n",
 			       "", r->expected, "", r->actual);
 	}
-	for (i = 0; i < (int)ndenied; i++)
-		printf("  denied #%llu hart=%u access=%s addr=0x%llx pc=0x%llx "
-		       "time=%llu\n",
-		       (unsigned long long)denied[i].seq, denied[i].hart,
-		       access_name(denied[i].access),
-		       (unsigned long long)denied[i].addr,
-		       (unsigned long long)denied[i].pc,
-		       (unsigned long long)denied[i].time);
+	report_print_denied();
 	if (!fails) {
 		printf("verdict: TRUSTED\n");
 		return;

@@ -103,6 +103,45 @@ void identity_check(const struct evidence *ev, const uint8_t *buf,
 int cmd_reference(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
+/* check.c: how to check (what `check` and `attest` share). */
+struct check_config {
+	const char *ref, *pubkey, *ak; /* files: ref.json, DeviceID, AK */
+	bool json;
+	bool quiet;	/* run the checks, print nothing (attest --watch) */
+	bool max_audit_set;
+	uint64_t max_audit;
+	bool skip[9];	/* by the index of CHECK_SKIP_NAMES */
+};
+#define CHECK_SKIP_NAMES                                                     \
+	"monitor, firmware, initrd, cmdline, policy-config, max-audit, "    \
+	"eventlog, memory or audit-chain"
+
+/* check.c: the device's answer, in memory. A part that is NULL was not
+ * given: with a *_missing reason it is reported as failed (unless
+ * skipped), without one as `check` reports a missing option. */
+struct check_data {
+	const uint8_t *evidence;
+	size_t evidence_len;
+	const char *evidence_name;	/* a path or URL, for the report */
+	const uint8_t *nonce;		/* the nonce this check asked for */
+	size_t nonce_len;
+	const uint8_t *log;		/* the TCG event log, or */
+	const char *log_path;		/* ... a file to read it from */
+	size_t log_len;
+	const char *log_name, *log_missing;
+	const uint8_t *chain;		/* the audit chain answer (issue 18) */
+	size_t chain_len;
+	const char *chain_name, *chain_missing;
+	uint64_t chain_since;		/* report records from this one on */
+	uint64_t *chain_next;		/* out: the chain's total */
+};
+
+/* Accept --skip @name: 0, or -1 if it is not one of CHECK_SKIP_NAMES. */
+int check_skip_arg(struct check_config *c, const char *name);
+/* Every check on @d; prints the report (unless c->quiet). Returns
+ * EXIT_TRUSTED, EXIT_UNTRUSTED, or EXIT_BADINPUT after fail_input(). */
+int check_buffers(const struct check_config *c, const struct check_data *d);
+
 /* --- report.c: results ----------------------------------------------------- */
 
 enum status { ST_PASS, ST_FAIL, ST_SKIP, ST_INFO };
@@ -149,5 +188,46 @@ bool audit_chain_check(const struct evidence *ev, const uint8_t *buf,
 int quote_check(const struct evidence *ev,
 		const uint8_t (*pcrs)[MEASURE_DIGEST_SIZE],
 		const char *ak_path);
+
+/* --- report.c (attest --watch) -------------------------------------------- */
+
+/* Forget every result: the next evaluation starts empty. */
+void report_reset(void);
+/* Print the denied accesses listed (report_denied), as the report does. */
+void report_print_denied(void);
+
+/* --- http.c: the HTTP/1.0 client of `attest` --------------------------------- */
+
+struct http_url {
+	char host[254]; /* a name or an IPv4 address */
+	unsigned int port;
+};
+
+struct http_response {
+	int status;
+	const uint8_t *body; /* inside the buffer parsed */
+	size_t len;
+};
+
+/* "http://HOST[:PORT][/]" into @u: 0, or -1 with @why. */
+int http_parse_url(const char *url, struct http_url *u, const char **why);
+/* A whole answer (head, blank line, body to the end of @buf) into @r:
+ * 0, or -1 with @why (no status line, a head over 8 KiB, a body that
+ * is not Content-Length long). */
+int http_parse_response(const uint8_t *buf, size_t len,
+			struct http_response *r, const char **why);
+/* The first line of @r's body, printable ASCII, NUL-terminated. */
+void http_reason(const struct http_response *r, char *out, size_t size);
+/* GET @target from @u within @timeout_s seconds, a body of at most @max
+ * bytes. The answer is read into *@raw (malloc'ed: free it, whatever the
+ * result) and parsed into @r. Returns 0 (any HTTP status), or -1 with
+ * @err (DNS, connect, timeout, size, malformed answer). */
+int http_get(const struct http_url *u, const char *target, int timeout_s,
+	     size_t max, uint8_t **raw, struct http_response *r, char *err,
+	     size_t errsz);
+
+/* --- attest.c ----------------------------------------------------------------- */
+
+int cmd_attest(int argc, char **argv);
 
 #endif

@@ -1,7 +1,8 @@
 #!/bin/bash
 # build-initramfs.sh [OUT]: the guest initramfs (gzip cpio, default
 # build/initramfs.cpio.gz): static busybox with its applet links, our /init,
-# and tests/guest/checks/*.sh as /checks/. Built without root by the kernel's
+# tests/guest/checks/*.sh as /checks/ and the attestation agent
+# (tests/guest/agent) as /bin/rampart-agent. Built without root by the kernel's
 # usr/gen_init_cpio (the file list creates /dev/console), with fixed
 # timestamps so that equal inputs give byte-identical output; OUT is only
 # rewritten when its content changes.
@@ -53,6 +54,7 @@ file_list() {
 	echo "file /bin/busybox $(stage "$bb/busybox" busybox) 0755 0 0"
 	echo "file /init $(stage "$REPO/tests/guest/init" init) 0755 0 0"
 	echo "file /bin/rdtime-probe $(stage "$rdtime" rdtime-probe) 0755 0 0"
+	echo "file /bin/rampart-agent $(stage "$agent" rampart-agent) 0755 0 0"
 	for c in "$REPO"/tests/guest/checks/*.sh; do
 		[ -e "$c" ] || continue
 		echo "file /checks/$(basename "$c") $(stage "$c" "check-$(basename "$c")") 0755 0 0"
@@ -75,6 +77,26 @@ build_rdtime() {
 		"$REPO/tests/guest/rdtime/rdtime-probe.c"
 }
 
+# rampart-agent: the HTTP attestation agent (tests/guest/agent), static
+# against Debian's riscv64 glibc. Cached at $CACHE/agent-<key>, key = its
+# source, this recipe's flags and the compiler's version; the flags leave
+# nothing in it that varies between builds.
+AGENT_FLAGS="-static -O2 -Wall -Wextra -Werror -s -Wl,--build-id=none"
+build_agent() {
+	local src=$REPO/tests/guest/agent/agent.c key dir
+	key=$({ riscv64-linux-gnu-gcc --version | head -1
+		echo "$AGENT_FLAGS"; sha256sum <"$src"; } | sha256sum | cut -c1-16)
+	dir=$CACHE/agent-$key
+	if [ ! -s "$dir/rampart-agent" ]; then
+		mkdir -p "$dir"
+		# shellcheck disable=SC2086 # the flags are words
+		riscv64-linux-gnu-gcc $AGENT_FLAGS -o "$dir/rampart-agent.tmp" \
+			"$src" || die "rampart-agent does not build"
+		mv "$dir/rampart-agent.tmp" "$dir/rampart-agent"
+	fi
+	echo "$dir/rampart-agent"
+}
+
 main() {
 	local bb gen
 	bb=$("$REPO/tests/guest/build-busybox.sh")
@@ -83,6 +105,7 @@ main() {
 	trap 'rm -rf "$list" "$tmp" "$stage"' EXIT
 	build_rdtime
 	rdtime=$stage/rdtime-probe.elf
+	agent=$(build_agent)
 	file_list "$bb" >"$list"
 	"$gen" -t 0 "$list" | gzip -9n >"$tmp"
 	mkdir -p "$(dirname "$OUT")"

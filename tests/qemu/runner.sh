@@ -33,6 +33,14 @@
 #   wait      TEXT             (repeatable, in order with send: block until
 #                              TEXT appears in the console)
 #   send      TEXT             (write TEXT to the console; \n, \r, \t, \\)
+#   host      COMMAND          (repeatable, in order with wait/send: run
+#                              COMMAND LOG on the host while the guest
+#                              runs; a non-zero exit fails the case, the
+#                              later steps still run; output in LOG.host)
+#   attest    yes              (a network card: QEMU user networking with
+#                              a free 127.0.0.1 port forwarded to the
+#                              guest agent's port 80, ATTEST_PORT for
+#                              the host steps and checks)
 #   exit      N                (expected QEMU exit status; default 0;
 #                              124 = timed out)
 #   timeout   S                (default 60)
@@ -47,6 +55,9 @@ cd "$REPO" || exit 2
 BUILD=build
 LOGS=$BUILD/test-logs
 DEFAULT_FW=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+PROG=runner.sh
+# shellcheck source=scripts/inputs.sh
+. scripts/inputs.sh # attest_netdev: the same network card as make run
 RESULTS=
 
 if [ "${1:-}" = --results ]; then
@@ -62,7 +73,7 @@ case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
 	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
 	c_nonce= c_fastpath= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
-	c_unchecked=
+	c_unchecked= c_attest=
 	c_option=() c_monitor=
 	c_expect=() c_forbid=() c_requires=() c_compare=() c_ignore=() c_steps=()
 	c_check=()
@@ -117,7 +128,8 @@ parse_case() {
 		compare) c_compare+=("$val") ;;
 		ignore) c_ignore+=("$val") ;;
 		check) c_check+=("$val") ;;
-		wait | send) c_steps+=("$key $val") ;;
+		attest) c_attest=$val ;;
+		wait | send | host) c_steps+=("$key $val") ;;
 		*) c_error="$file:$n: unknown key '$key'" ;;
 		esac
 	done <"$file"
@@ -193,10 +205,32 @@ qemu_args() {
 	[ -z "$c_tpm" ] || args+=(--tpm)
 	# tpm provisioned: the swtpm state keys/provision-ak.sh made (the AK)
 	[ "$c_tpm" != provisioned ] || args+=(--tpm-state "$BUILD/tpm-state")
+	[ -n "$c_args" ] || [ -n "$c_attest" ] && args+=(--)
 	if [ -n "$c_args" ]; then
 		# shellcheck disable=SC2206
-		args+=(-- $c_args)
+		args+=($c_args)
 	fi
+	if [ -n "$c_attest" ]; then
+		# shellcheck disable=SC2207 # words without blanks
+		args+=($(attest_netdev "$ATTEST_PORT"))
+	fi
+}
+
+# free_port: a TCP port nothing listens on at 127.0.0.1 now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket()
+s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# host_step COMMAND LOG: run COMMAND LOG on the host, output to LOG.host;
+# the first failure is the case's (h_why), later steps still run.
+host_step() {
+	local out
+	# shellcheck disable=SC2086 # the case gives a command line
+	if ! out=$($1 "$2" 2>&1); then
+		[ -n "$h_why" ] || h_why="host step $1 failed: $(printf '%s' "$out" | tail -n 5)"
+	fi
+	printf '$ %s %s\n%s\n' "$1" "$2" "$out" >>"$2.host"
 }
 
 # run_qemu BIOS LOG: boots once; console to LOG; feeds wait/send steps.
@@ -211,6 +245,7 @@ run_qemu() {
 		echo "# scripts/qemu.sh ${args[*]}"
 	} >"$log.cmd"
 	: >"$log"
+	rm -f "$log.host"
 	scripts/qemu.sh "${args[@]}" <&7 >"$log" 2>&1 &
 	pid=$!
 	for step in "${c_steps[@]}"; do
@@ -226,6 +261,9 @@ run_qemu() {
 			;;
 		send\ *)
 			printf '%b' "$text" >&7
+			;;
+		host\ *)
+			host_step "$text" "$log"
 			;;
 		esac
 	done
@@ -332,9 +370,15 @@ run_case() {
 	else
 		bios=$(firmware_path)
 	fi
-	q_secs=0
+	q_secs=0 h_why=
+	# the port the attest steps reach the guest's agent at
+	if [ -n "$c_attest" ]; then
+		ATTEST_PORT=$(free_port)
+		export ATTEST_PORT
+	fi
 	run_qemu "$bios" "$log"
 	why=$(check_log "$log")
+	[ -n "$why" ] || why=$h_why
 	if [ -z "$why" ] && [ "${#c_compare[@]}" -gt 0 ]; then
 		native_log=$LOGS/$c_name.native.log
 		run_qemu "$(firmware_path)" "$native_log"

@@ -9,6 +9,13 @@
  *   audit/records        the most recent blocked firmware accesses, one a line
  *   nonce                hex, 1 to 64 bytes, for the next evidence read
  *   evidence             the monitor's evidence over that nonce (binary)
+ *   eventlog             the monitor's TCG event log (binary, EVENT_LOG)
+ *   audit_from           decimal cursor: the first audit sequence number wanted
+ *   audit_chain          the audit chain answer from that cursor (binary,
+ *                        AUDIT_CHAIN): the header (total, base), the records
+ *
+ * A monitor without EVENT_LOG or AUDIT_CHAIN answers -2: those files then
+ * fail with EOPNOTSUPP, which the guest agent reports as such.
  *
  * Buffers are kmalloc'd (physically contiguous, 8-byte aligned, inside the
  * payload region) and handed over by physical address. Nothing the monitor
@@ -34,11 +41,17 @@
 #define RAMPART_AUDIT_COUNT	1
 #define RAMPART_AUDIT_RECORDS	2
 #define RAMPART_EVIDENCE	3
+#define RAMPART_EVENT_LOG	4
+#define RAMPART_AUDIT_CHAIN	5
 
 #define RAMPART_ABI		1
 #define RAMPART_MAX_RECORDS	16
 #define RAMPART_NONCE_MAX	64
 #define RAMPART_EVIDENCE_MAX	4096
+/* The monitor's log region is 0xf000 bytes (monitor/hw/fdt_payload.h). */
+#define RAMPART_EVENTLOG_MAX	0x10000
+/* Chain header (64) + the 128 records the monitor keeps (40 each). */
+#define RAMPART_CHAIN_MAX	(64 + 40 * 128)
 
 struct rampart_record {
 	__le32 hart;
@@ -56,6 +69,12 @@ static u8 *rampart_nonce;		/* RAMPART_NONCE_MAX bytes */
 static size_t rampart_nonce_len;
 static u8 *rampart_evidence;		/* RAMPART_EVIDENCE_MAX bytes */
 static size_t rampart_evidence_len;
+static DEFINE_MUTEX(rampart_log_lock);	/* the event log and the chain */
+static u8 *rampart_eventlog;		/* RAMPART_EVENTLOG_MAX bytes */
+static size_t rampart_eventlog_len;
+static u8 *rampart_chain;		/* RAMPART_CHAIN_MAX bytes */
+static size_t rampart_chain_len;
+static u64 rampart_audit_from;
 
 static struct sbiret rampart_call(int fid, unsigned long a0, unsigned long a1,
 				  unsigned long a2, unsigned long a3)
@@ -251,20 +270,135 @@ out:
 	return len;
 }
 
+/*
+ * The answer of a buffer-filling call (EVENT_LOG, AUDIT_CHAIN): its length,
+ * clamped to the buffer, or an errno. -3 means the buffer is too small.
+ */
+static ssize_t rampart_fill_len(struct sbiret ret, size_t max, const char *what)
+{
+	if (ret.error == SBI_ERR_INVALID_PARAM) {
+		pr_warn_ratelimited("%s needs %lu bytes, have %zu\n", what,
+				    ret.value, max);
+		return -EOVERFLOW;
+	}
+	if (ret.error)
+		return rampart_errno(ret.error);
+	return min_t(unsigned long, ret.value, max);
+}
+
+/* Copy [off, off + count) of a snapshot of len bytes out to a reader. */
+static ssize_t rampart_copy_out(char *buf, const u8 *snap, size_t len,
+				loff_t off, size_t count)
+{
+	size_t n;
+
+	if (off >= len)
+		return 0;
+	n = min_t(size_t, count, len - off);
+	memcpy(buf, snap + off, n);
+	return n;
+}
+
+/* As evidence: a read at offset 0 takes a fresh copy of the log. */
+static ssize_t eventlog_read(struct file *filp, struct kobject *kobj,
+			     struct bin_attribute *attr, char *buf, loff_t off,
+			     size_t count)
+{
+	struct sbiret ret;
+	ssize_t len;
+
+	mutex_lock(&rampart_log_lock);
+	if (!off) {
+		rampart_eventlog_len = 0;
+		ret = rampart_call(RAMPART_EVENT_LOG,
+				   virt_to_phys(rampart_eventlog),
+				   RAMPART_EVENTLOG_MAX, 0, 0);
+		len = rampart_fill_len(ret, RAMPART_EVENTLOG_MAX, "event log");
+		if (len < 0)
+			goto out;
+		rampart_eventlog_len = len;
+	}
+	len = rampart_copy_out(buf, rampart_eventlog, rampart_eventlog_len,
+			       off, count);
+out:
+	mutex_unlock(&rampart_log_lock);
+	return len;
+}
+
+static ssize_t audit_from_show(struct kobject *kobj,
+			       struct kobj_attribute *attr, char *buf)
+{
+	u64 from;
+
+	mutex_lock(&rampart_log_lock);
+	from = rampart_audit_from;
+	mutex_unlock(&rampart_log_lock);
+	return sysfs_emit(buf, "%llu\n", from);
+}
+
+static ssize_t audit_from_store(struct kobject *kobj,
+				struct kobj_attribute *attr, const char *buf,
+				size_t count)
+{
+	u64 from;
+	int err = kstrtou64(buf, 10, &from);
+
+	if (err)
+		return err;
+	mutex_lock(&rampart_log_lock);
+	rampart_audit_from = from;
+	rampart_chain_len = 0;
+	mutex_unlock(&rampart_log_lock);
+	return count;
+}
+
+/* A read at offset 0 asks the monitor for the chain from audit_from. */
+static ssize_t audit_chain_read(struct file *filp, struct kobject *kobj,
+				struct bin_attribute *attr, char *buf,
+				loff_t off, size_t count)
+{
+	struct sbiret ret;
+	ssize_t len;
+
+	mutex_lock(&rampart_log_lock);
+	if (!off) {
+		rampart_chain_len = 0;
+		ret = rampart_call(RAMPART_AUDIT_CHAIN, rampart_audit_from,
+				   virt_to_phys(rampart_chain),
+				   RAMPART_CHAIN_MAX, 0);
+		len = rampart_fill_len(ret, RAMPART_CHAIN_MAX, "audit chain");
+		if (len < 0)
+			goto out;
+		rampart_chain_len = len;
+	}
+	len = rampart_copy_out(buf, rampart_chain, rampart_chain_len, off,
+			       count);
+out:
+	mutex_unlock(&rampart_log_lock);
+	return len;
+}
+
 static struct kobj_attribute rampart_info_attr = __ATTR_RO(info);
 static struct kobj_attribute rampart_nonce_attr = __ATTR_RW_MODE(nonce, 0600);
 static struct kobj_attribute rampart_records_attr =
 	__ATTR_RO_MODE(records, 0400);
 static BIN_ATTR_ADMIN_RO(evidence, 0);
+static struct kobj_attribute rampart_audit_from_attr =
+	__ATTR_RW_MODE(audit_from, 0600);
+static BIN_ATTR_ADMIN_RO(eventlog, 0);
+static BIN_ATTR_ADMIN_RO(audit_chain, 0);
 
 static struct attribute *rampart_attrs[] = {
 	&rampart_info_attr.attr,
 	&rampart_nonce_attr.attr,
+	&rampart_audit_from_attr.attr,
 	NULL
 };
 
 static struct bin_attribute *rampart_bin_attrs[] = {
 	&bin_attr_evidence,
+	&bin_attr_eventlog,
+	&bin_attr_audit_chain,
 	NULL
 };
 
@@ -314,7 +448,10 @@ static int __init rampart_init(void)
 
 	rampart_nonce = kzalloc(RAMPART_NONCE_MAX, GFP_KERNEL);
 	rampart_evidence = kzalloc(RAMPART_EVIDENCE_MAX, GFP_KERNEL);
-	if (!rampart_nonce || !rampart_evidence) {
+	rampart_eventlog = kzalloc(RAMPART_EVENTLOG_MAX, GFP_KERNEL);
+	rampart_chain = kzalloc(RAMPART_CHAIN_MAX, GFP_KERNEL);
+	if (!rampart_nonce || !rampart_evidence || !rampart_eventlog ||
+	    !rampart_chain) {
 		err = -ENOMEM;
 		goto free;
 	}
@@ -333,8 +470,12 @@ static int __init rampart_init(void)
 	return 0;
 
 free:
+	kfree(rampart_chain);
+	kfree(rampart_eventlog);
 	kfree(rampart_evidence);
 	kfree(rampart_nonce);
+	rampart_chain = NULL;
+	rampart_eventlog = NULL;
 	rampart_evidence = NULL;
 	rampart_nonce = NULL;
 	pr_err("cannot create /sys/kernel/rampart: %d\n", err);
