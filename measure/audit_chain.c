@@ -27,13 +27,22 @@ void audit_chain_get_record(const uint8_t in[AUDIT_CHAIN_RECORD_SIZE],
 	r->time = measure_get_le(in + 32, 8);
 }
 
+void audit_chain_digest(const struct audit_chain_record *r,
+			uint8_t digest[MEASURE_DIGEST_SIZE])
+{
+	uint8_t rec[AUDIT_CHAIN_RECORD_SIZE];
+
+	audit_chain_put_record(rec, r);
+	mbedtls_sha256_ret(rec, sizeof(rec), digest, 0);
+}
+
 void audit_chain_step(uint8_t head[MEASURE_DIGEST_SIZE],
 		      const struct audit_chain_record *r)
 {
-	uint8_t buf[MEASURE_DIGEST_SIZE + AUDIT_CHAIN_RECORD_SIZE];
+	uint8_t buf[2 * MEASURE_DIGEST_SIZE];
 
 	memcpy(buf, head, MEASURE_DIGEST_SIZE);
-	audit_chain_put_record(buf + MEASURE_DIGEST_SIZE, r);
+	audit_chain_digest(r, buf + MEASURE_DIGEST_SIZE);
 	mbedtls_sha256_ret(buf, sizeof(buf), head, 0);
 }
 

@@ -532,6 +532,11 @@ int check_buffers(const struct check_config *c, const struct check_data *d)
 	if (load_inputs(in, c, d))
 		goto out;
 	run_checks(in, c, d);
+	/* the audit chain's PCR holds the chain's head (audit_chain.h): the
+	 * one the evidence signs, checked against the records above */
+	if (in->replayed)
+		memcpy(in->pcrs[AUDIT_CHAIN_PCR], in->ev.audit_head,
+		       MEASURE_DIGEST_SIZE);
 	if (quote_check(&in->ev, in->replayed ? in->pcrs : NULL, c->ak))
 		goto out;
 	if (!c->quiet)

@@ -7,7 +7,11 @@
  * answer SBI AUDIT_CHAIN) and the verifier (parse, recompute).
  *
  *   head(-1) = 32 zero bytes
- *   head(n)  = SHA-256(head(n - 1) || record n)     (record: 40 bytes)
+ *   head(n)  = SHA-256(head(n - 1) || SHA-256(record n))  (record: 40 bytes)
+ *
+ * which is a TPM PCR extend: with a TPM the monitor extends
+ * AUDIT_CHAIN_PCR with SHA-256 of each record, in order, so the PCR and
+ * the head are equal, and a quote vouches for the chain too.
  */
 #ifndef RAMPART_AUDIT_CHAIN_H
 #define RAMPART_AUDIT_CHAIN_H
@@ -18,6 +22,8 @@
 
 #include "measure.h"
 
+#define AUDIT_CHAIN_PCR 15 /* OS-defined (TCG PC Client: 8-15), unused by
+			    * U-Boot's layout and by this monitor's log */
 #define AUDIT_CHAIN_MAGIC "RPAC"
 #define AUDIT_CHAIN_VERSION 1
 #define AUDIT_CHAIN_HEADER_SIZE 64
@@ -51,7 +57,11 @@ void audit_chain_put_record(uint8_t out[AUDIT_CHAIN_RECORD_SIZE],
 void audit_chain_get_record(const uint8_t in[AUDIT_CHAIN_RECORD_SIZE],
 			    struct audit_chain_record *r);
 
-/* head = SHA-256(head || the record's wire bytes) */
+/* SHA-256 of the record's wire bytes: what the PCR is extended with */
+void audit_chain_digest(const struct audit_chain_record *r,
+			uint8_t digest[MEASURE_DIGEST_SIZE]);
+
+/* head = SHA-256(head || audit_chain_digest(r)) */
 void audit_chain_step(uint8_t head[MEASURE_DIGEST_SIZE],
 		      const struct audit_chain_record *r);
 

@@ -7,6 +7,7 @@
  * entry 0, and the monitor wipes the hand-over copy once it has its own.
  */
 #include "attest.h"
+#include "audit_hw.h"
 #include "boot_measure.h"
 #include "console.h"
 #include "fdt_payload.h"
@@ -30,8 +31,6 @@
 #define CRYPTO_POOL_SIZE (24 * 1024)
 #define S_CRTM_VERSION "Rampart " RAMPART_VERSION /* event in PCR 0 */
 #define HEX_LINE 64	/* bytes per console line of a hex dump */
-
-extern struct audit_log audit_log;
 
 static u8 crypto_pool[CRYPTO_POOL_SIZE];
 static mbedtls_ecp_keypair key;
@@ -152,26 +151,30 @@ static void fill_fields(u64 log_size, const u8 *log, u32 policy_id,
 	mbedtls_sha256_ret(log, log_size, ev.log_digest, 0);
 }
 
-/* Encode and sign @ev with @nonce and the audit counters of now. */
+/* The log's counters and chain, as of one instant (audit lock held). */
+static void take_audit(void)
+{
+	struct audit_state now;
+	unsigned int i;
+
+	audit_state(&audit_log, &now);
+	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
+		ev.audit[i] = now.count[i];
+	ev.audit_kept_from = now.kept_from;
+	memcpy(ev.audit_head, now.head, sizeof(ev.audit_head));
+}
+
+/* Encode and sign @ev with @nonce (the audit fields: take_audit). */
 static int make_evidence(const u8 *nonce, u32 nonce_len, u16 flags, u8 *out,
 			 u64 size, u64 *len)
 {
-	struct audit_state now;
 	size_t signed_len, total;
-	unsigned int i;
 
 	if (!key_ready || !ev_ready || nonce_len > EVIDENCE_NONCE_MAX)
 		return -RAMPART_EINVAL;
 	ev.flags = flags;
 	memcpy(ev.nonce, nonce, nonce_len);
 	ev.nonce_len = nonce_len;
-	audit_lock(&audit_log);
-	audit_state(&audit_log, &now);
-	audit_unlock(&audit_log);
-	for (i = 0; i < EVIDENCE_AUDIT_COUNTERS; i++)
-		ev.audit[i] = now.count[i];
-	ev.audit_kept_from = now.kept_from;
-	memcpy(ev.audit_head, now.head, sizeof(ev.audit_head));
 	if (evidence_encode(&ev, out, size, &signed_len) ||
 	    evidence_sign(&key, out, signed_len, size, &total))
 		return -RAMPART_ENOSPC;
@@ -235,6 +238,9 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 	    tpm_step(log, log_len, nonce, nonce_len, why))
 		return -RAMPART_EINVAL;
 	ev_ready = true;
+	audit_lock(&audit_log);
+	take_audit();
+	audit_unlock(&audit_log);
 	if (!nonce_len) {
 		console_log("no launch nonce: launch evidence not made");
 		return 0;
@@ -249,24 +255,50 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 	return 0;
 }
 
+/*
+ * With a TPM: the chain's records all in AUDIT_CHAIN_PCR, the audit fields
+ * taken, and a quote of the boot's PCRs and that one over @nonce, all while
+ * no record can be added (both locks), so the quote's PCR equals the head
+ * the evidence signs. Without one quote, the evidence carries none.
+ */
+static void take_audit_and_quote(const u8 *nonce, u32 nonce_len)
+{
+	static struct tpm2_quote quote;
+	bool quoted = false;
+
+	audit_tpm_lock();
+	audit_lock(&audit_log);
+	if (audit_tpm_extend_pending())
+		quoted = !tpm_hw_quote(boot_measurements.tpm_base, nonce,
+				       nonce_len, 1u << AUDIT_CHAIN_PCR, &quote) &&
+			 quote.attest_len <= EVIDENCE_TPM_MAX &&
+			 quote.sig_len <= EVIDENCE_TPM_MAX;
+	take_audit();
+	audit_unlock(&audit_log);
+	audit_tpm_unlock();
+	ev.tpm_quote_len = ev.tpm_sig_len = 0;
+	if (quoted) {
+		memcpy(ev.tpm_quote, quote.attest, quote.attest_len);
+		ev.tpm_quote_len = (u32)quote.attest_len;
+		memcpy(ev.tpm_sig, quote.sig, quote.sig_len);
+		ev.tpm_sig_len = (u32)quote.sig_len;
+	}
+}
+
 long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,
 		     u64 *needed)
 {
 	static u8 buf[EVIDENCE_MAX_SIZE];
-	u32 launch_quote_len, launch_sig_len;
 	u64 len = 0;
 	long rc;
 
 	while (__atomic_exchange_n(&attest_lock, 1, __ATOMIC_ACQUIRE))
 		;
-	/* the launch quote vouches for the launch nonce only: not carried */
-	launch_quote_len = ev.tpm_quote_len;
-	launch_sig_len = ev.tpm_sig_len;
-	ev.tpm_quote_len = ev.tpm_sig_len = 0;
+	/* the launch quote vouched for the launch nonce only: each on-demand
+	 * evidence has its own quote, or none */
+	take_audit_and_quote(nonce, nonce_len);
 	rc = make_evidence(nonce, nonce_len, 0, buf, sizeof(buf), &len) ?
 		     SBI_ERR_NOT_SUPPORTED : (long)len;
-	ev.tpm_quote_len = launch_quote_len;
-	ev.tpm_sig_len = launch_sig_len;
 	if (rc > 0 && len > size) {
 		*needed = len;
 		rc = SBI_ERR_INVALID_PARAM;

@@ -71,18 +71,30 @@ static int extend_one(const struct evlog_event *ev, void *arg)
 	return 0;
 }
 
+static u8 buf[TPM2_BUF_SIZE];
+static struct tpm_tis tis;
+static u32 boot_pcrs;	/* the PCRs the boot's log extended */
+
+/* @dev on the TPM at @base, through @locality's registers (PTP: 4 KiB
+ * each, locality 0 at the base). */
+static int open_dev(u64 base, unsigned int locality, struct tpm2_dev *dev)
+{
+	*dev = (struct tpm2_dev){ tpm_tis_transport, tpm_tis_delay, &tis, buf,
+				  sizeof(buf) };
+	return tpm_tis_init(&tis, &tis_ops,
+			    (void *)(uintptr_t)(base + 0x1000ULL * locality)) ?
+		       -RAMPART_ENOENT : 0;
+}
+
 int tpm_hw_extend_and_quote(u64 base, const u8 *log, u64 len,
 			    const u8 *nonce, u32 nonce_len,
 			    struct tpm2_quote *quote)
 {
-	static u8 buf[TPM2_BUF_SIZE];
-	static struct tpm_tis tis;
-	struct tpm2_dev dev = { tpm_tis_transport, tpm_tis_delay, &tis, buf,
-				sizeof(buf) };
+	struct tpm2_dev dev;
 	struct extend_walk walk = { &dev, 0, 0 };
 	int rc;
 
-	if (tpm_tis_init(&tis, &tis_ops, (void *)(uintptr_t)base))
+	if (open_dev(base, 0, &dev))
 		return -RAMPART_ENOENT;
 	rc = tpm2_cmd_startup(&dev);
 	if (rc == TPM2_RC_INITIALIZE)
@@ -92,6 +104,7 @@ int tpm_hw_extend_and_quote(u64 base, const u8 *log, u64 len,
 	if (evlog_parse(log, len, extend_one, &walk) < 0 || walk.rc)
 		return -RAMPART_EINVAL;
 	console_log("tpm: extended PCR mask 0x%x", walk.pcrs);
+	boot_pcrs = walk.pcrs;
 	if (!nonce_len)
 		return 0;
 	rc = tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, nonce_len, walk.pcrs,
@@ -102,4 +115,34 @@ int tpm_hw_extend_and_quote(u64 base, const u8 *log, u64 len,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * Once the kernel runs it drives the TPM too (Linux: locality 0, requested
+ * and relinquished around each command). The monitor asks for its own
+ * locality: the TPM grants one locality at a time, so the two never
+ * interleave a command; the wait for the kernel's to end is bounded
+ * (PTP timeout A), and a TPM kept busy fails the call, never hangs it.
+ */
+#define RUNTIME_LOCALITY 2
+
+int tpm_hw_extend(u64 base, u32 pcr, const u8 digest[32])
+{
+	struct tpm2_dev dev;
+
+	if (open_dev(base, RUNTIME_LOCALITY, &dev))
+		return -RAMPART_ENOENT;
+	return tpm2_cmd_pcr_extend(&dev, pcr, digest) ? -RAMPART_EINVAL : 0;
+}
+
+int tpm_hw_quote(u64 base, const u8 *nonce, u32 nonce_len, u32 extra_pcrs,
+		 struct tpm2_quote *quote)
+{
+	struct tpm2_dev dev;
+
+	if (open_dev(base, RUNTIME_LOCALITY, &dev))
+		return -RAMPART_ENOENT;
+	return tpm2_cmd_quote(&dev, TPM2_AK_HANDLE, nonce, nonce_len,
+			      boot_pcrs | extra_pcrs, quote) ?
+		       -RAMPART_EINVAL : 0;
 }

@@ -19,4 +19,12 @@ int tpm_hw_extend_and_quote(u64 base, const u8 *log, u64 len,
 			    const u8 *nonce, u32 nonce_len,
 			    struct tpm2_quote *quote);
 
+/* After boot, through the monitor's own locality (tpm_hw.c): extend PCR
+ * @pcr with @digest; quote the boot's PCRs and @extra_pcrs with @nonce.
+ * 0, or a negative error (no TPM, or it failed or timed out). Callers
+ * serialise. */
+int tpm_hw_extend(u64 base, u32 pcr, const u8 digest[32]);
+int tpm_hw_quote(u64 base, const u8 *nonce, u32 nonce_len, u32 extra_pcrs,
+		 struct tpm2_quote *quote);
+
 #endif

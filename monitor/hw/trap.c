@@ -6,6 +6,7 @@
  */
 #include "hw.h"
 #include "attest.h"
+#include "audit_hw.h"
 #include "boot_measure.h"
 #include "console.h"
 #include "csr.h"
@@ -167,8 +168,6 @@ static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
  * line and its audit summed up, instead of a stream of audit lines.
  */
 #define FAULT_STORM 10000
-
-extern struct audit_log audit_log;
 
 static void __attribute__((cold, noinline, noreturn))
 fault_storm(const struct vcpu *v, u64 cause, u64 tval)

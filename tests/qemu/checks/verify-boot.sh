@@ -75,7 +75,7 @@ base = bytes(d[32:64])
 if mode == "drop-last":
     recs = recs[:-1]
 elif mode == "trim-first":
-    base = hashlib.sha256(base + recs[0]).digest()
+    base = hashlib.sha256(base + hashlib.sha256(recs[0]).digest()).digest()
     first, recs = first + 1, recs[1:]
 elif mode == "alter":
     r = bytearray(recs[0]); r[16] ^= 0x40; recs[0] = bytes(r)
@@ -175,6 +175,11 @@ PY
 		--pubkey build/device/deviceid.pub.pem --nonce a0a1a2a3a4a5a6a7a8a9aaabacadaeaf
 		--eventlog "$t/od-eventlog.bin" --audit-chain "$t/od-chain.bin")
 	expect 0 "verdict: TRUSTED" -- "${od[@]}"
+	if [ "$scenario" = hostile-tpm ]; then
+		expect 0 "8,15 equal the event log's replay" -- \
+			"${od[@]}" --ak-pubkey build/keys/ak.pub.pem
+		expect 0 "pass  tpm-quote-signature" -- "${od[@]}" --ak-pubkey build/keys/ak.pub.pem
+	fi
 	"$V" "${od[@]}" --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)["audit"]
@@ -230,7 +235,7 @@ linux)
 	expect 1 "FAIL  eventlog" -- $(check good) "${ak[@]}"
 	cp "$t/log.orig" "$t/log.bin"
 	;;
-hostile)
+hostile | hostile-tpm)
 	ref good --kernel build/firmware/payload.bin --cmdline console=ttyS0 \
 		--firmware build/firmware/hostile.bin --max-audit 64
 	expect 0 "verdict: TRUSTED" -- $(check good)
