@@ -9,15 +9,19 @@
 #define SSTATUS_STATE (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | \
 		       MSTATUS_SUM | MSTATUS_MXR | MSTATUS_FS | MSTATUS_VS)
 
+/* The supervisor CSRs saved, cleared and restored as they are. */
+#define PLAIN_S_CSRS(X)                                                   \
+	X(CSR_STVEC, stvec) X(CSR_SSCRATCH, sscratch) X(CSR_SEPC, sepc)   \
+	X(CSR_SCAUSE, scause) X(CSR_STVAL, stval)                         \
+	X(CSR_SCOUNTEREN, scounteren)
+#define SAVE(csr, field) s->field = csr_read(csr);
+#define CLEAR(csr, field) csr_write(csr, 0);
+#define RESTORE(csr, field) csr_write(csr, s->field);
+
 void hw_supervisor_save(struct supervisor_csrs *s)
 {
 	s->sstatus = csr_read(CSR_SSTATUS);
-	s->stvec = csr_read(CSR_STVEC);
-	s->sscratch = csr_read(CSR_SSCRATCH);
-	s->sepc = csr_read(CSR_SEPC);
-	s->scause = csr_read(CSR_SCAUSE);
-	s->stval = csr_read(CSR_STVAL);
-	s->scounteren = csr_read(CSR_SCOUNTEREN);
+	PLAIN_S_CSRS(SAVE)
 	if (platform()->priv_minor >= 12)
 		s->senvcfg = csr_read(CSR_SENVCFG);
 	if (platform()->has_sstc)
@@ -27,12 +31,7 @@ void hw_supervisor_save(struct supervisor_csrs *s)
 void hw_supervisor_clear(void)
 {
 	csr_clear(CSR_SSTATUS, SSTATUS_STATE);
-	csr_write(CSR_STVEC, 0);
-	csr_write(CSR_SSCRATCH, 0);
-	csr_write(CSR_SEPC, 0);
-	csr_write(CSR_SCAUSE, 0);
-	csr_write(CSR_STVAL, 0);
-	csr_write(CSR_SCOUNTEREN, 0);
+	PLAIN_S_CSRS(CLEAR)
 	if (platform()->priv_minor >= 12)
 		csr_write(CSR_SENVCFG, 0);
 	if (platform()->has_sstc)
@@ -47,25 +46,15 @@ void hw_supervisor_start(void)
 	csr_write(CSR_SCOUNTEREN, counters);
 }
 
-static void restore(const struct supervisor_csrs *s, bool timer)
+void hw_supervisor_restore(const struct supervisor_csrs *s, bool keep_timer)
 {
 	csr_clear(CSR_SSTATUS, SSTATUS_STATE);
 	csr_set(CSR_SSTATUS, s->sstatus & SSTATUS_STATE);
-	csr_write(CSR_STVEC, s->stvec);
-	csr_write(CSR_SSCRATCH, s->sscratch);
-	csr_write(CSR_SEPC, s->sepc);
-	csr_write(CSR_SCAUSE, s->scause);
-	csr_write(CSR_STVAL, s->stval);
-	csr_write(CSR_SCOUNTEREN, s->scounteren);
+	PLAIN_S_CSRS(RESTORE)
 	if (platform()->priv_minor >= 12)
 		csr_write(CSR_SENVCFG, s->senvcfg);
-	if (timer && platform()->has_sstc)
+	if (!keep_timer && platform()->has_sstc)
 		csr_write(CSR_STIMECMP, s->stimecmp);
-}
-
-void hw_supervisor_restore(const struct supervisor_csrs *s, bool keep_timer)
-{
-	restore(s, !keep_timer);
 }
 
 void hw_redirect_to_supervisor(struct vcpu *v, u64 cause, u64 tval)
