@@ -24,7 +24,7 @@ MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \
 MON_MBEDTLS := sha256.c md.c bignum.c ecp.c ecp_curves.c ecdsa.c hmac_drbg.c \
 	asn1parse.c asn1write.c platform.c platform_util.c \
 	memory_buffer_alloc.c constant_time.c
-MON_LIB := lib/string.c lib/format.c
+MON_LIB := lib/string.c lib/format.c lib/hex.c
 MON_LIBFDT := fdt.c fdt_ro.c fdt_rw.c fdt_wip.c fdt_strerror.c fdt_addresses.c
 
 MON_ISA := rv64imac_zicsr_zifencei
@@ -126,7 +126,7 @@ ALL_TARGETS += $(BUILD)/monitor-debug-only.bin
 
 # Host unit tests of the portable core
 HOST_TESTS += insn vcsr vtrap pmp emulate format options config
-HOST_TEST_SRCS_config := tests/host/test_config.c monitor/core/config.c \
+HOST_TEST_SRCS_config := tests/host/test_config.c monitor/core/config.c lib/hex.c \
 	monitor/core/options.c monitor/core/policy.c lib/format.c
 HOST_TEST_SRCS_insn := tests/host/test_insn.c monitor/core/insn.c
 HOST_TEST_SRCS_vcsr := tests/host/test_vcsr.c monitor/core/vcsr.c \

@@ -7,7 +7,7 @@ VERIFIER_SRCS := verifier/main.c verifier/util.c verifier/refjson.c \
 	verifier/quote.c verifier/eventlog.c verifier/identity.c verifier/dtbfacts.c measure/dice.c \
 	verifier/attest.c verifier/http.c \
 	measure/measure.c measure/evlog.c measure/evidence.c
-VERIFIER_SRCS += verifier/auditchain.c measure/audit_chain.c
+VERIFIER_SRCS += verifier/auditchain.c measure/audit_chain.c lib/hex.c
 VERIFIER_CFLAGS := -std=gnu11 -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wvla -Wformat=2 -I.
 VERIFIER_LDLIBS := -lmbedx509 -lmbedcrypto -ltss2-mu

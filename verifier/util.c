@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Files, hex, constant-time compare, input errors (verifier.h). */
 #include "verifier.h"
+#include "../lib/hex.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -133,32 +134,9 @@ void hex_encode(const uint8_t *p, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
-static int nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 long hex_decode(const char *s, uint8_t *out, size_t max)
 {
-	size_t n = strlen(s), i;
-	int hi, lo;
-
-	if (n % 2 || n / 2 > max)
-		return -1;
-	for (i = 0; i < n / 2; i++) {
-		hi = nibble(s[2 * i]);
-		lo = nibble(s[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return -1;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return (long)(n / 2);
+	return hex_to_bytes(s, strlen(s), out, max);
 }
 
 bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n)

@@ -4,37 +4,22 @@
 #include "policy.h"
 #include "../../include/rampart/errno.h"
 #include "../../lib/format.h"
+#include "../../lib/hex.h"
 #include <string.h>
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* nonce=HEX: 1 to EVIDENCE_NONCE_MAX bytes; refused, never truncated */
 static const char *read_nonce(const char *text, size_t len,
 			      struct boot_config *cfg)
 {
 	char hex[2 * EVIDENCE_NONCE_MAX + 1];
-	int n = options_get(text, len, "nonce", hex, sizeof(hex)), i;
+	int n = options_get(text, len, "nonce", hex, sizeof(hex));
 
 	if (n == -RAMPART_ENOENT)
 		return NULL;
 	if (n <= 0 || (n & 1))
 		return "nonce option is not 1 to 64 bytes of hex";
-	for (i = 0; i < n; i += 2) {
-		int hi = hex_digit(hex[i]), lo = hex_digit(hex[i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return "nonce option is not hex";
-		cfg->nonce[i / 2] = (u8)(hi << 4 | lo);
-	}
+	if (hex_to_bytes(hex, (size_t)n, cfg->nonce, sizeof(cfg->nonce)) < 0)
+		return "nonce option is not hex";
 	cfg->nonce_len = (u32)n / 2;
 	return NULL;
 }

@@ -22,7 +22,7 @@ FUZZ_SRCS_evidence := tests/fuzz/fuzz_evidence.c measure/evidence.c \
 	measure/measure.c
 FUZZ_SRCS_evlog := tests/fuzz/fuzz_evlog.c measure/evlog.c measure/measure.c
 FUZZ_SRCS_refjson := tests/fuzz/fuzz_refjson.c verifier/refjson.c \
-	verifier/util.c measure/measure.c
+	verifier/util.c lib/hex.c measure/measure.c
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ_TARGETS))
 
 define fuzz_rules
@@ -34,7 +34,7 @@ $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
 
 MKSEED_SRCS := tests/fuzz/mkseed.c tests/fuzz/sample.c measure/dice.c measure/measure.c \
 	measure/evlog.c measure/evidence.c measure/audit_chain.c verifier/refjson.c \
-	verifier/util.c
+	verifier/util.c lib/hex.c
 
 $(BUILD)/fuzz/mkseed: $(MKSEED_SRCS) $(wildcard measure/*.h verifier/*.h tests/fuzz/*.h)
 	$(call quiet,HOSTCC,$@)mkdir -p $(@D) && \

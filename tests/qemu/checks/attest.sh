@@ -6,7 +6,13 @@
 # naming the nonce; --watch keeps challenging until SIGINT; an idle client
 # does not hold the agent; the agent's HTTP errors; an unreachable agent
 # and a malformed URL end with exit 2 within seconds.
+# attest.sh tpm LOG (case attest-agent-tpm, a machine with a TPM): two
+# challenges, each TRUSTED with a quote over that challenge's nonce whose
+# PCRs replay from the event log and the signed audit chain head (PCR 15)
+# and whose signature verifies with the attestation key.
 set -uo pipefail
+tpm=
+[ $# -lt 2 ] || [ "$1" != tpm ] || tpm=1
 # (LOG, the console, is not needed: the agent is asked over the network)
 V=build/verifier
 url=http://127.0.0.1:$ATTEST_PORT
@@ -42,6 +48,24 @@ done
 	--policy-config fastpath=1 --max-audit 0 -o "$t/ref.json" >/dev/null ||
 	{ echo "verifier reference failed"; exit 1; }
 args=(--ref "$t/ref.json" --pubkey build/device/deviceid.pub.pem)
+
+if [ -n "$tpm" ]; then
+	for round in 1 2; do
+		out=$(timeout 60 "$V" attest "$url" "${args[@]}" \
+			--ak-pubkey build/keys/ak.pub.pem 2>&1)
+		rc=$?
+		[ "$rc" = 0 ] || bad "tpm round $round: exit $rc"
+		for want in "verdict: TRUSTED" "pass  tpm-quote " \
+			"pass  tpm-quote-pcrs" "pass  tpm-quote-signature" \
+			"pass  audit-chain"; do
+			grep -qF -- "$want" <<<"$out" || bad "tpm round $round: no '$want'"
+		done
+		[ "$fails" = 0 ] || { tail -n 25 <<<"$out"; break; }
+	done
+	echo "attest tpm: $fails failure(s)"
+	[ "$fails" = 0 ]
+	exit
+fi
 
 # The monitor answers EVENT_LOG and AUDIT_CHAIN: the agent serves both
 for p in /eventlog /audit?from=0; do
