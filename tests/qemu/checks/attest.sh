@@ -79,6 +79,7 @@ rc=$?
 [ "$rc" = 0 ] && grep -qx 'verdict: TRUSTED' <<<"$out" ||
 	bad "first attest: exit $rc: $(tail -n 3 <<<"$out")"
 n1=$(sed -n 's/^  pass  nonce *\([0-9a-f]*\) (fresh)$/\1/p' <<<"$out")
+echo "first attest: $(grep '^verdict' <<<"$out") (nonce $n1)"
 "$V" attest "$url" "${args[@]}" --json >"$t/2.json" 2>"$t/2.err"
 rc=$?
 n2=$(python3 -c 'import json, sys
@@ -87,6 +88,7 @@ assert d["verdict"] == "trusted" and d["exit"] == 0 and not d["failed"], d["fail
 assert [c for c in d["checks"] if c["check"] == "nonce"][0]["status"] == "pass"
 print(d["evidence"]["nonce"])' "$t/2.json") && [ "$rc" = 0 ] ||
 	bad "second attest (--json): exit $rc: $(head -c 300 "$t/2.json" "$t/2.err")"
+echo "second attest (--json): $(head -c 60 "$t/2.json")... (nonce $n2)"
 [ "${#n1}" = 64 ] && [ "${#n2}" = 64 ] && [ "$n1" != "$n2" ] ||
 	bad "the two nonces are not two fresh 32-byte nonces: '$n1' '$n2'"
 
@@ -100,6 +102,7 @@ rc=$?
 [ "$rc" = 1 ] && grep -q '^  FAIL  nonce ' <<<"$out" &&
 	grep -q '^verdict: NOT TRUSTED (1 failed check: nonce)$' <<<"$out" ||
 	bad "replayed answer: exit $rc: $(tail -n 4 <<<"$out")"
+echo "replayed answer: $(grep '^verdict' <<<"$out") (exit $rc)"
 kill "$proxy" 2>/dev/null
 proxy=
 

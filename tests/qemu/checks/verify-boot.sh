@@ -175,6 +175,7 @@ PY
 		--pubkey build/device/deviceid.pub.pem --nonce a0a1a2a3a4a5a6a7a8a9aaabacadaeaf
 		--eventlog "$t/od-eventlog.bin" --audit-chain "$t/od-chain.bin")
 	expect 0 "verdict: TRUSTED" -- "${od[@]}"
+	"$V" "${od[@]}" | grep '^  denied\|^verdict'
 	if [ "$scenario" = hostile-tpm ]; then
 		expect 0 "8,15 equal the event log's replay" -- \
 			"${od[@]}" --ak-pubkey build/keys/ak.pub.pem
@@ -198,6 +199,7 @@ d[64:72], d[104:112] = struct.pack("<Q", 0), struct.pack("<Q", 1)
 open(sys.argv[1], "wb").write(d)
 PY
 	expect 1 "FAIL  audit-chain" -- "${od[@]}"
+	echo "on-demand chain, two records swapped: $("$V" "${od[@]}" | grep '^verdict')"
 }
 
 fw=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
@@ -251,6 +253,7 @@ hostile | hostile-tpm)
 	for mode in drop-last trim-first alter; do
 		chain "$mode"
 		expect 1 "FAIL  audit-chain" -- $(check good)
+		echo "launch chain, $mode: $("$V" $(check good) | grep '^verdict')"
 	done
 	cp "$t/chain.orig" "$t/chain.bin"
 	ondemand_after_attacks
