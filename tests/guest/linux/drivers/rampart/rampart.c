@@ -224,54 +224,7 @@ static ssize_t nonce_store(struct kobject *kobj, struct kobj_attribute *attr,
 }
 
 /*
- * A read at offset 0 asks the monitor for fresh evidence; later offsets
- * continue from that copy, so a reader with a small buffer sees one report.
- */
-static ssize_t evidence_read(struct file *filp, struct kobject *kobj,
-			     struct bin_attribute *attr, char *buf, loff_t off,
-			     size_t count)
-{
-	struct sbiret ret;
-	ssize_t len;
-
-	mutex_lock(&rampart_lock);
-	if (!off) {
-		rampart_evidence_len = 0;
-		if (!rampart_nonce_len) {
-			len = -ENODATA;
-			goto out;
-		}
-		ret = rampart_call(RAMPART_EVIDENCE, virt_to_phys(rampart_nonce),
-				   rampart_nonce_len,
-				   virt_to_phys(rampart_evidence),
-				   RAMPART_EVIDENCE_MAX);
-		if (ret.error == SBI_ERR_INVALID_PARAM) {
-			/* The nonce is valid: the output buffer is too small. */
-			pr_warn_ratelimited("evidence needs %lu bytes, have %u\n",
-					    ret.value, RAMPART_EVIDENCE_MAX);
-			len = -EOVERFLOW;
-			goto out;
-		}
-		if (ret.error) {
-			len = rampart_errno(ret.error);
-			goto out;
-		}
-		rampart_evidence_len = min_t(unsigned long, ret.value,
-					     RAMPART_EVIDENCE_MAX);
-	}
-	if (off >= rampart_evidence_len) {
-		len = 0;
-		goto out;
-	}
-	len = min_t(size_t, count, rampart_evidence_len - off);
-	memcpy(buf, rampart_evidence + off, len);
-out:
-	mutex_unlock(&rampart_lock);
-	return len;
-}
-
-/*
- * The answer of a buffer-filling call (EVENT_LOG, AUDIT_CHAIN): its length,
+ * The answer of a buffer-filling call (EVIDENCE, EVENT_LOG, AUDIT_CHAIN): its length,
  * clamped to the buffer, or an errno. -3 means the buffer is too small.
  */
 static ssize_t rampart_fill_len(struct sbiret ret, size_t max, const char *what)
@@ -297,6 +250,41 @@ static ssize_t rampart_copy_out(char *buf, const u8 *snap, size_t len,
 	n = min_t(size_t, count, len - off);
 	memcpy(buf, snap + off, n);
 	return n;
+}
+
+/*
+ * A read at offset 0 asks the monitor for fresh evidence; later offsets
+ * continue from that copy, so a reader with a small buffer sees one report.
+ */
+static ssize_t evidence_read(struct file *filp, struct kobject *kobj,
+			     struct bin_attribute *attr, char *buf, loff_t off,
+			     size_t count)
+{
+	struct sbiret ret;
+	ssize_t len;
+
+	mutex_lock(&rampart_lock);
+	if (!off) {
+		rampart_evidence_len = 0;
+		if (!rampart_nonce_len) {
+			len = -ENODATA;
+			goto out;
+		}
+		ret = rampart_call(RAMPART_EVIDENCE, virt_to_phys(rampart_nonce),
+				   rampart_nonce_len,
+				   virt_to_phys(rampart_evidence),
+				   RAMPART_EVIDENCE_MAX);
+		/* the nonce is valid: -3 says the output is too small */
+		len = rampart_fill_len(ret, RAMPART_EVIDENCE_MAX, "evidence");
+		if (len < 0)
+			goto out;
+		rampart_evidence_len = len;
+	}
+	len = rampart_copy_out(buf, rampart_evidence, rampart_evidence_len, off,
+			       count);
+out:
+	mutex_unlock(&rampart_lock);
+	return len;
 }
 
 /* As evidence: a read at offset 0 takes a fresh copy of the log. */
