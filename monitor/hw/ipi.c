@@ -14,6 +14,7 @@
  * fence_waiters: a hart that flushed rings them.
  */
 static volatile u64 fence_waiters;
+_Static_assert(MAX_HARTS <= 64, "hart sets are u64 masks");
 static volatile u32 halted;	/* harts parked by KICK_HALT */
 
 static volatile u32 *real_msip(unsigned int hart)
@@ -37,7 +38,13 @@ void ipi_set_vmsip(unsigned int hart, u32 val)
  * the bell before it reads the reasons: no reason is ever lost. */
 void ipi_kick(unsigned int hart, u32 reasons)
 {
-	__atomic_fetch_or(&harts[hart].kicks, reasons, __ATOMIC_SEQ_CST);
+	/* none before the boot hart placed them: a refusal that early
+	 * (reset.c) has no hart to halt */
+	struct hart *h = hart_get(hart);
+
+	if (!h)
+		return;
+	__atomic_fetch_or(&h->kicks, reasons, __ATOMIC_SEQ_CST);
 	*real_msip(hart) = 1;
 }
 
@@ -57,8 +64,10 @@ u64 ipi_mip(unsigned int self)
 
 void ipi_set_running(unsigned int hart, bool on)
 {
-	if (hart < MAX_HARTS)
-		__atomic_store_n(&harts[hart].running, on, __ATOMIC_SEQ_CST);
+	struct hart *h = hart_get(hart);
+
+	if (h)
+		__atomic_store_n(&h->running, on, __ATOMIC_SEQ_CST);
 }
 
 void ipi_halt(void)
