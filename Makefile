@@ -69,7 +69,7 @@ RUN_INPUT_FILES :=
 RUN_TPM :=
 RUN_NATIVE :=
 .PHONY: all deps run run-native test test-host test-qemu lint fuzz bench \
-	guest clean help FORCE
+	matrix guest clean help FORCE
 
 # Fragments: the known ones in this order, any other */build.mk before
 # tests/host/build.mk (which turns HOST_TESTS into rules, so comes last).
@@ -195,6 +195,11 @@ fuzz: $(DEPS)
 # one table and build/bench.json (scripts/bench.sh, docs/bench.md)
 bench: $(DEPS)
 	$(Q)MAKE="$(MAKE)" scripts/bench.sh
+
+# native and Rampart side by side on every CPU model x harts x memory cell:
+# one table, written into docs/matrix.md (scripts/matrix.sh; not in test)
+matrix: $(DEPS)
+	$(Q)scripts/matrix.sh --doc docs/matrix.md
 
 clean:
 	rm -rf $(BUILD)
