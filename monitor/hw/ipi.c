@@ -6,6 +6,9 @@
 #include "../core/platform.h"
 #include "../core/sbi_ext.h"
 
+/* fence_waiters, targets() and send() keep sets of harts in one u64 */
+_Static_assert(MAX_HARTS <= 64, "hart sets are u64 masks");
+
 /*
  * Fences: senders number their requests to a hart (fence_asked); the hart
  * records the number it saw before flushing (fence_done). One flush
@@ -14,7 +17,6 @@
  * fence_waiters: a hart that flushed rings them.
  */
 static volatile u64 fence_waiters;
-_Static_assert(MAX_HARTS <= 64, "hart sets are u64 masks");
 static volatile u32 halted;	/* harts parked by KICK_HALT */
 
 static volatile u32 *real_msip(unsigned int hart)
