@@ -70,6 +70,8 @@ write_case() {
 		echo "mem       $mem"
 		[ "$bios" = native ] || echo "policy    protect"
 		[ -z "$cpu" ] || echo "args      -cpu $cpu"
+		# the default guest kernel has NR_CPUS=8; this one 64 (Makefile)
+		[ "$smp" -le 8 ] || echo "payload   build/Image-smp64"
 		echo "expect    RAMPART-GUEST: harts online $smp"
 		echo "expect    RAMPART-GUEST: checks done"
 		[ "$bios" = native ] || {
