@@ -161,3 +161,5 @@ HOST_TESTS += uart_tx
 HOST_TEST_SRCS_uart_tx := tests/host/test_uart_tx.c monitor/core/uart_tx.c
 HOST_TESTS += isa
 HOST_TEST_SRCS_isa := tests/host/test_isa.c monitor/core/isa.c
+HOST_TESTS += hart
+HOST_TEST_SRCS_hart := tests/host/test_hart.c monitor/core/hart.c

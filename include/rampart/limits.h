@@ -7,8 +7,9 @@
 #ifndef RAMPART_LIMITS_H
 #define RAMPART_LIMITS_H
 
-/* Harts the monitor supports (its MAX_HARTS must be this value). */
-#define RAMPART_MAX_HARTS 8
+/* Harts the monitor supports (its MAX_HARTS must be this value): the IPI
+ * paths keep sets of harts in u64 masks (monitor/hw/ipi.c). */
+#define RAMPART_MAX_HARTS 64
 
 /* Launch nonce: 1 to 64 bytes (EVIDENCE_NONCE_MAX), 2 to 128 hex digits. */
 #define RAMPART_NONCE_MAX 64

@@ -14,6 +14,14 @@
 #include "vcpu.h"
 
 #define MAX_HARTS RAMPART_MAX_HARTS
+/*
+ * Each hart's monitor stack, sized from measurement (scripts/stack-usage.sh,
+ * docs/architecture.md "Harts and their stacks"): the deepest direct chain
+ * is 3,088 bytes (signing evidence), one indirect call adds at most 2,848,
+ * a trap taken in the monitor 1,120: 7,056 if all nested. The QEMU cases
+ * used at most 3,032.
+ */
+#define HART_STACK_SIZE 0x2000
 #define HART_POLICY_SLOT 512	/* bytes; policy.h: policy_slot() */
 /* Each hart's state on its own cache lines, and a power of two in size:
  * harts[i] is a shift, on every path that reaches another hart. */
@@ -52,7 +60,16 @@ struct hart {
 _Static_assert(offsetof(struct hart, v) == 0, "hart starts with its vcpu");
 _Static_assert(sizeof(struct hart) == HART_SIZE, "grow HART_SIZE by 2x");
 
-extern struct hart harts[MAX_HARTS];
+/* One per hart of the device tree, ids 0..n-1: hart_area_init(). */
+extern struct hart *harts;
+
+/*
+ * Boot hart, before any other hart runs: place @n harts' state (zeroed),
+ * then their stacks, in the free memory [@start, @end). Returns the base
+ * of the stacks (hart i's stack top is base + (i + 1) * HART_STACK_SIZE),
+ * or 0 if they do not fit (nothing placed).
+ */
+u64 hart_area_init(u64 start, u64 end, unsigned int n);
 
 static inline struct hart *hart_of(struct vcpu *v)
 {

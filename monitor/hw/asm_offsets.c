@@ -14,5 +14,5 @@ void asm_offsets(void)
 {
 	DEFINE(VCPU_X, offsetof(struct vcpu, x));
 	DEFINE(VCPU_STACK_TOP, offsetof(struct vcpu, stack_top));
-	DEFINE(MAX_HARTS, MAX_HARTS);
+	DEFINE(HART_STACK_SIZE, HART_STACK_SIZE);
 }

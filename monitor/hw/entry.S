@@ -4,7 +4,6 @@
  * this hart's struct vcpu; while the monitor runs, mscratch is 0, so a trap
  * taken in the monitor itself is told apart by the swapped value.
  */
-#include "platform.h"
 #include "asm-offsets.h"	/* generated from asm_offsets.c */
 
 	.section .text.entry, "ax"
@@ -25,17 +24,14 @@ reset:
 	csrw	mscratch, zero
 	la	t0, trap_entry
 	csrw	mtvec, t0
-	li	t0, MAX_HARTS
-	bgeu	a0, t0, park
-	la	sp, hart_stacks
-	li	t0, HART_STACK_SIZE
-	addi	t1, a0, 1
-	mul	t0, t0, t1
-	add	sp, sp, t0
 	la	t0, boot_lottery
 	li	t1, 1
 	amoswap.w t1, t1, (t0)
 	bnez	t1, wait_boot
+	/* The boot hart runs on the boot stack until its first trap: the
+	 * harts' own stacks are placed once the tree said how many there are
+	 * (main.c, core/hart.h). Nothing is pushed before BSS is cleared. */
+	la	sp, boot_stack + HART_STACK_SIZE
 	la	t0, __bss_start
 	la	t1, __bss_end
 1:	bgeu	t0, t1, 2f
@@ -45,11 +41,23 @@ reset:
 2:	li	a3, 1
 	call	monitor_main
 	j	park
+	/* The others wait without a stack, then take theirs from what the
+	 * boot hart published before the release; a hart the tree does not
+	 * list has none and parks. */
 wait_boot:
 	la	t0, boot_released
 3:	lw	t1, 0(t0)
 	beqz	t1, 3b
 	fence	r, rw
+	la	t0, hart_stack_count
+	lwu	t1, 0(t0)
+	bgeu	a0, t1, park
+	la	t0, hart_stacks
+	ld	sp, 0(t0)
+	li	t0, HART_STACK_SIZE
+	addi	t1, a0, 1
+	mul	t0, t0, t1
+	add	sp, sp, t0
 	li	a3, 0
 	call	monitor_main
 park:
@@ -102,9 +110,16 @@ boot_lottery:
 	.globl	boot_released
 boot_released:
 	.word	0
+	/* published by the boot hart before boot_released (main.c) */
+	.globl	hart_stack_count
+hart_stack_count:
+	.word	0
+	.align	3
+	.globl	hart_stacks
+hart_stacks:
+	.dword	0
 
 	.bss
 	.align	4
-	.globl	hart_stacks
-hart_stacks:
-	.space	MAX_HARTS * HART_STACK_SIZE
+boot_stack:
+	.space	HART_STACK_SIZE

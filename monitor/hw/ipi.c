@@ -6,6 +6,9 @@
 #include "../core/platform.h"
 #include "../core/sbi_ext.h"
 
+/* fence_waiters, targets() and send() keep sets of harts in one u64 */
+_Static_assert(MAX_HARTS <= 64, "hart sets are u64 masks");
+
 /*
  * Fences: senders number their requests to a hart (fence_asked); the hart
  * records the number it saw before flushing (fence_done). One flush
@@ -37,7 +40,13 @@ void ipi_set_vmsip(unsigned int hart, u32 val)
  * the bell before it reads the reasons: no reason is ever lost. */
 void ipi_kick(unsigned int hart, u32 reasons)
 {
-	__atomic_fetch_or(&harts[hart].kicks, reasons, __ATOMIC_SEQ_CST);
+	/* none before the boot hart placed them: a refusal that early
+	 * (reset.c) has no hart to halt */
+	struct hart *h = hart_get(hart);
+
+	if (!h)
+		return;
+	__atomic_fetch_or(&h->kicks, reasons, __ATOMIC_SEQ_CST);
 	*real_msip(hart) = 1;
 }
 
@@ -57,8 +66,10 @@ u64 ipi_mip(unsigned int self)
 
 void ipi_set_running(unsigned int hart, bool on)
 {
-	if (hart < MAX_HARTS)
-		__atomic_store_n(&harts[hart].running, on, __ATOMIC_SEQ_CST);
+	struct hart *h = hart_get(hart);
+
+	if (h)
+		__atomic_store_n(&h->running, on, __ATOMIC_SEQ_CST);
 }
 
 void ipi_halt(void)

@@ -26,8 +26,12 @@
 #include "../../include/rampart/errno.h"
 #include <libfdt.h>
 
+/* entry.S: the release of the other harts, and their stacks */
 extern volatile u32 boot_released;
-extern u8 hart_stacks[];
+extern u32 hart_stack_count;
+extern u64 hart_stacks;
+/* link.ld: the monitor's memory its image leaves free */
+extern u8 __monitor_free[], __monitor_free_end[];
 
 /* Written on the boot hart before any other hart runs; const after. */
 static struct boot_config config;
@@ -70,9 +74,30 @@ static void scrub_if_reset(void *fdt, const struct boot_config *cfg)
 	hw_reset_scrub_at_boot(keep, n);
 }
 
+/*
+ * Exactly the harts the tree lists get their state and a stack, in the
+ * monitor's free memory; entry.S hands the stacks out at the release.
+ * The boot hart needs its own before it probes (probe.c).
+ */
+static void place_harts(unsigned int n, u64 boot_hartid)
+{
+	u64 free = (u64)__monitor_free, end = (u64)__monitor_free_end;
+	u64 stacks = hart_area_init(free, end, n);
+
+	if (!stacks)
+		fatal("%u harts need 0x%lx bytes of monitor memory, 0x%lx "
+		      "are free: not booting", n,
+		      (u64)n * (HART_SIZE + HART_STACK_SIZE), end - free);
+	if (!hart_get(boot_hartid))
+		fatal("boot hart %lu is not in the device tree: not booting",
+		      boot_hartid);
+	hart_stacks = stacks;
+	hart_stack_count = n;
+}
+
 /* The device tree and probing; until then the console and the reset
  * device are QEMU virt's (platform.h), so a refusal can still be read. */
-static void describe_platform(void *fdt)
+static void describe_platform(void *fdt, u64 boot_hartid)
 {
 	struct platform p = BOOT_PLATFORM;
 	int rc;
@@ -84,6 +109,7 @@ static void describe_platform(void *fdt)
 		      "monitor supports: not booting", MAX_HARTS);
 	if (rc)
 		fatal("device tree at %p unusable (%d): not booting", fdt, rc);
+	place_harts(p.nharts, boot_hartid);
 	probe_hart(&p);
 	if (p.pmp_count < PMP_COUNT || p.pmp_granule > PMP_GRANULE_MAX)
 		fatal("the hart has %u PMP entries of 0x%lx bytes; the monitor "
@@ -106,11 +132,11 @@ static void read_config(void *fdt, u64 info, struct boot_config *cfg)
 	scrub_if_reset(fdt, cfg);
 }
 
-static void boot_platform(void *fdt, u64 info)
+static void boot_platform(void *fdt, u64 info, u64 hartid)
 {
 	int rc;
 
-	describe_platform(fdt);
+	describe_platform(fdt, hartid);
 	vcsr_init(platform()->priv_minor);
 	console_log("Rampart monitor: firmware at 0x%x, monitor 0x%x+0x%x",
 		    FIRMWARE_BASE, MONITOR_BASE, MONITOR_SIZE);
@@ -143,7 +169,7 @@ static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
 	struct pmp_layout l = { 0 };
 
 	h->cfg = &config;
-	v->stack_top = (u64)&hart_stacks[(hartid + 1) * HART_STACK_SIZE];
+	v->stack_top = hart_stacks + (hartid + 1) * HART_STACK_SIZE;
 	vcpu_reset(v, hartid, csr_read(CSR_MISA), &hw_vcpu_ops);
 	v->csr.mvendorid = csr_read(CSR_MVENDORID);
 	v->csr.marchid = csr_read(CSR_MARCHID);
@@ -170,7 +196,7 @@ void monitor_main(u64 hartid, u64 fdt, u64 info, u64 is_boot_hart)
 	struct hart *h;
 
 	if (is_boot_hart) {
-		boot_platform((void *)fdt, info);
+		boot_platform((void *)fdt, info, hartid);
 		__atomic_store_n(&boot_released, 1, __ATOMIC_RELEASE);
 	}
 	h = hart_get(hartid);

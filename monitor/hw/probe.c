@@ -25,11 +25,12 @@ u64 probe_disarm(void)
 
 void monitor_trap(const u64 *frame)
 {
-	struct hart *h = &harts[csr_read(CSR_MHARTID)];
+	/* none before the boot hart placed them (main.c): a bug then too */
+	struct hart *h = hart_get(csr_read(CSR_MHARTID));
 	u64 cause = csr_read(CSR_MCAUSE);
 
 	(void)frame;
-	if (h->probe_armed && !(cause & CAUSE_IRQ_FLAG)) {
+	if (h && h->probe_armed && !(cause & CAUSE_IRQ_FLAG)) {
 		h->probe_cause = cause;
 		h->probe_armed = false;
 		csr_write(CSR_MEPC, csr_read(CSR_MEPC) + 4);

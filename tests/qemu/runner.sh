@@ -5,6 +5,8 @@
 # build/test-logs/<name>.log. Prints PASS/FAIL per case, the reason and the
 # log's tail on failure, and closes with "N passed, N failed".
 # BUILD_FAILED=1 in the environment counts one extra failure (`make` failed).
+# CASES_DIR=DIR runs DIR/*.case instead (scripts/matrix.sh generates its
+# cases into build/matrix/).
 #
 # Case file: one "key value" per line; "#" starts a comment at the start of
 # a line or after two or more blanks (so "~ # " can be expected).
@@ -59,6 +61,7 @@ PROG=runner.sh
 # shellcheck source=scripts/inputs.sh
 . scripts/inputs.sh # attest_netdev: the same network card as make run
 RESULTS=
+CASES_DIR=${CASES_DIR:-tests/qemu/cases}
 
 if [ "${1:-}" = --results ]; then
 	RESULTS=$2
@@ -417,14 +420,14 @@ main() {
 		echo "FAIL build: make failed, images may be missing or stale"
 		failed=$((failed + 1))
 	fi
-	for f in tests/qemu/cases/*.case; do
+	for f in "$CASES_DIR"/*.case; do
 		[ -e "$f" ] || continue
 		selected "$(basename "$f" .case)" || continue
 		n=$((n + 1))
 		run_case "$f"
 	done
 	if [ "$n" -eq 0 ]; then
-		echo "FAIL no case matches: ${GLOBS[*]:-tests/qemu/cases/*.case}"
+		echo "FAIL no case matches: ${GLOBS[*]:-$CASES_DIR/*.case}"
 		failed=$((failed + 1))
 	fi
 	if [ -n "$RESULTS" ]; then
