@@ -80,7 +80,8 @@ FRAGMENTS_OTHER := $(filter-out $(FRAGMENTS_FIRST) tests/host/build.mk, \
 	$(sort $(wildcard */build.mk */*/build.mk)))
 -include $(FRAGMENTS_FIRST) $(FRAGMENTS_OTHER) tests/host/build.mk
 
-ALL_TARGETS += $(BUILD)/Image $(BUILD)/initramfs.cpio.gz
+ALL_TARGETS += $(BUILD)/Image $(BUILD)/initramfs.cpio.gz \
+	$(BUILD)/Image-smp64
 
 # Every user-facing target first makes sure the packages and sources are
 # there (scripts/deps.sh: one line when satisfied), then re-enters make so
@@ -128,8 +129,6 @@ $(BUILD)/Image-smp64: FORCE
 			$(GUEST_SMP64)/tests/guest/linux/rampart.config && \
 		grep -q '^CONFIG_NR_CPUS=64$$' $(GUEST_SMP64)/tests/guest/linux/rampart.config && \
 		$(GUEST_SMP64)/tests/guest/build-linux.sh $@
-
-ALL_TARGETS += $(BUILD)/Image-smp64
 
 FORCE:
 
