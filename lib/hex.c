@@ -27,3 +27,14 @@ long hex_to_bytes(const char *s, size_t n, uint8_t *out, size_t max)
 	}
 	return (long)(n / 2);
 }
+
+void hex_encode(const uint8_t *p, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = "0123456789abcdef"[p[i] >> 4];
+		out[2 * i + 1] = "0123456789abcdef"[p[i] & 15];
+	}
+	out[2 * n] = '\0';
+}

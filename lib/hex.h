@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Hex digits to bytes: the one parser of the monitor's nonce option and
- * the verifier's hex arguments. Plain C: freestanding or hosted. */
+/* Hex digits to bytes and back: the one parser of the monitor's nonce
+ * option and the verifier's hex arguments, the one encoder of both's
+ * digests. Plain C: freestanding or hosted. */
 #ifndef RAMPART_LIB_HEX_H
 #define RAMPART_LIB_HEX_H
 
@@ -14,5 +15,8 @@
  * nothing promised in @out.
  */
 long hex_to_bytes(const char *s, size_t n, uint8_t *out, size_t max);
+
+/* The @n bytes at @p as 2 * @n lowercase hex digits and a NUL at @out. */
+void hex_encode(const uint8_t *p, size_t n, char *out);
 
 #endif

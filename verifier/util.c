@@ -122,18 +122,6 @@ int write_file_atomic(const char *path, const void *buf, size_t len)
 	return 0;
 }
 
-void hex_encode(const uint8_t *p, size_t n, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		out[2 * i] = digits[p[i] >> 4];
-		out[2 * i + 1] = digits[p[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
-
 long hex_decode(const char *s, uint8_t *out, size_t max)
 {
 	return hex_to_bytes(s, strlen(s), out, max);

@@ -14,6 +14,7 @@
 #include "../include/rampart/evidence.h"
 #include "../include/rampart/evlog.h"
 #include "../include/rampart/limits.h"
+#include "../lib/hex.h"
 
 #define EXIT_TRUSTED 0
 #define EXIT_UNTRUSTED 1
@@ -42,7 +43,6 @@ int read_file(const char *path, size_t max, uint8_t **buf, size_t *len);
  * @path is either the old file or the complete new one. "-": stdout. */
 int write_file_atomic(const char *path, const void *buf, size_t len);
 
-void hex_encode(const uint8_t *p, size_t n, char *out);
 /* Decode @s (even length, [0-9a-fA-F]) into at most @max bytes; -1 if bad */
 long hex_decode(const char *s, uint8_t *out, size_t max);
 

@@ -22,6 +22,7 @@
 #include "../../include/rampart/evlog.h"
 #include "../../include/rampart/version.h"
 #include "../../measure/tpm2_cmd.h"
+#include "../../lib/hex.h"
 #include <mbedtls/ecp.h>
 #include <mbedtls/memory_buffer_alloc.h>
 #include <mbedtls/platform_util.h>
@@ -81,19 +82,13 @@ wipe:
 
 static void dump_hex(const char *what, const u8 *p, u64 len)
 {
-	static const char hex[] = "0123456789abcdef";
 	char line[2 * HEX_LINE + 1];
-	u64 at, i;
+	u64 at;
 
 	console_log("%s begin %lu", what, len);
 	for (at = 0; at < len; at += HEX_LINE) {
-		u64 n = len - at < HEX_LINE ? len - at : HEX_LINE;
-
-		for (i = 0; i < n; i++) {
-			line[2 * i] = hex[p[at + i] >> 4];
-			line[2 * i + 1] = hex[p[at + i] & 15];
-		}
-		line[2 * n] = '\0';
+		hex_encode(p + at, len - at < HEX_LINE ? len - at : HEX_LINE,
+			   line);
 		console_log("%s %s", what, line);
 	}
 	console_log("%s end", what);
@@ -182,6 +177,17 @@ static int make_evidence(const u8 *nonce, u32 nonce_len, u16 flags, u8 *out,
 	return 0;
 }
 
+/* @q in the evidence if @ok and it fits, else no quote. */
+static void keep_quote(const struct tpm2_quote *q, bool ok)
+{
+	ok = ok && q->attest_len <= EVIDENCE_TPM_MAX &&
+	     q->sig_len <= EVIDENCE_TPM_MAX;
+	ev.tpm_quote_len = ok ? (u32)q->attest_len : 0;
+	ev.tpm_sig_len = ok ? (u32)q->sig_len : 0;
+	memcpy(ev.tpm_quote, q->attest, ev.tpm_quote_len);
+	memcpy(ev.tpm_sig, q->sig, ev.tpm_sig_len);
+}
+
 /* PCRs extended (fail closed: else they would not match the log), then
  * the quote for the launch evidence, if the TPM can give one. */
 static int tpm_step(const u8 *log, u64 log_len, const u8 *nonce,
@@ -195,13 +201,7 @@ static int tpm_step(const u8 *log, u64 log_len, const u8 *nonce,
 		*why = "the TPM did not take the measurements";
 		return rc;
 	}
-	if (rc == 0 && nonce_len && quote.attest_len <= EVIDENCE_TPM_MAX &&
-	    quote.sig_len <= EVIDENCE_TPM_MAX) {
-		memcpy(ev.tpm_quote, quote.attest, quote.attest_len);
-		ev.tpm_quote_len = (u32)quote.attest_len;
-		memcpy(ev.tpm_sig, quote.sig, quote.sig_len);
-		ev.tpm_sig_len = (u32)quote.sig_len;
-	}
+	keep_quote(&quote, rc == 0 && nonce_len);
 	return 0;
 }
 
@@ -270,19 +270,11 @@ static void take_audit_and_quote(const u8 *nonce, u32 nonce_len)
 	audit_lock(&audit_log);
 	if (audit_tpm_extend_pending())
 		quoted = !tpm_hw_quote(boot_measurements.tpm_base, nonce,
-				       nonce_len, 1u << AUDIT_CHAIN_PCR, &quote) &&
-			 quote.attest_len <= EVIDENCE_TPM_MAX &&
-			 quote.sig_len <= EVIDENCE_TPM_MAX;
+				       nonce_len, 1u << AUDIT_CHAIN_PCR, &quote);
 	take_audit();
 	audit_unlock(&audit_log);
 	audit_tpm_unlock();
-	ev.tpm_quote_len = ev.tpm_sig_len = 0;
-	if (quoted) {
-		memcpy(ev.tpm_quote, quote.attest, quote.attest_len);
-		ev.tpm_quote_len = (u32)quote.attest_len;
-		memcpy(ev.tpm_sig, quote.sig, quote.sig_len);
-		ev.tpm_sig_len = (u32)quote.sig_len;
-	}
+	keep_quote(&quote, quoted);
 }
 
 long attest_evidence(const u8 *nonce, u32 nonce_len, u8 *out, u64 size,

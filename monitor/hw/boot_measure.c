@@ -16,6 +16,7 @@
 #include "../../include/rampart/errno.h"
 #include "../core/placement.h"
 #include "../core/vcpu.h"
+#include "../../lib/hex.h"
 #include "../../include/rampart/evidence.h"
 #include <libfdt.h>
 #include <string.h>
@@ -34,10 +35,8 @@ static void record(u32 type, u64 base, u64 size, const void *bytes)
 		"?", "monitor", "firmware", "policy", "kernel",
 		"initrd", "cmdline", "dtb", "entry",
 	};
-	static const char hex[] = "0123456789abcdef";
 	struct measured *m = &boot_measurements.region[type];
 	char text[2 * MEASURE_DIGEST_SIZE + 1];
-	unsigned int i;
 	u64 insns = csr_read(CSR_MINSTRET);
 
 	m->present = true;
@@ -46,11 +45,7 @@ static void record(u32 type, u64 base, u64 size, const void *bytes)
 	m->at = (u64)(uintptr_t)bytes;
 	measure_region(type, base, size, bytes, m->digest);
 	insns = csr_read(CSR_MINSTRET) - insns; /* cost, for make bench */
-	for (i = 0; i < MEASURE_DIGEST_SIZE; i++) {
-		text[2 * i] = hex[m->digest[i] >> 4];
-		text[2 * i + 1] = hex[m->digest[i] & 15];
-	}
-	text[2 * MEASURE_DIGEST_SIZE] = '\0';
+	hex_encode(m->digest, MEASURE_DIGEST_SIZE, text);
 	console_log("measured %s 0x%lx+0x%lx sha256=%s insns=%lu", names[type],
 		    base, size, text, insns);
 }

@@ -21,25 +21,15 @@
 		__r;                                                     \
 	})
 
-#define csr_write(csr, val)                                              \
+/* csrw, csrs, csrc: @val in a register, or an immediate if it fits */
+#define csr_insn(insn, csr, val)                                           \
 	({                                                               \
 		u64 __v = (u64)(val);                                    \
-		__asm__ volatile("csrw " __xstr(csr) ", %0" : : "rK"(__v) \
+		__asm__ volatile(insn " " __xstr(csr) ", %0" : : "rK"(__v) \
 				 : "memory");                            \
 	})
-
-#define csr_set(csr, val)                                                \
-	({                                                               \
-		u64 __v = (u64)(val);                                    \
-		__asm__ volatile("csrs " __xstr(csr) ", %0" : : "rK"(__v) \
-				 : "memory");                            \
-	})
-
-#define csr_clear(csr, val)                                              \
-	({                                                               \
-		u64 __v = (u64)(val);                                    \
-		__asm__ volatile("csrc " __xstr(csr) ", %0" : : "rK"(__v) \
-				 : "memory");                            \
-	})
+#define csr_write(csr, val) csr_insn("csrw", csr, val)
+#define csr_set(csr, val) csr_insn("csrs", csr, val)
+#define csr_clear(csr, val) csr_insn("csrc", csr, val)
 
 #endif
