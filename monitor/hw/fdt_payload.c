@@ -24,16 +24,6 @@ static int set_pair(void *fdt, int node, const char *name, u64 a, u64 b)
 	return fdt_setprop(fdt, node, name, v, sizeof(v));
 }
 
-static int reserve(void *fdt, int parent, const char *name, u64 base,
-		   u64 size, bool no_map)
-{
-	int node = fdt_add_subnode(fdt, parent, name);
-
-	if (node < 0 || set_pair(fdt, node, "reg", base, size))
-		return -1;
-	return no_map ? fdt_setprop_empty(fdt, node, "no-map") : 0;
-}
-
 /*
  * The ranges the tree already reserves (first @max, 2+2 cells), with or
  * without no-map: either way the kernel allocates nothing there. A node
@@ -54,11 +44,8 @@ static int reserved_ranges(const void *fdt, int parent,
 			    fdt_getprop(fdt, node, "reusable", NULL);
 
 		for (i = 0; reg && i + 16 <= len; i += 16, reg += 4) {
-			struct place_range r = {
-				(u64)fdt32_to_cpu(reg[0]) << 32 |
-					fdt32_to_cpu(reg[1]),
-				(u64)fdt32_to_cpu(reg[2]) << 32 |
-					fdt32_to_cpu(reg[3]) };
+			struct place_range r = { fdt_cells(reg, 2),
+						 fdt_cells(reg + 2, 2) };
 
 			/* r may wrap: compare without adding to its base */
 			if (pool && r.size && r.base < below->base + below->size &&
@@ -96,8 +83,8 @@ static int reserve_below_payload(void *fdt, int parent)
 	for (i = 0; i < count; i++) {
 		format_buf(name, sizeof(name), "rampart-hold@%lx",
 			   holds[i].base);
-		if (reserve(fdt, parent, name, holds[i].base, holds[i].size,
-			    true))
+		if (fdt_platform_add_reserved(fdt, parent, name, holds[i].base,
+					      holds[i].size, true))
 			return -1;
 	}
 	return count < 0 ? -1 : 0;
@@ -139,11 +126,11 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 	if (parent < 0)
 		return parent;
 	if (reserve_below_payload(fdt, parent) ||
-	    reserve(fdt, parent, "rampart-log", base, RAMPART_REGION_SIZE,
-		    false) ||
-	    reserve(fdt, parent, "rampart-mark",
-		    platform_dram_end() - RESET_MARK_SIZE,
-		    RESET_MARK_SIZE, false))
+	    fdt_platform_add_reserved(fdt, parent, "rampart-log", base,
+				      RAMPART_REGION_SIZE, false) ||
+	    fdt_platform_add_reserved(fdt, parent, "rampart-mark",
+				      platform_dram_end() - RESET_MARK_SIZE,
+				      RESET_MARK_SIZE, false))
 		return -RAMPART_EINVAL;
 	/* offsets move when a node is added: look /chosen up only now */
 	chosen = fdt_path_offset(fdt, "/chosen");
@@ -159,15 +146,6 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 		return rc == -RAMPART_EFAULT ? rc : -RAMPART_EINVAL;
 	fdt_pack(fdt);
 	return 0;
-}
-
-static u64 cells(const fdt32_t *p, int n)
-{
-	u64 v = 0;
-
-	while (n-- > 0)
-		v = (v << 32) | fdt32_to_cpu(*p++);
-	return v;
 }
 
 /* Append [base, +size) to @out (room for @max), or note the truncation. */
@@ -196,7 +174,8 @@ static void memory_facts(const void *fdt, struct evidence_dtb *d)
 		for (i = 0; reg && (i + ac + sc) * 4 <= len; i += ac + sc)
 			add_range(d->memory, &d->memory_count,
 				  EVIDENCE_DTB_MEMORY, &d->truncated,
-				  cells(reg + i, ac), cells(reg + i + ac, sc), 0);
+				  fdt_cells(reg + i, ac),
+				  fdt_cells(reg + i + ac, sc), 0);
 	}
 }
 
@@ -222,8 +201,8 @@ void fdt_payload_facts(const void *fdt, u64 initrd_start, u64 initrd_size,
 		for (i = 0; reg && (i + 4) * 4 <= len; i += 4)
 			add_range(d->reserved, &d->reserved_count,
 				  EVIDENCE_DTB_RESERVED, &d->truncated,
-				  cells(reg + i, 2), cells(reg + i + 2, 2),
-				  flags);
+				  fdt_cells(reg + i, 2),
+				  fdt_cells(reg + i + 2, 2), flags);
 	}
 	if (initrd_size) {
 		d->initrd_start = initrd_start;

@@ -9,7 +9,7 @@
 
 #define FDT_ROOM 1024 /* enough for one reserved-memory node */
 
-static u64 read_cells(const fdt32_t *p, int cells)
+u64 fdt_cells(const fdt32_t *p, int cells)
 {
 	u64 v = 0;
 
@@ -31,8 +31,8 @@ static int read_reg(const void *fdt, int node, int parent, u64 *base,
 	reg = fdt_getprop(fdt, node, "reg", &len);
 	if (!reg || len < (ac + sc) * 4)
 		return -RAMPART_EINVAL;
-	*base = read_cells(reg, ac);
-	*size = read_cells(reg + ac, sc);
+	*base = fdt_cells(reg, ac);
+	*size = fdt_cells(reg + ac, sc);
 	return 0;
 }
 
@@ -207,24 +207,29 @@ int fdt_platform_open_reserved(void *fdt, u64 limit, u64 room)
 	return parent;
 }
 
+int fdt_platform_add_reserved(void *fdt, int parent, const char *name,
+			      u64 base, u64 size, bool no_map)
+{
+	fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(size) };
+	int node = fdt_add_subnode(fdt, parent, name);
+
+	if (node < 0)
+		return node;
+	if (fdt_setprop(fdt, node, "reg", reg, sizeof(reg)))
+		return -FDT_ERR_NOSPACE;
+	return no_map ? fdt_setprop_empty(fdt, node, "no-map") : 0;
+}
+
 int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size)
 {
-	int parent = fdt_platform_open_reserved(fdt, limit, FDT_ROOM), node;
-	fdt32_t reg[4];
+	int parent = fdt_platform_open_reserved(fdt, limit, FDT_ROOM), rc;
 
 	if (parent < 0)
 		return parent;
-	node = fdt_add_subnode(fdt, parent, "rampart@80000000");
-	if (node < 0)
-		return node == -FDT_ERR_NOSPACE ? -RAMPART_ENOSPC :
-						  -RAMPART_EINVAL;
-	reg[0] = cpu_to_fdt32((u32)(base >> 32));
-	reg[1] = cpu_to_fdt32((u32)base);
-	reg[2] = cpu_to_fdt32((u32)(size >> 32));
-	reg[3] = cpu_to_fdt32((u32)size);
-	if (fdt_setprop(fdt, node, "reg", reg, sizeof(reg)) ||
-	    fdt_setprop_empty(fdt, node, "no-map"))
-		return -RAMPART_ENOSPC;
+	rc = fdt_platform_add_reserved(fdt, parent, "rampart@80000000", base,
+				       size, true);
+	if (rc)
+		return rc == -FDT_ERR_NOSPACE ? -RAMPART_ENOSPC : -RAMPART_EINVAL;
 	return 0;
 }
 
@@ -234,11 +239,7 @@ static u64 prop_u64(const void *fdt, int node, const char *name, bool *ok)
 	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
 
 	*ok = p && (len == 4 || len == 8);
-	if (!*ok)
-		return 0;
-	if (len == 4)
-		return fdt32_to_cpu(p[0]);
-	return ((u64)fdt32_to_cpu(p[0]) << 32) | fdt32_to_cpu(p[1]);
+	return *ok ? fdt_cells(p, len / 4) : 0;
 }
 
 int fdt_platform_initrd(const void *fdt, u64 *start, u64 *end)

@@ -4,6 +4,10 @@
 #define RAMPART_FDT_PLATFORM_H
 
 #include "../core/platform.h"
+#include <libfdt.h>
+
+/* The number in @cells (1 or 2) big-endian cells at @p. */
+u64 fdt_cells(const fdt32_t *p, int cells);
 
 /* Fill @p from the tree at @fdt (DRAM, harts, the CLINT, the PLIC, the
  * console's UART and the reset device). 0, -RAMPART_EINVAL, or -RAMPART_ENOSPC for
@@ -22,6 +26,11 @@ int fdt_platform_open_reserved(void *fdt, u64 limit, u64 room);
  * Returns 0, -RAMPART_EINVAL (malformed tree) or -RAMPART_ENOSPC.
  */
 int fdt_platform_reserve(void *fdt, u64 limit, u64 base, u64 size);
+
+/* Add node @name under /reserved-memory @parent (2 + 2 cells) for [base,
+ * base + size), no-map if @no_map: 0 or a libfdt error. */
+int fdt_platform_add_reserved(void *fdt, int parent, const char *name,
+			      u64 base, u64 size, bool no_map);
 
 /* The initrd /chosen names (linux,initrd-start/-end, 4 or 8 bytes each):
  * 1 and [*start, *end), 0 if none, -RAMPART_EINVAL if malformed (one
