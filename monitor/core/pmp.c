@@ -47,6 +47,14 @@ static void place_virtual(struct pmp_layout *out, const struct vcpu *v,
 	}
 }
 
+/* The two config words, computed once per plan: every world switch
+ * writes them. */
+static void seal(struct pmp_layout *out)
+{
+	out->cfg[0] = pmp_layout_cfg(out, 0);
+	out->cfg[1] = pmp_layout_cfg(out, 2);
+}
+
 void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 		       const struct pmp_entry policy[PMP_FW_POLICY_COUNT],
 		       u64 clint_base, u64 clint_size, bool data_denied)
@@ -63,6 +71,7 @@ void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 		if (data_denied)
 			e->cfg &= (u8)~(PMP_R | PMP_W);
 	}
+	seal(out);
 }
 
 void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v)
@@ -70,10 +79,9 @@ void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v)
 	unsigned int i;
 
 	place_virtual(out, v, true);
-	for (i = PMP_FW_CLINT; i < PMP_COUNT; i++) {
-		out->e[i].addr = 0;
+	for (i = PMP_FW_CLINT; i < PMP_COUNT; i++)
 		out->e[i].cfg = PMP_A_OFF;
-	}
+	seal(out);
 }
 
 u64 pmp_layout_cfg(const struct pmp_layout *l, unsigned int reg)

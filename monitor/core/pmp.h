@@ -38,6 +38,7 @@ struct pmp_entry {
 
 struct pmp_layout {
 	struct pmp_entry e[PMP_COUNT];
+	u64 cfg[2];	/* pmpcfg0 and pmpcfg2 of e[], as the plan left them */
 };
 
 /* pmpaddr for a NAPOT region; @size a power of two >= 8, @base aligned. */
@@ -60,7 +61,11 @@ void pmp_plan_firmware(struct pmp_layout *out, const struct vcpu *v,
 		       const struct pmp_entry policy[PMP_FW_POLICY_COUNT],
 		       u64 clint_base, u64 clint_size, bool data_denied);
 
-/* Payload world: the firmware's virtual entries as it programmed them. */
+/* Payload world: the firmware's virtual entries as it programmed them;
+ * the entries above them off, their addresses left as in @out (an entry
+ * off matches nothing, and none after it is TOR), so a switch between
+ * the two worlds changes only the config words. Both plans come after
+ * pmp_plan_common() and end by setting cfg[]. */
 void pmp_plan_payload(struct pmp_layout *out, const struct vcpu *v);
 
 /* pmpaddr covering the whole address space (NAPOT). */

@@ -25,7 +25,7 @@ void sha256_hw_init(const struct platform *p);
 void world_enter_firmware(struct vcpu *v);
 void world_enter_payload(struct vcpu *v);
 void world_apply_firmware_pmp(struct vcpu *v);
-void hw_pmp_write(const struct pmp_layout *l);
+void hw_pmp_write(const struct pmp_layout *l, const u64 cfg[2], bool addrs);
 
 /* mprv.c: access @width bytes at @addr as mode @mode (PRV_S/PRV_U) would,
  * with the hart's current satp and PMP. Return 0 or the exception cause. */

@@ -185,7 +185,7 @@ static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
 	csr_write(CSR_MIDELEG, 0);
 	csr_write(CSR_MIE, 0);
 	csr_write(CSR_SATP, 0);
-	hw_pmp_write(&l);
+	hw_pmp_write(&l, l.cfg, true);
 	world_apply_firmware_pmp(v);
 }
 

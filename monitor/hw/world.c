@@ -19,19 +19,35 @@
 #include "../core/policy.h"
 #include "../core/services.h"
 
-void hw_pmp_write(const struct pmp_layout *l)
+void hw_pmp_write(const struct pmp_layout *l, const u64 cfg[2], bool addrs)
 {
 	/* Disable everything but the monitor entry while addresses change,
 	 * so no half-written layout is ever in force below M-mode. */
-	csr_write(CSR_PMPCFG0 + 2, 0);
-	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0) & 0xff);
+	if (addrs) {
+		csr_write(CSR_PMPCFG0 + 2, 0);
+		csr_write(CSR_PMPCFG0, cfg[0] & 0xff);
 #define WRITE_PMPADDR(n) csr_write(CSR_PMPADDR0 + (n), l->e[n].addr);
-	PMP_ENTRIES_1_15(WRITE_PMPADDR)
-	csr_write(CSR_PMPADDR0, l->e[0].addr);
-	csr_write(CSR_PMPCFG0, pmp_layout_cfg(l, 0));
-	csr_write(CSR_PMPCFG0 + 2, pmp_layout_cfg(l, 2));
+		PMP_ENTRIES_1_15(WRITE_PMPADDR)
+		csr_write(CSR_PMPADDR0, l->e[0].addr);
+	}
+	csr_write(CSR_PMPCFG0, cfg[0]);
+	csr_write(CSR_PMPCFG0 + 2, cfg[1]);
 	/* Priv. spec 3.7.2: cached translations may hold old PMP checks */
 	__asm__ volatile("sfence.vma" : : : "memory");
+}
+
+/*
+ * The payload world's layout has the firmware world's addresses (its own
+ * entries are the same, the rest off: pmp.h): only its config words are
+ * kept, and a world switch writes the addresses only if they changed.
+ */
+static void plan_payload(struct hart *h, const struct vcpu *v)
+{
+	struct pmp_layout l = h->fw_pmp;
+
+	pmp_plan_payload(&l, v);
+	h->pay_pmp_cfg[0] = l.cfg[0];
+	h->pay_pmp_cfg[1] = l.cfg[1];
 }
 
 void world_apply_firmware_pmp(struct vcpu *v)
@@ -50,9 +66,12 @@ void world_apply_firmware_pmp(struct vcpu *v)
 		pmp_plan_common(&h->fw_pmp, MONITOR_BASE, MONITOR_SIZE);
 		pmp_plan_firmware(&h->fw_pmp, v, policy_entries,
 				  platform()->clint_base, CLINT_SIZE, mprv);
+		plan_payload(h, v);
 		h->fw_pmp_key = key;
+		h->pmp_addrs_live = false;
 	}
-	hw_pmp_write(&h->fw_pmp);
+	hw_pmp_write(&h->fw_pmp, h->fw_pmp.cfg, !h->pmp_addrs_live);
+	h->pmp_addrs_live = true;
 	h->pmp_dirty = false;
 	h->pmp_mprv = mprv;
 	__atomic_store_n(&h->lock_applied, locked, __ATOMIC_SEQ_CST);
@@ -65,13 +84,15 @@ bool world_mprv_active(const struct vcpu *v)
 	return (st & MSTATUS_MPRV) && (st & MSTATUS_MPP) != MSTATUS_MPP;
 }
 
-static void apply_payload_pmp(const struct vcpu *v)
+/* Planned with the firmware world's (the virtual PMP changes only there,
+ * and each change replans before the firmware runs again). */
+static void apply_payload_pmp(struct vcpu *v)
 {
-	struct pmp_layout l;
+	struct hart *h = hart_of(v);
 
-	pmp_plan_common(&l, MONITOR_BASE, MONITOR_SIZE);
-	pmp_plan_payload(&l, v);
-	hw_pmp_write(&l);
+	if (h->pmp_dirty || !h->fw_pmp_key || !h->pmp_addrs_live)
+		world_apply_firmware_pmp(v);
+	hw_pmp_write(&h->fw_pmp, h->pay_pmp_cfg, false);
 }
 
 void world_mprv_begin(struct vcpu *v)

@@ -182,6 +182,8 @@ static void test_plan_payload(void **state)
 
 	(void)state;
 	program_virtual();
+	for (i = PMP_FW_CLINT; i < PMP_COUNT; i++)
+		l.e[i].addr = 0x5000 + i; /* the firmware world's, left */
 	pmp_plan_common(&l, MON_BASE, MON_SIZE);
 	pmp_plan_payload(&l, &v);
 	assert_int_equal(l.e[0].addr, 0x2001ffff);
@@ -195,9 +197,11 @@ static void test_plan_payload(void **state)
 		assert_int_equal(l.e[i].cfg, PMP_A_OFF);
 	assert_int_equal(l.e[9].cfg, PMP_A_NAPOT | PMP_X);
 	for (i = PMP_FW_CLINT; i < PMP_COUNT; i++) {
-		assert_int_equal(l.e[i].addr, 0);
+		assert_int_equal(l.e[i].addr, 0x5000 + i);
 		assert_int_equal(l.e[i].cfg, PMP_A_OFF);
 	}
+	assert_int_equal(l.cfg[0], pmp_layout_cfg(&l, 0));
+	assert_int_equal(l.cfg[1], pmp_layout_cfg(&l, 2));
 }
 
 /* Entry i is byte i % 8 of pmpcfg0 (0-7) or pmpcfg2 (8-15). */
