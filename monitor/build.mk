@@ -53,7 +53,7 @@ $(BUILD)/mon/%.S.o: %.S $(BUILD)/mon/asm-offsets.h
 
 # Structure offsets and sizes for entry.S, generated from C.
 $(BUILD)/mon/asm-offsets.h: monitor/hw/asm_offsets.c monitor/core/hart.h \
-		monitor/core/vcpu.h monitor/core/fastpath.h
+		monitor/core/vcpu.h monitor/core/fastpath.h monitor/core/riscv.h
 	$(call quiet,GEN,$@)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) -S -o $@.s $< && \
 		sed -n 's/^.*->\([A-Z_]*\) \([0-9]*\).*$$/#define \1 \2/p' \

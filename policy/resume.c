@@ -103,6 +103,8 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
 	s->asked_gen = 0;
 	s->timer_call = s->kind == RESUME_ECALL &&
 			vcpu_reg(v, REG_A7) == SBI_EXT_TIME;
+	/* unrolled: every world switch copies or clears the registers */
+#pragma GCC unroll 32
 	for (i = 0; i < 32; i++)
 		s->x[i] = v->x[i];
 	s->pc = v->csr.mepc;
@@ -116,14 +118,13 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
 
 void resume_scrub(const struct resume_state *s, struct vcpu *v)
 {
+	bool ecall = s->kind == RESUME_ECALL;
 	unsigned int i;
 
-	for (i = 1; i < 32; i++) {
-		bool arg = i >= REG_A0 && i <= REG_A7;
-
-		if (!(arg && s->kind == RESUME_ECALL))
+#pragma GCC unroll 32
+	for (i = 1; i < 32; i++)
+		if (!(ecall && i >= REG_A0 && i <= REG_A7))
 			v->x[i] = 0;
-	}
 	v->csr.satp = 0;
 	v->csr.mie &= ~MIP_S_BITS;
 }
@@ -133,6 +134,7 @@ static enum resume_verdict restore(struct resume_state *s, struct vcpu *v)
 	u64 a0 = v->x[REG_A0], a1 = v->x[REG_A1];
 	unsigned int i;
 
+#pragma GCC unroll 32
 	for (i = 1; i < 32; i++)
 		v->x[i] = s->x[i];
 	v->pc = s->pc;
@@ -158,6 +160,7 @@ static enum resume_verdict enter(struct resume_state *s, struct vcpu *v,
 	unsigned int i;
 
 	s->attempted_pc = v->pc;
+#pragma GCC unroll 32
 	for (i = 1; i < 32; i++)
 		v->x[i] = 0;
 	v->x[REG_A0] = v->hartid;

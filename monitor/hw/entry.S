@@ -70,7 +70,101 @@ park:
 trap_entry:
 	csrrw	sp, mscratch, sp
 	beqz	sp, trap_from_monitor
-	.irp	n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.irp	n, 5,6,7,28,29
+	sd	x\n, VCPU_X+\n*8(sp)
+	.endr
+	/*
+	 * The firmware's csr instruction on mscratch, mepc, mcause or mtval,
+	 * most of its trap handler's: done here with t0-t4 as
+	 * emulate_plain_csr() does it, then straight back (the firmware
+	 * stays in its world: trap.c, firmware_csr_in_place). Anything else
+	 * takes the full path below.
+	 */
+	ld	t0, VCPU_MODE(sp)
+	addi	t0, t0, -PRV_M
+	bnez	t0, trap_save
+	csrr	t0, mcause
+	addi	t0, t0, -CAUSE_ILLEGAL_INSN
+	bnez	t0, trap_save
+	csrr	t0, mtval		/* the instruction (QEMU; 0: not here) */
+	srli	t2, t0, 20
+	addi	t2, t2, -CSR_MSCRATCH
+	sltiu	t1, t2, 4
+	beqz	t1, trap_save		/* not one of the four */
+	andi	t1, t0, 0x7f
+	addi	t1, t1, -0x73
+	bnez	t1, trap_save		/* not SYSTEM */
+	srli	t3, t0, 12
+	andi	t3, t3, 3
+	beqz	t3, trap_save		/* funct3 0 or 4: not a csr op */
+	slli	t2, t2, 3
+	add	t2, t2, sp		/* the field: VCPU_MSCRATCH(t2) */
+	srli	t1, t0, 15
+	andi	t1, t1, 31		/* rs1, or the immediate */
+	srli	t4, t0, 14
+	andi	t4, t4, 1
+	bnez	t4, 1f
+	la	t4, read_reg
+	slli	t1, t1, 3
+	add	t4, t4, t1
+	jr	t4			/* t1 = x[rs1] */
+1:	ld	t4, VCPU_MSCRATCH(t2)	/* old */
+	addi	t3, t3, -1
+	beqz	t3, 3f			/* csrrw: src */
+	addi	t3, t3, -1
+	bnez	t3, 2f
+	or	t1, t4, t1		/* csrrs */
+	j	3f
+2:	not	t1, t1			/* csrrc */
+	and	t1, t4, t1
+3:	sd	t1, VCPU_MSCRATCH(t2)
+	srli	t3, t0, 7
+	andi	t3, t3, 31		/* rd */
+	beqz	t3, 4f
+	mv	t1, t4
+	la	t4, write_reg
+	slli	t3, t3, 3
+	add	t4, t4, t3
+	jr	t4			/* x[rd] = t1 */
+4:	csrr	t0, mepc
+	addi	t0, t0, 4
+	csrw	mepc, t0
+	.irp	n, 5,6,7,28,29
+	ld	x\n, VCPU_X+\n*8(sp)
+	.endr
+	csrrw	sp, mscratch, sp
+	mret
+
+	/* x[n] to t1 and t1 to x[n], 8 bytes an entry: sp is in mscratch,
+	 * t0-t4 in the vcpu while the fast path runs. */
+	.option	push
+	.option	norvc
+read_reg:
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.if	\n == 2
+	csrr	t1, mscratch
+	.elseif	(\n >= 5 && \n <= 7) || \n == 28 || \n == 29
+	ld	t1, VCPU_X+\n*8(sp)
+	.else
+	mv	t1, x\n
+	.endif
+	j	1b
+	.endr
+write_reg:
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.if	\n == 2
+	csrw	mscratch, t1
+	.elseif	(\n >= 5 && \n <= 7) || \n == 28 || \n == 29
+	sd	t1, VCPU_X+\n*8(sp)
+	.else
+	mv	x\n, t1
+	.endif
+	j	4b
+	.endr
+	.option	pop
+
+trap_save:
+	.irp	n, 1,3,4,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,30,31
 	sd	x\n, VCPU_X+\n*8(sp)
 	.endr
 	csrrw	t0, mscratch, zero

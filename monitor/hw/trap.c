@@ -423,19 +423,12 @@ static bool firmware_csr_in_place(struct vcpu *v)
 	return true;
 }
 
-struct vcpu *trap_handle(struct vcpu *v)
+/* Every trap the paths above do not answer in place. */
+static struct vcpu *__attribute__((noinline))
+trap_handle_slow(struct vcpu *v, u64 cause)
 {
-	u64 cause = csr_read(CSR_MCAUSE);
-	u64 tval;
+	u64 tval = csr_read(CSR_MTVAL);
 	bool from_firmware = v->mode == PRV_M;
-
-	if (!from_firmware && cause == CAUSE_SUPERVISOR_ECALL &&
-	    answered_in_place(v))
-		return v;
-	if (cause == CAUSE_ILLEGAL_INSN &&
-	    (from_firmware ? firmware_csr_in_place(v) : time_read_in_place(v)))
-		return v;
-	tval = csr_read(CSR_MTVAL);
 
 	if (from_firmware)
 		__atomic_store_n(&hart_of(v)->in_firmware, 0, __ATOMIC_SEQ_CST);
@@ -464,4 +457,20 @@ struct vcpu *trap_handle(struct vcpu *v)
 		firmware_resume_checks(v);
 	trap_prepare_return(v);
 	return v;
+}
+
+/* Apart from the rest, so that the common traps answered in place (the
+ * firmware's CSR accesses above all) need no stack frame beyond theirs. */
+struct vcpu *trap_handle(struct vcpu *v)
+{
+	u64 cause = csr_read(CSR_MCAUSE);
+
+	if (v->mode == PRV_M) {
+		if (cause == CAUSE_ILLEGAL_INSN && firmware_csr_in_place(v))
+			return v;
+	} else if (cause == CAUSE_SUPERVISOR_ECALL ? answered_in_place(v) :
+		   cause == CAUSE_ILLEGAL_INSN && time_read_in_place(v)) {
+		return v;
+	}
+	return trap_handle_slow(v, cause);
 }
