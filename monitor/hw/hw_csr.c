@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "../core/platform.h"
 #include "ipi.h"
+#include "probe.h"
 #include "../../include/rampart/errno.h"
 
 /* The payload's S-mode CSRs, read and written as they are. */
@@ -26,9 +27,22 @@
 #define HPM_READ(n)                                                       \
 	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
 	case CSR_HPMCOUNTER3 - 3 + (n):                                   \
+		if ((n) - 3 >= platform()->hpm_count)                     \
+			return -RAMPART_EINVAL;                           \
 		*val = csr_read(CSR_MHPMCOUNTER3 - 3 + (n));              \
 		break;
-#define HPM_WRITE(n) WRITE_CASE(CSR_MHPMCOUNTER3 - 3 + (n))
+#define HPM_WRITE(n)                                                      \
+	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
+		if ((n) - 3 >= platform()->hpm_count)                     \
+			return -RAMPART_EINVAL;                           \
+		csr_write(CSR_MHPMCOUNTER3 - 3 + (n), val);               \
+		break;
+#define HPM_PROBE(n)                                                      \
+	if (count == (n) - 3) {                                           \
+		probe_arm();                                              \
+		(void)csr_read(CSR_MHPMCOUNTER3 - 3 + (n));               \
+		count += probe_disarm() == 0;                             \
+	}
 _Static_assert(VHPM_FIRST == 3 && VHPM_COUNT == 16, "HPM_COUNTERS lists them");
 
 static int live_read(u16 csr, u64 *val)
@@ -70,6 +84,14 @@ static int live_write(u16 csr, u64 val)
 		return -RAMPART_EINVAL;
 	}
 	return 0;
+}
+
+unsigned int hw_hpm_probe(void)
+{
+	unsigned int count = 0;
+
+	HPM_COUNTERS(HPM_PROBE)
+	return count;
 }
 
 static void mip_update(u64 set, u64 clear)

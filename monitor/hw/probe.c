@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "probe.h"
+#include "hw.h"
 #include "console.h"
 #include "csr.h"
 #include "../core/hart.h"
@@ -129,6 +130,7 @@ void probe_hart(struct platform *p)
 	p->has_sstc = has_stimecmp();
 	p->has_zbb = has_zbb();
 	p->fp_bytes = fp_bytes();
+	p->hpm_count = hw_hpm_probe();
 	/* a device tree that lists Zknh is believed only if the hart agrees */
 	if (p->has_zknh && !has_zknh()) {
 		console_log("the device tree lists Zknh, the hart does not "
