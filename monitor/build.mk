@@ -12,7 +12,8 @@ MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
 	monitor/hw/audit_hw.c monitor/hw/misaligned_hw.c monitor/hw/probe.c \
-	monitor/hw/ipi.c monitor/hw/debug_checks.c monitor/hw/reset.c
+	monitor/hw/ipi.c monitor/hw/debug_checks.c monitor/hw/reset.c \
+	monitor/hw/fpu.c
 # policies register themselves (core/policy.h); the monitor names none
 MON_POLICY := policy/none.c policy/protect.c policy/resume.c policy/allow.c
 MON_MEASURE := measure/measure.c measure/evlog.c measure/evidence.c \

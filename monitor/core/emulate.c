@@ -37,10 +37,28 @@ static void emulate_csr(struct vcpu *v, const struct insn *in, u32 raw)
 	vcpu_skip(v, in->len);
 }
 
+/*
+ * An FP instruction trapped: the firmware's FP registers are not in the
+ * hart yet (the hart's FS is off while the firmware runs, hw/fpu.c). With
+ * its virtual FS on they are loaded and the instruction runs again; with
+ * FS off, on a hart without F/D, or once loaded (a vector or Q
+ * instruction) it is illegal, as on the bare hart (Priv. 3.1.6.6).
+ */
+static enum emul_action emulate_fp(struct vcpu *v, u32 raw)
+{
+	if (!vcpu_has_fpu(v) || v->fp_live || !(v->csr.mstatus & MSTATUS_FS)) {
+		illegal(v, raw);
+		return EMUL_DONE;
+	}
+	return EMUL_FP_LOAD;
+}
+
 enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 {
 	struct insn in;
 
+	if (insn_is_fp(raw))
+		return emulate_fp(v, raw);
 	if (insn_decode(raw, &in)) {
 		illegal(v, raw);
 		return EMUL_DONE;
@@ -51,6 +69,9 @@ enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 		return EMUL_DONE;
 	case INSN_MRET:
 		vtrap_mret(v);
+		return EMUL_DONE;
+	case INSN_SRET:
+		vtrap_sret(v);
 		return EMUL_DONE;
 	case INSN_WFI:
 		vcpu_skip(v, in.len);

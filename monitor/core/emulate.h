@@ -15,6 +15,8 @@ enum emul_action {
 	EMUL_DONE,		/* nothing: context updated or trap injected */
 	EMUL_WFI,		/* wait for an interrupt, then resume */
 	EMUL_SFENCE_VMA,	/* flush the hart's address translation cache */
+	EMUL_FP_LOAD,		/* an FP instruction with the firmware's FS on:
+				 * load its FP registers, then run it again */
 };
 
 /*

@@ -22,12 +22,19 @@
  * used at most 3,032.
  */
 #define HART_STACK_SIZE 0x2000
-#define HART_POLICY_SLOT 512	/* bytes; policy.h: policy_slot() */
+#define HART_POLICY_SLOT 432	/* bytes; policy.h: policy_slot(). The rest
+				 * of HART_SIZE; protect needs 424 */
 /* Each hart's state on its own cache lines, and a power of two in size:
  * harts[i] is a shift, on every path that reaches another hart. */
 #define HART_SIZE 2048
 
 struct boot_config;
+
+/* One set of FP registers (hw/fpu.c), at the width the hart has. */
+struct fp_regs {
+	u64 f[32];
+	u64 fcsr;
+};
 
 struct hart {
 	struct vcpu v;
@@ -54,6 +61,11 @@ struct hart {
 	/* a monitor probe expecting a trap (hw/probe.c) */
 	volatile bool probe_armed;
 	volatile u64 probe_cause;
+	/* the FPU (hw/fpu.c): the FP registers of the world whose registers
+	 * are not in the hart (the firmware's, until it uses FP), and the
+	 * payload's FS/VS while the firmware runs (the hart's are off) */
+	struct fp_regs fp_other;
+	u64 payload_fsvs;
 	/* the policy's own per-hart state */
 	u64 policy_slot[HART_POLICY_SLOT / 8];
 } __attribute__((aligned(HART_SIZE)));

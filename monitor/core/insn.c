@@ -77,6 +77,31 @@ static int decode_store(u32 raw, struct insn *out, bool fp)
 	return 0;
 }
 
+#define CSR_FFLAGS 0x001
+#define CSR_FCSR 0x003
+
+bool insn_is_fp(u32 raw)
+{
+	u32 f3 = bits(raw, 14, 12);
+
+	if ((raw & 3) != 3) {
+		/* quadrants 0 and 2, funct3 001 (fld) and 101 (fsd) on RV64 */
+		f3 = bits(raw, 15, 13);
+		return (raw & 3) != 1 && (f3 == 1 || f3 == 5);
+	}
+	switch (raw & 0x7f) {
+	case 0x07: case 0x27:			/* LOAD-FP, STORE-FP */
+	case 0x43: case 0x47: case 0x4b: case 0x4f: /* fused multiply-add */
+	case 0x53:				/* OP-FP */
+		return true;
+	case 0x73:				/* SYSTEM: Zicsr */
+		return (f3 & 3) && bits(raw, 31, 20) >= CSR_FFLAGS &&
+		       bits(raw, 31, 20) <= CSR_FCSR;
+	default:
+		return false;
+	}
+}
+
 static int decode_system(u32 raw, struct insn *out)
 {
 	u32 f3 = bits(raw, 14, 12);

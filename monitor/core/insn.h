@@ -68,6 +68,14 @@ static inline bool insn_csr_writes(const struct insn *in)
 	return in->csr_op == CSR_OP_RW || in->rs1 != 0;
 }
 
+/*
+ * Is @raw an instruction that needs mstatus.FS on (Unpriv. 13-16): an FP
+ * load/store (also C.FLD/C.FSD/C.FLDSP/C.FSDSP), an FP operation or fused
+ * multiply-add, or a CSR instruction on fflags, frm or fcsr. (The vector
+ * loads and stores share the FP opcodes: they answer true too.)
+ */
+bool insn_is_fp(u32 raw);
+
 /* Length in bytes of the instruction whose low 16 bits are @low: 2 or 4. */
 unsigned int insn_length(u16 low);
 

@@ -27,6 +27,9 @@ struct platform {
 	unsigned int priv_minor;	/* privileged spec 1.10, 1.11, 1.12:
 					 * which CSRs the harts have */
 	bool has_sstc;			/* stimecmp */
+	unsigned int hpm_count;		/* mhpmcounter3.. the hart has (<= 16) */
+	unsigned int fp_bytes;		/* FP register width: 8 (D), 4 (F
+					 * only), 0 (none): hw/fpu.c */
 	bool has_zbb;			/* SHA-256 uses it (hw/sha256_hw.c) */
 	bool has_zknh;			/* the same: every cpu node's riscv,isa
 					 * lists it and the boot hart runs it */

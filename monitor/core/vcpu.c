@@ -3,12 +3,12 @@
 #include "riscv.h"
 
 /*
- * The firmware must not see F, D, Q or V (it would switch FP/vector state
- * the payload owns) nor H (it would program hypervisor CSRs we hide).
+ * The firmware must not see Q or V (their state is wider than the 64-bit
+ * FP registers the monitor switches, hw/fpu.c, or not switched at all) nor
+ * H (it would program hypervisor CSRs we hide). F and D it sees: it has FP
+ * registers of its own.
  */
-#define MISA_HIDDEN                                                  \
-	(MISA_EXT('F') | MISA_EXT('D') | MISA_EXT('Q') | MISA_EXT('V') | \
-	 MISA_EXT('H'))
+#define MISA_HIDDEN (MISA_EXT('Q') | MISA_EXT('V') | MISA_EXT('H'))
 
 void vcpu_reset(struct vcpu *v, u64 hartid, u64 misa,
 		const struct vcpu_ops *ops)

@@ -10,7 +10,8 @@
 
 #define VPMP_COUNT 8	/* PMP entries the firmware sees (physical 2..9) */
 #define VHPM_FIRST 3	/* mhpmcounter3.. */
-#define VHPM_COUNT 16	/* ..mhpmcounter18, as QEMU virt implements */
+#define VHPM_COUNT 16	/* ..mhpmcounter18, as QEMU virt implements
+			 * (hw/hw_csr.c reaches these in the hart) */
 
 /*
  * Hardware the CSR model reaches through: the payload's S-mode CSRs, mip and
@@ -31,7 +32,7 @@ struct vcpu_ops {
 
 /* Virtual M-mode CSRs: what the firmware believes the hart holds. */
 struct vcsr {
-	u64 mstatus;	/* only the M-mode fields, see VMSTATUS_FIELDS */
+	u64 mstatus;	/* the M-mode fields (VMSTATUS_FIELDS) and FS */
 	u64 misa;
 	u64 medeleg;
 	u64 mideleg;
@@ -47,7 +48,6 @@ struct vcsr {
 	u64 satp;	/* the payload's satp: off in the hart while firmware runs */
 	u64 pmpcfg;	/* VPMP_COUNT one-byte configs, pmpcfg0 layout */
 	u64 pmpaddr[VPMP_COUNT];
-	u64 mhpmcounter[VHPM_COUNT];
 	u64 mhpmevent[VHPM_COUNT];
 	/* read-only identity, copied from the hart at boot */
 	u64 mhartid;
@@ -67,6 +67,11 @@ struct vcpu {
 	/* exceptions delivered to virtual M-mode since its last mret: a
 	 * firmware that only faults makes no progress (trap.c) */
 	u64 unreturned;
+	/* the hart's privileged spec, 1.@priv_minor: which rules xret follows */
+	u8 priv_minor;
+	/* the firmware's FP registers are in the hart, its FS is the hart's
+	 * (hw/fpu.c); else they are saved and its FS is in csr.mstatus */
+	bool fp_live;
 };
 
 /* ABI names of the argument registers (SBI calls: a7 extension, a6 function) */
@@ -109,5 +114,11 @@ static inline void vcpu_sbi_return(struct vcpu *v, u64 err, u64 value)
 /* Reset the virtual hart as QEMU's reset leaves a real one (mode M). */
 void vcpu_reset(struct vcpu *v, u64 hartid, u64 misa,
 		const struct vcpu_ops *ops);
+
+/* The hart has F or D: the firmware sees it, with FP registers of its own. */
+static inline bool vcpu_has_fpu(const struct vcpu *v)
+{
+	return (v->csr.misa & (BIT('F' - 'A') | BIT('D' - 'A'))) != 0;
+}
 
 #endif

@@ -26,15 +26,20 @@
 	(MENVCFG_FIOM | MENVCFG_CBIE | MENVCFG_CBCFE | MENVCFG_CBZE |     \
 	 MENVCFG_PBMTE | MENVCFG_STCE)
 #define MSTATUS_XL_64 ((2ULL << 32) | (2ULL << 34)) /* UXL = SXL = 64 */
+/* CY, IR and the 29 hpm counters; TM is read-only 0 (Priv. 3.1.12) */
+#define MCOUNTINHIBIT_WRITABLE 0xfffffffdULL
 /*
- * What the firmware may change in sstatus. Not FS or VS: the virtual misa
- * has no F, D or V, and turning them on would hand the firmware the
- * payload's FP and vector registers (a hostile-firmware case showed it).
- * They keep the hart's value, as WARL read-only fields.
+ * What the firmware may change in the hart's sstatus. Not FS or VS: the
+ * hart's FS is the payload's, or, once the firmware's FP registers are
+ * loaded, the firmware's (hw/fpu.c); the firmware's own FS is virtual.
+ * Handing it the hart's would hand it the payload's FP and vector
+ * registers (a hostile-firmware case showed it). V is hidden: VS reads 0.
  */
 #define SSTATUS_WRITABLE                                                 \
 	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM |        \
 	 MSTATUS_MXR)
+/* The FP/vector state fields, the firmware's own, not the hart's. */
+#define MSTATUS_FP_STATE (MSTATUS_FS | MSTATUS_VS | MSTATUS_XS | MSTATUS_SD)
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_PPN ((1ULL << 60) - 1)
 
@@ -78,14 +83,31 @@ static void hart_csr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 	v->ops->csr_write(csr, val);
 }
 
+/* FS is writable when the hart has F or D (Priv. 3.1.6.6). */
+static u64 fs_writable(const struct vcpu *v)
+{
+	return vcpu_has_fpu(v) ? MSTATUS_FS : 0;
+}
+
+/* The firmware's FS: the hart's while its FP registers are live there (the
+ * hart turns it Dirty), else the virtual one. SD sums it up (3.1.6.6). */
 static int mstatus_read(const struct vcpu *v, u16 csr, u64 *val)
 {
-	u64 s = 0;
+	u64 s = 0, fs;
 
 	(void)csr;
 	v->ops->csr_read(CSR_SSTATUS, &s);
-	*val = (v->csr.mstatus & VMSTATUS_FIELDS) | (s & SSTATUS_FIELDS) |
-	       MSTATUS_XL_64;
+	fs = (v->fp_live ? s : v->csr.mstatus) & MSTATUS_FS;
+	*val = (v->csr.mstatus & VMSTATUS_FIELDS) |
+	       (s & SSTATUS_FIELDS & ~MSTATUS_FP_STATE) | fs |
+	       (fs == MSTATUS_FS ? MSTATUS_SD : 0) | MSTATUS_XL_64;
+	return 0;
+}
+
+static int sstatus_read(const struct vcpu *v, u16 csr, u64 *val)
+{
+	mstatus_read(v, csr, val);
+	*val &= SSTATUS_FIELDS;
 	return 0;
 }
 
@@ -94,11 +116,11 @@ static void mstatus_set(struct vcpu *v, u64 val)
 	/* QEMU 7.2 keeps MPP = 2 (reserved) as written; mret treats it as U
 	 * (vtrap.c), so it never yields a mode the monitor does not know. */
 	u64 cur = 0;
+	u64 to_hart = SSTATUS_WRITABLE | (v->fp_live ? MSTATUS_FS : 0);
 
-	v->csr.mstatus = val & VMSTATUS_FIELDS;
+	v->csr.mstatus = val & (VMSTATUS_FIELDS | fs_writable(v));
 	v->ops->csr_read(CSR_SSTATUS, &cur);
-	v->ops->csr_write(CSR_SSTATUS, (cur & ~SSTATUS_WRITABLE) |
-					       (val & SSTATUS_WRITABLE));
+	v->ops->csr_write(CSR_SSTATUS, (cur & ~to_hart) | (val & to_hart));
 }
 
 static void mstatus_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
@@ -150,6 +172,16 @@ static void mip_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 
 	writable &= wr_mask;
 	v->ops->mip_update(val & writable, ~val & writable);
+}
+
+/* The counter inhibit bits are the hart's too: natively they stop the
+ * counters the payload reads (Priv. 3.1.12). */
+static void mcountinhibit_write(struct vcpu *v, u16 csr, u64 val,
+				u64 wr_mask)
+{
+	(void)wr_mask;
+	v->csr.mcountinhibit = val & MCOUNTINHIBIT_WRITABLE;
+	v->ops->csr_write(csr, v->csr.mcountinhibit);
 }
 
 static void mtvec_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
@@ -229,12 +261,13 @@ static const struct csr_desc csrs[] = {
 	{ CSR_MTVEC, 1, AT(mtvec), 0, NULL, mtvec_write },
 	FIELD(CSR_MCOUNTEREN, 1, mcounteren, ~0ULL), /* QEMU: 64 bits */
 	FIELD(CSR_MENVCFG, 1, menvcfg, MENVCFG_WRITABLE),
-	FIELD(CSR_MCOUNTINHIBIT, 1, mcountinhibit, 0xfffffffdULL),
+	{ CSR_MCOUNTINHIBIT, 1, AT(mcountinhibit), 0, NULL,
+	  mcountinhibit_write },
 	{ CSR_SATP, 1, AT(satp), 0, NULL, satp_write },
 	READ_ONLY(CSR_MISA, 1, misa), /* not writable on this hart */
 	CUSTOM(CSR_SIE, sie_read, sie_write),
 	CUSTOM(CSR_SIP, mip_read, mip_write),
-	{ CSR_SSTATUS, 1, 0, 0, hart_csr_read, sstatus_write },
+	{ CSR_SSTATUS, 1, 0, 0, sstatus_read, sstatus_write },
 	LIVE(CSR_STVEC),
 	LIVE(CSR_SCOUNTEREN),
 	LIVE(CSR_SENVCFG),
@@ -246,11 +279,14 @@ static const struct csr_desc csrs[] = {
 	LIVE(CSR_CYCLE),
 	LIVE(CSR_TIME),
 	LIVE(CSR_INSTRET),
-	/* the firmware does not steer the hart's counters */
-	{ CSR_MCYCLE, 1, 0, 0, hart_csr_read, NULL },
-	{ CSR_MINSTRET, 1, 0, 0, hart_csr_read, NULL },
-	FIELD(CSR_MHPMCOUNTER3, VHPM_COUNT, mhpmcounter, ~0ULL),
-	READ_ONLY(CSR_HPMCOUNTER3, VHPM_COUNT, mhpmcounter),
+	/* The counters are the hart's: what the firmware writes, the
+	 * payload reads (natively one counter, Priv. 3.1.11). The event
+	 * selectors stay virtual: an event the hart counted could raise an
+	 * overflow interrupt (Sscofpmf) only M-mode handles. */
+	LIVE(CSR_MCYCLE),
+	LIVE(CSR_MINSTRET),
+	{ CSR_MHPMCOUNTER3, VHPM_COUNT, 0, 0, hart_csr_read, hart_csr_write },
+	{ CSR_HPMCOUNTER3, VHPM_COUNT, 0, 0, hart_csr_read, NULL },
 	FIELD(CSR_MHPMEVENT3, VHPM_COUNT, mhpmevent, ~0ULL),
 	{ CSR_PMPCFG0, 1, AT(pmpcfg), 0, NULL, pmpcfg_write },
 	{ CSR_PMPADDR0, VPMP_COUNT, AT(pmpaddr), 0, NULL, pmpaddr_write },

@@ -40,12 +40,32 @@ void vtrap_mret(struct vcpu *v)
 	if (mode == 2)
 		mode = PRV_U; /* reserved encoding: the least privileged mode */
 	/* MPP becomes U, the least-privileged mode; MPRV clears unless
-	 * returning to M (Priv. spec 1.12, 3.1.6.1). */
-	if (mode != PRV_M)
+	 * returning to M (Priv. spec 1.12, 3.1.6.1; not before 1.12). */
+	if (mode != PRV_M && v->priv_minor >= 12)
 		st &= ~MSTATUS_MPRV;
 	c->mstatus = st;
 	v->mode = mode;
 	v->pc = c->mepc & ~1ULL;
+	v->unreturned = 0;
+}
+
+void vtrap_sret(struct vcpu *v)
+{
+	u64 s = 0, sepc = 0;
+
+	/* SPP, SPIE, SIE and sepc are the live S-mode state (vcsr.c) */
+	v->ops->csr_read(CSR_SSTATUS, &s);
+	v->ops->csr_read(CSR_SEPC, &sepc);
+	v->mode = (s & MSTATUS_SPP) ? PRV_S : PRV_U;
+	s &= ~(MSTATUS_SIE | MSTATUS_SPP);
+	if (s & MSTATUS_SPIE)
+		s |= MSTATUS_SIE;
+	s |= MSTATUS_SPIE;
+	v->ops->csr_write(CSR_SSTATUS, s);
+	/* from M, sret always leaves M: 1.12 clears MPRV (3.1.6.1) */
+	if (v->priv_minor >= 12)
+		v->csr.mstatus &= ~MSTATUS_MPRV;
+	v->pc = sepc & ~1ULL;
 	v->unreturned = 0;
 }
 

@@ -17,6 +17,10 @@ void vtrap_inject(struct vcpu *v, u64 cause, u64 tval);
 /* Emulate mret (Priv. spec 3.3.2): mode <- MPP, MIE <- MPIE, pc <- mepc. */
 void vtrap_mret(struct vcpu *v);
 
+/* Emulate sret in virtual M-mode (Priv. spec 3.3.2; mstatus.TSR traps it
+ * only in S): mode <- SPP, SIE <- SPIE, SPIE <- 1, SPP <- U, pc <- sepc. */
+void vtrap_sret(struct vcpu *v);
+
 /*
  * The interrupt virtual M-mode must take now given the hart's @mip, in
  * priority order (Priv. spec 3.1.9), or -1 if none. Delegated interrupts

@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "../core/platform.h"
 #include "ipi.h"
+#include "probe.h"
 #include "../../include/rampart/errno.h"
 
 /* The payload's S-mode CSRs, read and written as they are. */
@@ -18,6 +19,31 @@
 	X(CSR_SSCRATCH) X(CSR_SEPC) X(CSR_SCAUSE) X(CSR_STVAL)
 #define READ_CASE(c) case c: *val = csr_read(c); break;
 #define WRITE_CASE(c) case c: csr_write(c, val); break;
+/* The hpm counters the virtual hart has (VHPM_COUNT from 3): the hart's.
+ * Read through mhpmcounterN for both names, as mcycle is for cycle. */
+#define HPM_COUNTERS(X)                                                   \
+	X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14)  \
+	X(15) X(16) X(17) X(18)
+#define HPM_READ(n)                                                       \
+	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
+	case CSR_HPMCOUNTER3 - 3 + (n):                                   \
+		if ((n) - 3 >= platform()->hpm_count)                     \
+			return -RAMPART_EINVAL;                           \
+		*val = csr_read(CSR_MHPMCOUNTER3 - 3 + (n));              \
+		break;
+#define HPM_WRITE(n)                                                      \
+	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
+		if ((n) - 3 >= platform()->hpm_count)                     \
+			return -RAMPART_EINVAL;                           \
+		csr_write(CSR_MHPMCOUNTER3 - 3 + (n), val);               \
+		break;
+#define HPM_PROBE(n)                                                      \
+	if (count == (n) - 3) {                                           \
+		probe_arm();                                              \
+		(void)csr_read(CSR_MHPMCOUNTER3 - 3 + (n));               \
+		count += probe_disarm() == 0;                             \
+	}
+_Static_assert(VHPM_FIRST == 3 && VHPM_COUNT == 16, "HPM_COUNTERS lists them");
 
 static int live_read(u16 csr, u64 *val)
 {
@@ -29,6 +55,7 @@ static int live_read(u16 csr, u64 *val)
 	case CSR_MCYCLE: *val = csr_read(CSR_MCYCLE); break;
 	case CSR_INSTRET:
 	case CSR_MINSTRET: *val = csr_read(CSR_MINSTRET); break;
+	HPM_COUNTERS(HPM_READ)
 	case CSR_STIMECMP:
 		if (!platform()->has_sstc)
 			return -RAMPART_EINVAL;
@@ -44,6 +71,10 @@ static int live_write(u16 csr, u64 val)
 {
 	switch (csr) {
 	PLAIN_S_CSRS(WRITE_CASE)
+	WRITE_CASE(CSR_MCYCLE)
+	WRITE_CASE(CSR_MINSTRET)
+	WRITE_CASE(CSR_MCOUNTINHIBIT) /* only on 1.11 on: vcsr_init */
+	HPM_COUNTERS(HPM_WRITE)
 	case CSR_STIMECMP:
 		if (!platform()->has_sstc)
 			return -RAMPART_EINVAL;
@@ -53,6 +84,14 @@ static int live_write(u16 csr, u64 val)
 		return -RAMPART_EINVAL;
 	}
 	return 0;
+}
+
+unsigned int hw_hpm_probe(void)
+{
+	unsigned int count = 0;
+
+	HPM_COUNTERS(HPM_PROBE)
+	return count;
 }
 
 static void mip_update(u64 set, u64 clear)

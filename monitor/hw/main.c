@@ -171,6 +171,7 @@ static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
 	h->cfg = &config;
 	v->stack_top = hart_stacks + (hartid + 1) * HART_STACK_SIZE;
 	vcpu_reset(v, hartid, csr_read(CSR_MISA), &hw_vcpu_ops);
+	v->priv_minor = (u8)platform()->priv_minor;
 	v->csr.mvendorid = csr_read(CSR_MVENDORID);
 	v->csr.marchid = csr_read(CSR_MARCHID);
 	v->csr.mimpid = csr_read(CSR_MIMPID);

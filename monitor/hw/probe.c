@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "probe.h"
+#include "hw.h"
 #include "console.h"
 #include "csr.h"
 #include "../core/hart.h"
@@ -60,6 +61,26 @@ static unsigned int priv_minor(void)
 	return probe_disarm() ? 10 : 11;
 }
 
+#define FP_INSN(i) ".option push\n\t.option arch, +d\n\t" i "\n\t.option pop"
+
+/* The FP registers' width, by running fmv.x.d, then fmv.x.w, with FS on
+ * (misa may be read-only zero: the instructions tell). */
+static unsigned int fp_bytes(void)
+{
+	unsigned int bytes = 8;
+
+	csr_set(CSR_MSTATUS, MSTATUS_FS);
+	probe_arm();
+	__asm__ volatile(FP_INSN("fmv.x.d t0, f0") ::: "t0");
+	if (probe_disarm()) {
+		probe_arm();
+		__asm__ volatile(FP_INSN("fmv.x.w t0, f0") ::: "t0");
+		bytes = probe_disarm() ? 0 : 4;
+	}
+	csr_clear(CSR_MSTATUS, MSTATUS_FS);
+	return bytes;
+}
+
 static bool has_zbb(void)
 {
 	probe_arm();
@@ -108,6 +129,8 @@ void probe_hart(struct platform *p)
 	p->priv_minor = priv_minor();
 	p->has_sstc = has_stimecmp();
 	p->has_zbb = has_zbb();
+	p->fp_bytes = fp_bytes();
+	p->hpm_count = hw_hpm_probe();
 	/* a device tree that lists Zknh is believed only if the hart agrees */
 	if (p->has_zknh && !has_zknh()) {
 		console_log("the device tree lists Zknh, the hart does not "

@@ -93,6 +93,9 @@ static void firmware_illegal(struct vcpu *v, u64 tval)
 	case EMUL_SFENCE_VMA:
 		__asm__ volatile("sfence.vma" : : : "memory");
 		break;
+	case EMUL_FP_LOAD:
+		hw_fpu_firmware_load(v);
+		break;
 	case EMUL_DONE:
 		break;
 	}

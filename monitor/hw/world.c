@@ -115,6 +115,7 @@ void world_enter_firmware(struct vcpu *v)
 	v->csr.mie = (v->csr.mie & ~MIP_S_BITS) | (mie & MIP_S_BITS);
 	v->csr.satp = csr_read(CSR_SATP);
 	csr_write(CSR_SATP, 0);
+	hw_fpu_enter_firmware(v);
 	csr_write(CSR_MEDELEG, 0);
 	csr_write(CSR_MIDELEG, 0);
 	world_apply_firmware_pmp(v);
@@ -129,6 +130,7 @@ void world_enter_payload(struct vcpu *v)
 	csr_write(CSR_MEDELEG, v->csr.medeleg);
 	csr_write(CSR_MIDELEG, v->csr.mideleg);
 	csr_write(CSR_SATP, v->csr.satp);
+	hw_fpu_enter_payload(v);
 }
 
 static void ring_lock(unsigned int hart)

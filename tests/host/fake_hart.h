@@ -35,6 +35,9 @@ static inline int fake_csr_read(u16 csr, u64 *val)
 	*val = fake_hart.csr[csr];
 	if (csr == CSR_MIP)
 		*val |= fake_hart.seip_line;
+	/* hpmcounterN reads mhpmcounterN, as on the hart */
+	if (csr >= CSR_HPMCOUNTER3 && csr <= CSR_HPMCOUNTER31)
+		*val = fake_hart.csr[csr - CSR_HPMCOUNTER3 + CSR_MHPMCOUNTER3];
 	return 0;
 }
 
@@ -81,6 +84,11 @@ static inline void fake_hart_reset(void)
 	memset(&fake_hart, 0, sizeof(fake_hart));
 	for (i = 0; i < ARRAY_SIZE(live); i++)
 		fake_hart.present[live[i]] = true;
+	fake_hart.present[CSR_MCOUNTINHIBIT] = true;
+	for (i = 0; i < 16; i++) { /* QEMU virt: hpm counters 3..18 */
+		fake_hart.present[CSR_MHPMCOUNTER3 + i] = true;
+		fake_hart.present[CSR_HPMCOUNTER3 + i] = true;
+	}
 }
 
 /* A zeroed vcpu reset as hart @hartid of an rv64imafdch hart, on the fake. */
@@ -94,6 +102,7 @@ static inline void fake_vcpu_init(struct vcpu *v, u64 hartid)
 	fake_hart_reset();
 	memset(v, 0, sizeof(*v));
 	vcpu_reset(v, hartid, misa, fake_hart_ops());
+	v->priv_minor = 12;
 }
 
 #endif

@@ -442,6 +442,28 @@ static void test_insn_length(void **state)
 	assert_int_equal(insn_length(0xa503), 4); /* low half of lw */
 }
 
+/* Unpriv. 13-16: what needs FS on, and what does not. */
+static void test_insn_is_fp(void **state)
+{
+	(void)state;
+	assert_true(insn_is_fp(0xf20300d3));	/* fmv.d.x f1, t1 */
+	assert_true(insn_is_fp(0xe20002d3));	/* fmv.x.d t0, f0 */
+	assert_true(insn_is_fp(0x00053007));	/* fld f0, 0(a0) */
+	assert_true(insn_is_fp(0x00a53027));	/* fsd f10, 0(a0) */
+	assert_true(insn_is_fp(0x02b57543));	/* fmadd.s */
+	assert_true(insn_is_fp(0x003022f3));	/* csrr t0, fcsr */
+	assert_true(insn_is_fp(0x001022f3));	/* csrr t0, fflags */
+	assert_true(insn_is_fp(0x2108));	/* c.fld f10, 0(a0) */
+	assert_true(insn_is_fp(0xa02a));	/* c.fsdsp f10, 0(sp) */
+	assert_true(insn_is_fp(0x2502));	/* c.fldsp f10, 0(sp) */
+	assert_false(insn_is_fp(0x004022f3));	/* csrr t0, 0x004 */
+	assert_false(insn_is_fp(0x340022f3));	/* csrr t0, mscratch */
+	assert_false(insn_is_fp(0x00053283));	/* ld t0, 0(a0) */
+	assert_false(insn_is_fp(0x6108));	/* c.ld a0, 0(a0) */
+	assert_false(insn_is_fp(0x0000));	/* c.unimp */
+	assert_false(insn_is_fp(0x10200073));	/* sret */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_compressed_ignores_upper_half),
 		cmocka_unit_test(test_reserved_and_unknown),
 		cmocka_unit_test(test_insn_length),
+		cmocka_unit_test(test_insn_is_fp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

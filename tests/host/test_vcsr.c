@@ -80,7 +80,8 @@ static void test_mstatus_split(void **state)
 
 	(void)state;
 	set(CSR_MSTATUS, ~0ULL);
-	assert_int_equal(v.csr.mstatus, M_ONLY_FIELDS);
+	/* and the firmware's own FS (the hart has F and D) */
+	assert_int_equal(v.csr.mstatus, M_ONLY_FIELDS | MSTATUS_FS);
 	assert_int_equal(fake_hart.last_write, CSR_SSTATUS);
 	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & SSTATUS_RW, SSTATUS_RW);
 	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & M_ONLY_FIELDS, 0);
@@ -109,17 +110,68 @@ static void test_fs_vs_not_writable(void **state)
 	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & MSTATUS_FS, MSTATUS_FS);
 }
 
-/* The S fields read through mstatus are whatever sstatus holds now. */
+/* The S fields read through mstatus are whatever sstatus holds now; FS
+ * is the firmware's own, never the hart's (the payload's) FS. */
 static void test_mstatus_reads_live_sstatus(void **state)
 {
 	u64 st;
 
 	(void)state;
 	v.csr.mstatus = MSTATUS_MPIE;
-	fake_hart.csr[CSR_SSTATUS] = MSTATUS_SIE | MSTATUS_SPP | MSTATUS_FS;
+	fake_hart.csr[CSR_SSTATUS] = MSTATUS_SIE | MSTATUS_SPP | MSTATUS_FS |
+				     MSTATUS_VS | MSTATUS_SD;
 	st = get(CSR_MSTATUS);
 	assert_int_equal(st & ~(MSTATUS_UXL | MSTATUS_SXL),
-			 MSTATUS_MPIE | MSTATUS_SIE | MSTATUS_SPP | MSTATUS_FS);
+			 MSTATUS_MPIE | MSTATUS_SIE | MSTATUS_SPP);
+	assert_int_equal(get(CSR_SSTATUS) & (MSTATUS_FS | MSTATUS_SD), 0);
+}
+
+/* 3.1.6.6: the firmware's FS is virtual until its FP registers are live
+ * in the hart (hw/fpu.c), then the hart's; SD = (FS == Dirty). */
+static void test_fs_virtual_then_live(void **state)
+{
+	u64 st;
+
+	(void)state;
+	fake_hart.csr[CSR_SSTATUS] = 0;
+	set(CSR_MSTATUS, 1ULL << 13); /* Initial */
+	assert_int_equal(v.csr.mstatus & MSTATUS_FS, 1ULL << 13);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & MSTATUS_FS, 0);
+	set(CSR_SSTATUS, MSTATUS_FS); /* through sstatus too */
+	st = get(CSR_MSTATUS);
+	assert_int_equal(st & MSTATUS_FS, MSTATUS_FS);
+	assert_true(st & MSTATUS_SD);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & MSTATUS_FS, 0);
+	/* live: the hart holds it (and turns it Dirty by itself) */
+	v.fp_live = true;
+	fake_hart.csr[CSR_SSTATUS] = 2ULL << 13;
+	assert_int_equal(get(CSR_MSTATUS) & (MSTATUS_FS | MSTATUS_SD),
+			 2ULL << 13);
+	set(CSR_MSTATUS, 0);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS] & MSTATUS_FS, 0);
+	v.fp_live = false;
+}
+
+/* Without F and D, FS is read-only zero. */
+static void test_fs_without_fpu(void **state)
+{
+	(void)state;
+	v.csr.misa &= ~(MISA_EXT('F') | MISA_EXT('D'));
+	set(CSR_MSTATUS, MSTATUS_FS);
+	assert_int_equal(get(CSR_MSTATUS) & (MSTATUS_FS | MSTATUS_SD), 0);
+}
+
+/* 3.1.11-12: the counters and their inhibit bits are the hart's. */
+static void test_counters_are_the_harts(void **state)
+{
+	(void)state;
+	set(CSR_MCYCLE, 0x1000);
+	assert_int_equal(fake_hart.csr[CSR_MCYCLE], 0x1000);
+	set(CSR_MINSTRET, 0x2000);
+	assert_int_equal(fake_hart.csr[CSR_MINSTRET], 0x2000);
+	set(CSR_MCOUNTINHIBIT, ~0ULL);
+	assert_int_equal(fake_hart.csr[CSR_MCOUNTINHIBIT], 0xfffffffdULL);
+	assert_int_equal(get(CSR_MCOUNTINHIBIT), 0xfffffffdULL);
 }
 
 /* csrrs/csrrc on mstatus touch only their bits. */
@@ -366,12 +418,13 @@ static void test_satp_modes(void **state)
 	assert_int_equal(get(CSR_SATP), 0);
 }
 
-/* misa hides F, D and H (vcpu_reset) and ignores writes (WARL). */
+/* misa hides H (vcpu_reset), shows F and D (the firmware has FP registers
+ * of its own) and ignores writes (WARL). */
 static void test_misa(void **state)
 {
 	u64 want = (2ULL << 62) | MISA_EXT('I') | MISA_EXT('M') |
-		   MISA_EXT('A') | MISA_EXT('C') | MISA_EXT('S') |
-		   MISA_EXT('U');
+		   MISA_EXT('A') | MISA_EXT('F') | MISA_EXT('D') |
+		   MISA_EXT('C') | MISA_EXT('S') | MISA_EXT('U');
 
 	(void)state;
 	assert_int_equal(get(CSR_MISA), want);
@@ -565,7 +618,8 @@ static void test_pmp_tor_edges(void **state)
 	assert_int_equal(get(CSR_PMPADDR0 + 1), 0x1234);
 }
 
-/* mhpmcounter3..18 and mhpmevent3..18 exist (QEMU virt); 19+ do not. */
+/* mhpmcounter3..18 (the hart's) and mhpmevent3..18 (virtual) exist (QEMU
+ * virt); 19+ do not. */
 static void test_hpm_counters(void **state)
 {
 	u64 old;
@@ -653,6 +707,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_mstatus_split),
 		T(test_mstatus_reads_live_sstatus),
+		T(test_fs_virtual_then_live),
+		T(test_fs_without_fpu),
+		T(test_counters_are_the_harts),
 		T(test_mstatus_set_clear),
 		T(test_mstatus_mpp),
 		T(test_mstatus_xl_reads_64),

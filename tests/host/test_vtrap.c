@@ -143,6 +143,40 @@ static void test_mret_reserved_mpp_goes_to_u(void **state)
 	assert_int_equal(v.csr.mstatus, MSTATUS_MIE | MSTATUS_MPIE);
 }
 
+/* Before 1.12 an mret below M keeps MPRV (1.12 added the clearing). */
+static void test_mret_keeps_mprv_before_112(void **state)
+{
+	(void)state;
+	v.priv_minor = 11;
+	v.csr.mstatus = MPP(PRV_S) | MSTATUS_MPRV;
+	vtrap_mret(&v);
+	assert_int_equal(v.mode, PRV_S);
+	assert_true(v.csr.mstatus & MSTATUS_MPRV);
+}
+
+/* 3.3.2: sret in M goes to SPP at sepc, SIE <- SPIE, SPIE <- 1, SPP <- U;
+ * the M fields stay but MPRV (1.12). */
+static void test_sret_from_m(void **state)
+{
+	(void)state;
+	fake_hart.csr[CSR_SSTATUS] = MSTATUS_SPP | MSTATUS_SPIE;
+	fake_hart.csr[CSR_SEPC] = 0x80200101;
+	v.csr.mstatus = MSTATUS_MPIE | MSTATUS_MPRV | MSTATUS_TSR;
+	vtrap_sret(&v);
+	assert_int_equal(v.mode, PRV_S);
+	assert_int_equal(v.pc, 0x80200100);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS], MSTATUS_SIE | MSTATUS_SPIE);
+	assert_int_equal(v.csr.mstatus, MSTATUS_MPIE | MSTATUS_TSR);
+	/* to U, SIE from SPIE = 0; MPRV kept before 1.12 */
+	fake_hart.csr[CSR_SSTATUS] = MSTATUS_SIE;
+	v.csr.mstatus = MSTATUS_MPRV;
+	v.priv_minor = 10;
+	vtrap_sret(&v);
+	assert_int_equal(v.mode, PRV_U);
+	assert_int_equal(fake_hart.csr[CSR_SSTATUS], MSTATUS_SPIE);
+	assert_int_equal(v.csr.mstatus, MSTATUS_MPRV);
+}
+
 /* 3.1.14: mepc bit 0 never reaches pc. */
 static void test_mret_masks_mepc_bit0(void **state)
 {
@@ -245,6 +279,8 @@ int main(void)
 		T(test_mret_to_m),
 		T(test_mret_reserved_mpp_goes_to_u),
 		T(test_mret_masks_mepc_bit0),
+		T(test_mret_keeps_mprv_before_112),
+		T(test_sret_from_m),
 		T(test_inject_then_mret),
 		T(test_pending_priority),
 		T(test_pending_masked_by_mie),

@@ -167,6 +167,7 @@ extern volatile struct trap_rec s_trap;
 #define SVC_NOP 1	 /* just return after the ecall */
 #define SVC_CLEAR_STIP 2 /* clear mip.STIP (S cannot) */
 #define SVC_SET_SSIP 3	 /* set mip.SSIP */
+#define SVC_FIRMWARE 16	 /* and up: m_svc_firmware(), a firmware's own */
 
 /* start.S */
 void m_trap_entry(void);
@@ -183,6 +184,9 @@ extern u64 image_base;
 extern u64 reset_mtvec, reset_mscratch; /* as found at entry */
 extern u64 boot_fdt, boot_info; /* hart 0's a1 and a2 at entry */
 extern u64 lower_mstatus_set; /* ORed into mstatus at run_lower's mret */
+/* non-zero: run_lower's next entry is an sret from M (SPP = mode, pc =
+ * sepc), not an mret; cleared by it */
+extern u64 lower_via_sret;
 extern u64 s_timer_via_stimecmp;
 void fw_init(void);
 void putc_(char c);
@@ -193,6 +197,8 @@ void putrel(u64 addr);
 void poweroff(u32 code) __attribute__((noreturn));
 u64 insn_len_at(u64 pc);
 u64 ecall_svc(u64 svc, u64 arg);
+/* The M handler's call for SVC_FIRMWARE and up (weak: nothing). */
+void m_svc_firmware(struct trap_frame *f);
 
 /* Each firmware's C entry, on hart 0 only. */
 void fw_main(void);

@@ -22,6 +22,7 @@ volatile struct trap_rec s_trap;
 /* Used by run_lower() in start.S. */
 u64 lower_saved_sp;
 u64 lower_mstatus_set;
+u64 lower_via_sret;
 void run_lower_return(void);
 void m_trap_handler(struct trap_frame *f);
 void s_trap_handler(struct trap_frame *f);
@@ -155,6 +156,12 @@ static void m_irq_ack(u64 irq)
 	}
 }
 
+/* A firmware's own services (SVC_FIRMWARE and up): none by default. */
+__attribute__((weak)) void m_svc_firmware(struct trap_frame *f)
+{
+	(void)f;
+}
+
 static void m_ecall(struct trap_frame *f, u64 epc)
 {
 	u64 from = (csr_read(mstatus) & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
@@ -170,6 +177,8 @@ static void m_ecall(struct trap_frame *f, u64 epc)
 		csr_clear(mip, MIP_STIP);
 	if (f->x[17] == SVC_SET_SSIP)
 		csr_set(mip, MIP_SSIP);
+	if (f->x[17] >= SVC_FIRMWARE)
+		m_svc_firmware(f);
 	csr_write(mepc, epc + 4);
 }
 

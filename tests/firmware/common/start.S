@@ -9,6 +9,7 @@
 #define FRAME_VEC (32 * 8)
 #define MSTATUS_MPP (3 << 11)
 #define MSTATUS_MPIE (1 << 7)
+#define MSTATUS_SPP (1 << 8)
 #define SVC_EXIT 0
 
 	.section .text.entry, "ax"
@@ -141,9 +142,22 @@ run_lower:
 	lla	t0, lower_trampoline
 	csrw	mepc, t0
 	mv	s0, a1
-	mv	a0, a2
+	/* lower_via_sret: enter with sret from M (SPP = mode, sepc). Read
+	 * before the mstatus bits: with MPRV set, no load or store follows */
+	lla	t2, lower_via_sret
+	ld	t3, 0(t2)
+	sd	zero, 0(t2)
 	csrs	mstatus, t1
+	bnez	t3, 3f
+	mv	a0, a2
 	mret
+3:	csrw	sepc, t0
+	li	t0, MSTATUS_SPP
+	csrc	mstatus, t0
+	slli	t0, a0, 8
+	csrs	mstatus, t0
+	mv	a0, a2
+	sret
 
 	.globl	lower_trampoline
 lower_trampoline:

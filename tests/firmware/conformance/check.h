@@ -85,6 +85,7 @@ void test_lower(void);
 void test_pmp_access(void);
 void test_timer_ipi(void);
 void test_s_irq(void);
+void test_mmode(void);
 
 /* PMP helpers (pmp.c) used by other groups. */
 void pmp_allow_all_lower(void);

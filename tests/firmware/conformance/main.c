@@ -21,6 +21,7 @@ void fw_main(void)
 	test_pmp_access();
 	test_timer_ipi();
 	test_s_irq();
+	test_mmode();
 	puts_("CONFORMANCE DONE ");
 	putdec(chk_total());
 	putc_('\n');
