@@ -240,7 +240,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 	for (i = 0; i < argc; i++) {
 		char *end;
 
-		if (strncmp(argv[i], "mark=", 5) || nmark_at == MAX_MARKS) {
+		if (strncmp(argv[i], "mark=", 5) != 0 || nmark_at == MAX_MARKS) {
 			fprintf(stderr, "hartinsns: %s: only mark=0xADDR, "
 				"at most %d\n", argv[i], MAX_MARKS);
 			return -1;
@@ -253,7 +253,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 		}
 		nmark_at++;
 	}
-	if (!info->system_emulation || strcmp(info->target_name, "riscv64")) {
+	if (!info->system_emulation || strcmp(info->target_name, "riscv64") != 0) {
 		fprintf(stderr, "hartinsns: qemu-system-riscv64 only\n");
 		return -1;
 	}
