@@ -484,14 +484,17 @@ for r in rows:
               + f" (none {fmt(r['none'])}, protect {fmt(r['protect'])})")
 
 # The chart's data (chart() in bench.sh): every one-hart row with a ratio;
-# multi-hart rows are left out, their ratios mean nothing (docs/bench.md).
+# whole-boot multi-hart rows are left out (spin-waits: docs/bench.md), and
+# so are the sweeps of bench-scale.sh (their own section there).
 with open(f"{out}/ratios.dat", "w") as f:
     f.write("# metric none/native protect/native\n")
     for r in rows:
         if r["none_ratio"] is None and r["protect_ratio"] is None:
             continue
-        if "multi-hart" in r["note"]:
+        if "multi-hart" in r["note"] or "all harts" in r["metric"]:
             continue
+        if r["id"].startswith(("scale_", "mem_", "lock_")):
+            continue  # the sweeps: docs/bench.md, "Scale"
         label = r["metric"].replace('"', "'")
         f.write(f'"{label}" {r["none_ratio"] or "NaN"} '
                 f'{r["protect_ratio"] or "NaN"}\n')
