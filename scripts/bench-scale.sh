@@ -53,7 +53,10 @@ lock_marks() {
 	entry=$(nm "$BUILD/monitor.elf" | awk '$3 == "hw_lock_firmware" { print $1 }')
 	ret=$(riscv64-unknown-elf-objdump -d "$BUILD/monitor.elf" |
 		awk '/jal.*<hw_lock_firmware>/ { getline; sub(/:.*/, ""); gsub(/ /, ""); print; exit }')
-	[ -n "$entry" ] && [ -n "$ret" ] || { say "lock barrier not found in monitor.elf"; return; }
+	if [ -z "$entry" ] || [ -z "$ret" ]; then
+		say "lock barrier not found in monitor.elf"
+		return
+	fi
 	printf ',mark=0x%s,mark=0x%s' "${entry#"${entry%%[!0]*}"}" "$ret"
 }
 
@@ -100,12 +103,7 @@ run_all() {
 	mkdir -p "$DIR"
 	PLUGIN_ARG=$(plugin)
 	for n in $SCALE_SMP; do
-		[[ $n =~ ^[1-9][0-9]*$ ]] && [ "$n" -le 64 ] ||
-			die "BENCH_SCALE_SMP: $n is not a hart count 1-64"
 		[ "$n" -le 8 ] || need64=1
-	done
-	for m in $SCALE_MEM; do
-		[[ $m =~ ^[0-9]+[MG]$ ]] || die "BENCH_SCALE_MEM: $m is not a size like 512M or 8G"
 	done
 	[ "$need64" = 0 ] || "${MAKE:-make}" RAMPART_DEPS_OK=1 "$BUILD/Image-smp64" >&2
 	say "$(($(wc -w <<<"$SCALE_SMP") * 3)) SMP runs ($SCALE_SMP), $JOBS at a time," \
@@ -333,6 +331,21 @@ with open(f"{out}/scale-rows.json", "w") as f:
 PY
 }
 
+# check_env: the sweep variables, before anything runs (bench.sh calls
+# "plugin" first, so a bad value stops make bench at once).
+check_env() {
+	local n m
+	for n in $SCALE_SMP; do
+		if ! [[ $n =~ ^[1-9][0-9]*$ ]] || [ "$n" -gt 64 ]; then
+			die "BENCH_SCALE_SMP: $n is not a hart count 1-64"
+		fi
+	done
+	for m in $SCALE_MEM; do
+		[[ $m =~ ^[0-9]+[MG]$ ]] || die "BENCH_SCALE_MEM: $m is not a size like 512M or 8G"
+	done
+}
+
+check_env
 case ${1:-} in
 plugin) plugin ;;
 run)
