@@ -24,7 +24,10 @@
 #   firmware build/firmware/bench.bin: BENCH csr / mret
 #   host   tests/host/bench_misaligned.c under valgrind --tool=callgrind
 # and the SMP=1 protect run a second time: its console log must be
-# byte-identical to the first (the determinism check).
+# byte-identical to the first (the determinism check). Every guest run
+# loads the per-hart counting plugin (scripts/bench-scale.sh plugin), and
+# scripts/bench-scale.sh adds its runs (SMP and memory scale) and the
+# multi-hart rows (BENCH_SCALE=0 skips its runs).
 #
 # Environment: BENCH_ITERATIONS (calls per SBI benchmark, default 10000),
 # BENCH_SMP4_TIMEOUT (seconds of host time for each SMP=4 boot, default 180),
@@ -75,7 +78,8 @@ run_guest() {
 		--append "$cmdline" "$@")
 	[ "$cfg" = native ] || args+=(--policy "$cfg")
 	scripts/qemu.sh "${args[@]}" -- "${QEMU_DETERMINISM[@]}" \
-		"${QEMU_EXTRA[@]}" </dev/null >"$OUT/$name.log" 2>&1 || rc=$?
+		"${QEMU_EXTRA[@]}" -plugin "$BENCH_PLUGIN" -d plugin \
+		-D "$OUT/$name.plugin" </dev/null >"$OUT/$name.log" 2>&1 || rc=$?
 	echo "$rc" >"$OUT/$name.rc"
 }
 
@@ -161,6 +165,7 @@ run_all() {
 		"console=ttyS0 rampart.test=bench,rdtime rampart.bench=$SMP1_BENCHES sbibench.boot= sbibench.iterations=$ITER rampart.rdtime=$ITER"
 	spawn run_misaligned
 	wait
+	scripts/bench-scale.sh run "$OUT"
 }
 
 # The table and build/bench.json, from the logs in $OUT.
@@ -225,6 +230,21 @@ def row(rid, label, unit, values, why=None, note="", target=None):
         r["target"] = target
         r["target_met"] = bool(got) and all(x <= target for x in got)
     rows.append(r)
+
+
+def scale_rows():
+    """scripts/bench-scale.sh's rows: same id replaces, others append."""
+    try:
+        with open(f"{out}/scale-rows.json") as f:
+            new = json.load(f)
+    except (OSError, ValueError):
+        return
+    at = {r["id"]: i for i, r in enumerate(rows)}
+    for r in new:
+        if r["id"] in at:
+            rows[at[r["id"]]] = r
+        else:
+            rows.append(r)
 
 
 def per_config(name_fmt, pattern, conv=float):
@@ -400,6 +420,9 @@ same = log("protect-smp1") == log("protect-smp1-again") and \
 det = {"run": "protect SMP=1 (guest check bench)", "identical": same}
 
 
+scale_rows()
+
+
 def num(x):
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
@@ -440,10 +463,11 @@ for i, t in enumerate(table):
 print(f"""
 Units: boot and measuring rows in instructions; SBI rows per call; firmware
 rows per operation; the misaligned row in x86-64 instructions (host).
-  *   more than one hart: instret under -icount is one counter for the whole
-      machine, and QEMU runs the harts round-robin, so a hart that waits for
-      another spins until the next timer deadline. Upper bounds; send_ipi is
-      the sender's side (the target takes the IPI in its next time slice).
+  *   more than one hart: rows saying "all harts" add up each hart's executed
+      instructions (the hartinsns plugin: no idle warps); the init-marker row
+      is the machine-wide instret. QEMU runs the harts round-robin, so a hart
+      that waits for another spins until its time slice ends: spin-waits
+      remain in every multi-hart figure (docs/bench.md).
   **  each call waits for the other hart. OpenSBI waits spinning, so each
       call costs QEMU time slices (100 calls do not end in minutes); the
       monitor waits in wfi, which ends its slice: docs/bench.md.
@@ -460,14 +484,17 @@ for r in rows:
               + f" (none {fmt(r['none'])}, protect {fmt(r['protect'])})")
 
 # The chart's data (chart() in bench.sh): every one-hart row with a ratio;
-# multi-hart rows are left out, their ratios mean nothing (docs/bench.md).
+# whole-boot multi-hart rows are left out (spin-waits: docs/bench.md), and
+# so are the sweeps of bench-scale.sh (their own section there).
 with open(f"{out}/ratios.dat", "w") as f:
     f.write("# metric none/native protect/native\n")
     for r in rows:
         if r["none_ratio"] is None and r["protect_ratio"] is None:
             continue
-        if "multi-hart" in r["note"]:
+        if "multi-hart" in r["note"] or "all harts" in r["metric"]:
             continue
+        if r["id"].startswith(("scale_", "mem_", "lock_")):
+            continue  # the sweeps: docs/bench.md, "Scale"
         label = r["metric"].replace('"', "'")
         f.write(f'"{label}" {r["none_ratio"] or "NaN"} '
                 f'{r["protect_ratio"] or "NaN"}\n')
@@ -520,7 +547,9 @@ main() {
 	exec 9>"$BUILD/bench.lock"
 	flock -n 9 || { say "waiting for another make bench"; flock 9; }
 	build
+	BENCH_PLUGIN=$(scripts/bench-scale.sh plugin)
 	run_all
+	scripts/bench-scale.sh rows "$OUT"
 	report "$((SECONDS - start))"
 	chart
 }

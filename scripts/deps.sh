@@ -9,6 +9,10 @@
 #   mbedtls/  -> Debian's mbedtls source package (MBEDTLS_SRC)
 #   busybox/  -> Debian's busybox source package (guest user space)
 #   libfdt/   -> scripts/dtc/libfdt of linux-source-6.1 (LIBFDT_SRC)
+#   qemu-plugin/ -> include/qemu/qemu-plugin.h of Debian's qemu source
+#                package, the installed version (make bench's per-hart
+#                counting plugin, tests/bench/hartinsns.c; Debian's
+#                binary packages leave the header out)
 set -euo pipefail
 
 CACHE=${RAMPART_CACHE:-$HOME/.cache/rampart}
@@ -41,7 +45,10 @@ missing_packages() {
 # A source is complete once its directory holds our marker file.
 have_src() { [ -e "$SRC/$1/.rampart-ok" ]; }
 
-sources_ok() { have_src mbedtls && have_src busybox && have_src libfdt; }
+sources_ok() {
+	have_src mbedtls && have_src busybox && have_src libfdt &&
+		have_src qemu-plugin
+}
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then
@@ -121,6 +128,29 @@ fetch_libfdt() {
 	say "  libfdt -> $SRC/libfdt"
 }
 
+# fetch_qemu_plugin_h: QEMU's plugin API header, from the source package of
+# the installed QEMU (only the upstream tarball is downloaded and only the
+# header kept: Debian's patches do not touch it).
+fetch_qemu_plugin_h() {
+	local tmp=$SRC/.fetch-qemu-plugin ver orig
+	ver=$(dpkg-query -W -f='${source:Version}' qemu-system-misc) ||
+		die "qemu-system-misc is not installed"
+	say "fetching qemu-plugin.h from Debian's qemu $ver source package (24 MB)"
+	rm -rf "$tmp" "$SRC/qemu-plugin"
+	mkdir -p "$tmp"
+	(cd "$tmp" && apt-get source -q --download-only "qemu=$ver") ||
+		die "apt-get source qemu=$ver failed"
+	orig=$(find "$tmp" -maxdepth 1 -name 'qemu_*.orig.tar.*' | head -1)
+	[ -n "$orig" ] || die "apt-get source qemu=$ver gave no upstream tarball"
+	tar -xf "$orig" -C "$tmp" --wildcards --strip-components=3 \
+		'*/include/qemu/qemu-plugin.h' || die "no qemu-plugin.h in $orig"
+	mkdir -p "$SRC/qemu-plugin"
+	mv "$tmp/qemu-plugin.h" "$SRC/qemu-plugin/"
+	rm -rf "$tmp"
+	echo "$ver" >"$SRC/qemu-plugin/.rampart-ok"
+	say "  qemu-plugin.h -> $SRC/qemu-plugin"
+}
+
 main() {
 	local missing
 	missing=$(missing_packages)
@@ -148,6 +178,7 @@ main() {
 	have_src mbedtls || fetch_source mbedtls
 	have_src busybox || fetch_source busybox
 	have_src libfdt || fetch_libfdt
+	have_src qemu-plugin || fetch_qemu_plugin_h
 	say "done: packages installed, sources in $SRC"
 }
 
