@@ -1,33 +1,65 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The few C library string functions the monitor and libfdt use. */
 #include <string.h>
+#include <stdint.h>
+
+/*
+ * A word at a time where source and destination are aligned alike (the
+ * kernel's bss, the log region, the device tree moved in place: ~2 million
+ * instructions of each boot byte by byte), never a misaligned access:
+ * M-mode may not be able to take one.
+ */
+typedef unsigned long __attribute__((may_alias)) word_t;
+#define WORD sizeof(word_t)
+#define MISALIGN(p) ((uintptr_t)(p) & (WORD - 1))
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	if (MISALIGN(d) == MISALIGN(s)) {
+		for (; n && MISALIGN(d); n--)
+			*d++ = *s++;
+		for (; n >= WORD; n -= WORD, d += WORD, s += WORD)
+			*(word_t *)d = *(const word_t *)s;
+	}
 	while (n--)
 		*d++ = *s++;
 	return dst;
 }
 
+/* Forward is safe when the destination is below the source. */
 void *memmove(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
+	unsigned char *d = (unsigned char *)dst + n;
+	const unsigned char *s = (const unsigned char *)src + n;
 
-	if (d < s)
+	if ((uintptr_t)dst <= (uintptr_t)src)
 		return memcpy(dst, src, n);
+	if (MISALIGN(d) == MISALIGN(s)) {
+		for (; n && MISALIGN(d); n--)
+			*--d = *--s;
+		for (; n >= WORD; n -= WORD) {
+			d -= WORD;
+			s -= WORD;
+			*(word_t *)d = *(const word_t *)s;
+		}
+	}
 	while (n--)
-		d[n] = s[n];
+		*--d = *--s;
 	return dst;
 }
 
 void *memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
+	word_t w = (unsigned char)c * (~(word_t)0 / 0xff);
 
+	for (; n && MISALIGN(d); n--)
+		*d++ = (unsigned char)c;
+	for (; n >= WORD; n -= WORD, d += WORD)
+		*(word_t *)d = w;
 	while (n--)
 		*d++ = (unsigned char)c;
 	return dst;

@@ -10,6 +10,13 @@
 #     HOST_TEST_LDLIBS_foo := -lfdt                 (optional)
 
 HOST_TESTS += membuf
+HOST_TESTS += string
+HOST_TEST_SRCS_string := tests/host/test_string.c lib/string.c
+# the monitor's functions under their own names, beside the host's libc
+HOST_TEST_CFLAGS_string := -fno-builtin -Dmemcpy=lib_memcpy \
+	-Dmemmove=lib_memmove -Dmemset=lib_memset -Dmemcmp=lib_memcmp \
+	-Dmemchr=lib_memchr -Dstrlen=lib_strlen -Dstrnlen=lib_strnlen \
+	-Dstrcmp=lib_strcmp -Dstrchr=lib_strchr -Dstrrchr=lib_strrchr
 HOST_TEST_SRCS_membuf := tests/host/test_membuf.c tests/host/lib/membuf.c
 
 HOST_TEST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined \
