@@ -16,15 +16,32 @@
 #define PLAIN_S_CSRS(X)                                                    \
 	X(CSR_SSTATUS) X(CSR_STVEC) X(CSR_SCOUNTEREN) X(CSR_SENVCFG)       \
 	X(CSR_SSCRATCH) X(CSR_SEPC) X(CSR_SCAUSE) X(CSR_STVAL)
-#define READ_CASE(c) case c: *val = csr_read(c); break;
-#define WRITE_CASE(c) case c: csr_write(c, val); break;
+/* On a hart without S-mode (hw.h) they do not exist: the access fails
+ * (and mstatus shows its S fields as zero, core/vcsr.c). */
+#define READ_CASE(c)                       \
+	case c:                            \
+		if (!hw_hart_has_s_mode()) \
+			return -RAMPART_EINVAL; \
+		*val = csr_read(c);        \
+		break;
+#define WRITE_CASE(c)                      \
+	case c:                            \
+		if (!hw_hart_has_s_mode()) \
+			return -RAMPART_EINVAL; \
+		csr_write(c, val);         \
+		break;
 
 static int live_read(u16 csr, u64 *val)
 {
 	switch (csr) {
 	PLAIN_S_CSRS(READ_CASE)
 	case CSR_MIP: *val = ipi_mip((unsigned int)csr_read(CSR_MHARTID)); break;
-	case CSR_TIME: *val = csr_read(CSR_TIME); break;
+	case CSR_TIME:
+		/* the bare hart traps too: its firmware emulates it */
+		if (!platform()->has_time)
+			return -RAMPART_EINVAL;
+		*val = csr_read(CSR_TIME);
+		break;
 	case CSR_CYCLE:
 	case CSR_MCYCLE: *val = csr_read(CSR_MCYCLE); break;
 	case CSR_INSTRET:
