@@ -171,11 +171,19 @@ table() {
 table >"$DIR/table.md"
 cat "$DIR/table.md"
 if [ -n "$DOC" ]; then
+	when="$(date -u +%Y-%m-%d) on $(nproc) cores, QEMU $(qemu-system-riscv64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'), Rampart $(git rev-parse --short HEAD)"
 	{
 		sed -n '1,/^<!-- table -->$/p' "$DOC"
 		cat "$DIR/table.md"
 		echo
-		echo "Generated $(date -u +%Y-%m-%d) on $(nproc) cores, QEMU $(qemu-system-riscv64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'), Rampart $(git rev-parse --short HEAD)."
+		if [ "${#GLOBS[@]}" -eq 0 ]; then
+			echo "Generated $when."
+		else
+			# the rows kept say when they were made: the old lines stay
+			sed -n '/^<!-- table -->$/,$p' "$DOC" |
+				grep -E '^(Generated|Cells) .* Rampart [0-9a-f]+\.$' || true
+			echo "Cells \`${GLOBS[*]}\` generated $when."
+		fi
 	} >"$DOC.tmp" && mv "$DOC.tmp" "$DOC"
 fi
 ! grep -q '^FAIL' "$DIR/runner.out"
