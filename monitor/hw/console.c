@@ -96,7 +96,7 @@ static void report_drops(void)
 
 	if (!platform()->mtime)
 		return; /* no CLINT known yet: told after a later line */
-	n = uart_tx_report(&tx, *platform()->mtime);
+	n = uart_tx_report(&tx, *platform()->mtime / platform()->mtime_per_us);
 
 	if (n)
 		put_line_f("console: %lu characters dropped (UART not draining)",
