@@ -164,3 +164,17 @@ HOST_TESTS += isa
 HOST_TEST_SRCS_isa := tests/host/test_isa.c monitor/core/isa.c
 HOST_TESTS += hart
 HOST_TEST_SRCS_hart := tests/host/test_hart.c monitor/core/hart.c
+# The platform description from QEMU 7.2's own trees (virt with 2 harts,
+# sifive_u with all 5), dumped at build time (issue 19)
+HOST_TESTS += fdt_platform
+HOST_TEST_SRCS_fdt_platform := tests/host/test_fdt_platform.c \
+	monitor/hw/fdt_platform.c monitor/core/pmp.c monitor/core/isa.c \
+	monitor/core/vcsr.c monitor/core/vcpu.c
+HOST_TEST_LDLIBS_fdt_platform := -lfdt
+$(BUILD)/host/test_fdt_platform: | $(BUILD)/host/virt.dtb $(BUILD)/host/sifive_u.dtb
+$(BUILD)/host/virt.dtb:
+	$(call quiet,DUMPDTB,$@)mkdir -p $(@D) && qemu-system-riscv64 -M virt \
+		-smp 2 -m 512M -display none -machine dumpdtb=$@ >/dev/null 2>&1
+$(BUILD)/host/sifive_u.dtb:
+	$(call quiet,DUMPDTB,$@)mkdir -p $(@D) && qemu-system-riscv64 -M sifive_u \
+		-smp 5 -m 512M -display none -machine dumpdtb=$@ >/dev/null 2>&1

@@ -5,6 +5,15 @@
 #include "../include/rampart/layout.h"
 #include "../monitor/core/platform.h"
 
+u64 firmware_low_devices_size(void)
+{
+	u64 n = 8; /* the smallest NAPOT region */
+
+	while (n <= platform()->clint_base / 2)
+		n <<= 1;
+	return n;
+}
+
 void firmware_allow_list(struct pmp_entry *out, u64 dram_size, u64 deny_base,
 			 u64 deny_size)
 {
@@ -17,7 +26,7 @@ void firmware_allow_list(struct pmp_entry *out, u64 dram_size, u64 deny_base,
 					     PMP_A_NAPOT } :
 			 (struct pmp_entry){ 0, PMP_A_OFF };
 	out[1] = (struct pmp_entry){
-		pmp_napot_addr(LOW_DEVICES_BASE, LOW_DEVICES_SIZE), rwx };
+		pmp_napot_addr(0, firmware_low_devices_size()), rwx };
 	out[2] = (struct pmp_entry){
 		pmp_napot_addr(platform()->plic_base, platform()->plic_size), rw };
 	out[3] = (struct pmp_entry){

@@ -36,13 +36,14 @@ static void protect_firmware_pmp(struct pmp_entry *out)
 {
 	bool locked = lock_is_set();
 
-	/* After the lock the firmware keeps its devices but the test device
+	/* After the lock the firmware keeps its devices but the reset device
 	 * (its resets are mediated: reset.h) and its own 2 MiB (the
 	 * monitor's half stays denied by entry 0); from the payload's base
 	 * up, nothing matches, so nothing is allowed (docs/pmp.md). */
 	firmware_allow_list(out, locked ? PAYLOAD_BASE - MONITOR_BASE :
 					  DRAM_ALLOW_SIZE,
-			    platform()->test_base, locked ? platform()->test_size : 0);
+			    platform()->reset_base,
+			    locked ? platform()->reset_size : 0);
 }
 
 static bool protect_payload_trap(struct vcpu *v, u64 cause, u64 tval)

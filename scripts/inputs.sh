@@ -103,9 +103,17 @@ check_initrd() {
 	esac
 }
 
-check_smp() { # LABEL VALUE MAX
-	[[ $2 =~ ^[1-9][0-9]*$ ]] && [ "${#2}" -le 4 ] && [ "$2" -le "$3" ] ||
-		bad "$1" "$2" "must be a number of harts from 1 to $3"
+check_smp() { # LABEL VALUE MAX [MIN]
+	local min=${4:-1}
+	[[ $2 =~ ^[1-9][0-9]*$ ]] && [ "${#2}" -le 4 ] && [ "$2" -le "$3" ] &&
+		[ "$2" -ge "$min" ] ||
+		bad "$1" "$2" "must be a number of harts from $min to $3"
+}
+
+# The QEMU machines Rampart runs on (docs/usage.md, "Machines").
+check_machine() {
+	case $2 in virt | sifive_u) ;;
+	*) bad "$1" "$2" "must be virt or sifive_u" ;; esac
 }
 
 # QEMU's -m syntax as we allow it: a whole number of MiB, or with a K, M, G

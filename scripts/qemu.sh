@@ -1,8 +1,13 @@
 #!/bin/bash
-# qemu.sh: the one place Rampart launches QEMU (virt, no network, console on
-# stdio). Returns QEMU's exit status (0 on a clean guest poweroff), or 124
-# when --timeout expires.
+# qemu.sh: the one place Rampart launches QEMU (virt or sifive_u, no
+# network, console on stdio). Returns QEMU's exit status (0 on a clean guest
+# poweroff), or 124 when --timeout expires.
 #
+#   --machine M      virt (default) or sifive_u: the HiFive Unleashed model,
+#                    harts 2 to 5 (hart 0 an E51 without S-mode: the kernel
+#                    gets the others), console=ttySIF0. It has no power-off
+#                    device, so -no-reboot is added: the guest ends a run
+#                    with a reboot (rampart.end=reboot), QEMU exits with 0
 #   --bios FILE      -bios image (build/monitor.bin, or a firmware itself)
 #   --kernel FILE    -kernel payload (omitted: no -kernel)
 #   --initrd FILE    -initrd
@@ -19,7 +24,8 @@
 #                    creates fw_cfg too late for -fw_cfg; see docs/usage.md).
 #   --icount         deterministic: -icount shift=0,sleep=off, a VM clock, -seed 1
 #   --tpm            attach a swtpm TPM 2.0 (tpm-tis-device) and boot with a
-#                    device tree that describes it (QEMU 7.2 adds no node)
+#                    device tree that describes it (QEMU 7.2 adds no node;
+#                    virt only: sifive_u has no platform bus)
 #   --tpm-state DIR  with --tpm: swtpm starts from a copy of the TPM state in
 #                    DIR (keys/provision-ak.sh: holds the attestation key);
 #                    DIR itself is never changed. Default: a fresh TPM.
@@ -49,6 +55,7 @@ usage() {
 	exit 0
 }
 
+board=virt
 bios= kernel= initrd= append= smp=1 mem=512M policy= nonce= fastpath= icount=0
 tpm=0 tpm_state= timeout_s= extra=() more_options=() unchecked=0
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +66,7 @@ while [ $# -gt 0 ]; do
 	-*) [ $# -ge 2 ] || { echo "qemu.sh: $1 needs a value" >&2; exit 2; } ;;
 	esac
 	case $1 in
+	--machine) board=$2; shift 2 ;;
 	--bios) bios=$2; shift 2 ;;
 	--kernel) kernel=$2; shift 2 ;;
 	--initrd) initrd=$2; shift 2 ;;
@@ -92,12 +100,18 @@ is_rampart_image() {
 
 # check_options: every value, before anything starts (scripts/inputs.sh).
 check_options() {
-	local harts=512 # QEMU 7.2 virt's own limit
+	local harts=512 min=1 # QEMU 7.2 virt's own limits
+	check_machine "--machine " "$board"
+	# QEMU 7.2 sifive_u: an E51 and 1 to 4 U54s
+	[ "$board" = virt ] || harts=5 min=2
+	[ "$tpm" = 0 ] || [ "$board" = virt ] ||
+		bad "--machine " "$board" "--tpm needs virt (its platform bus)"
 	check_bios "--bios " "$bios"
 	[ -z "$kernel" ] || check_payload "--kernel " "$kernel"
 	[ -z "$initrd" ] || check_initrd "--initrd " "$initrd"
-	! is_rampart_image "$bios" || harts=$MAX_HARTS
-	check_smp "--smp " "$smp" "$harts"
+	! is_rampart_image "$bios" || [ "$harts" -le "$MAX_HARTS" ] ||
+		harts=$MAX_HARTS
+	check_smp "--smp " "$smp" "$harts" "$min"
 	check_mem "--mem " "$mem"
 	check_cmdline "--append " "$append"
 	[ -z "$policy" ] || check_policy "--policy " "$policy"
@@ -117,7 +131,11 @@ if [ -n "$tpm_state" ] && ! [ -r "$tpm_state/tpm2-00.permall" ]; then
 	exit 2
 fi
 
-machine=(-M virt -smp "$smp" -m "$mem" -nic none -bios "$bios")
+# the monitor never sees a bad machine name: checked even --unchecked
+[ "$unchecked" = 0 ] || check_machine "--machine " "$board"
+machine=(-M "$board" -smp "$smp" -m "$mem" -nic none -bios "$bios")
+# no power-off device: a reset (the guest's reboot) ends the run
+[ "$board" = virt ] || machine+=(-no-reboot)
 [ -z "$kernel" ] || machine+=(-kernel "$kernel")
 [ -z "$initrd" ] || machine+=(-initrd "$initrd")
 # QEMU refuses -append without -kernel; make run passes CMDLINE always.

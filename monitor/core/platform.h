@@ -10,6 +10,25 @@
 
 #include "../../include/rampart/types.h"
 
+/* The console UARTs the monitor can print on (it only polls and sends:
+ * the firmware programs the UART). */
+enum uart_kind {
+	UART_NONE,	/* none found (yet): lines are dropped */
+	UART_16550,	/* ns16550a: QEMU virt */
+	UART_SIFIVE,	/* sifive,uart0: QEMU sifive_u, HiFive boards */
+};
+
+/* How the machine is reset or powered off. */
+enum reset_kind {
+	RESET_NONE,	/* no device: the monitor's stops park the harts */
+	RESET_TEST,	/* sifive,test1 (QEMU virt): a value written ends
+			 * the machine, and the monitor can end it with an
+			 * exit status itself */
+	RESET_GPIO,	/* the GPIO controller a gpio-restart node drives
+			 * (QEMU sifive_u): any write may end the machine;
+			 * the monitor itself cannot power off */
+};
+
 struct platform {
 	u64 dram_base, dram_size;	/* the first memory node */
 	unsigned int nharts;		/* harts with ids 0..nharts-1 */
@@ -17,11 +36,15 @@ struct platform {
 	u64 mtime_per_us;		/* /cpus timebase-frequency / 10^6 */
 	volatile u64 *mtime;		/* its registers the monitor uses */
 	volatile u32 *msip;
-	u64 uart_base, uart_size;	/* console (ns16550a) */
+	u64 uart_base, uart_size;	/* console, the size a NAPOT window
+					 * (the firmware's allow list) */
+	enum uart_kind uart_kind;	/* its registers; UART_NONE: silent */
 	u64 plic_base, plic_size;	/* interrupt controller (riscv,plic0),
 					 * the size rounded up to one NAPOT
 					 * window: the firmware's allow list */
-	u64 test_base, test_size;	/* reset device (sifive,test1) */
+	u64 reset_base, reset_size;	/* the device a reset or power-off
+					 * goes through (hw/reset.h); NAPOT */
+	enum reset_kind reset_kind;
 	unsigned int pmp_count;		/* PMP entries of the boot hart */
 	u64 pmp_granule;		/* bytes: 4 << G */
 	unsigned int priv_minor;	/* privileged spec 1.10, 1.11, 1.12:
@@ -30,6 +53,9 @@ struct platform {
 	unsigned int hpm_count;		/* mhpmcounter3.. the hart has (<= 16) */
 	unsigned int fp_bytes;		/* FP register width: 8 (D), 4 (F
 					 * only), 0 (none): hw/fpu.c */
+	bool has_time;			/* the time CSR reads in M-mode (not on
+					 * QEMU sifive_u: firmware emulates it
+					 * from the CLINT's mtime) */
 	bool has_zbb;			/* SHA-256 uses it (hw/sha256_hw.c) */
 	bool has_zknh;			/* the same: every cpu node's riscv,isa
 					 * lists it and the boot hart runs it */

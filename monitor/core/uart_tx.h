@@ -23,9 +23,10 @@
 /* Once a character was dropped, one poll each until one goes out again:
  * a stalled UART costs one full wait, not one per character. */
 #define UART_TX_STALLED_POLLS 1U
-/* mtime ticks between two drop reports (1 s at QEMU virt's 10 MHz). The
- * firmware can bend mtime: that only changes how often drops are told. */
-#define UART_TX_REPORT_GAP 10000000ULL
+/* Microseconds of mtime between two drop reports (1 s, whatever the
+ * timebase: 10 MHz on QEMU virt, 1 MHz on sifive_u). The firmware can
+ * bend mtime: that only changes how often drops are told. */
+#define UART_TX_REPORT_GAP 1000000ULL
 
 struct uart_tx {
 	u32 stalled;	 /* the last character was dropped */
@@ -46,10 +47,11 @@ int uart_tx_wait(struct uart_tx *t, bool (*ready)(void *ctx), void *ctx);
 u64 uart_tx_dropped(const struct uart_tx *t);
 
 /*
- * Is a drop report due at mtime @now? If the last character went out (the
- * UART drains again), some drops are unreported, and none was reported in
- * the last UART_TX_REPORT_GAP ticks: returns how many (and marks them
- * reported). Else 0. Callers serialize (the console lock).
+ * Is a drop report due at @now (mtime in microseconds)? If the last
+ * character went out (the UART drains again), some drops are unreported,
+ * and none was reported in the last UART_TX_REPORT_GAP microseconds:
+ * returns how many (and marks them reported). Else 0. Callers serialize
+ * (the console lock).
  */
 u64 uart_tx_report(struct uart_tx *t, u64 now);
 

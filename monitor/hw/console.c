@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* 16550 UART output (the platform's ns16550a), shared with the firmware:
- * it programs the UART; the monitor only polls THRE. */
+/* Output on the console UART the device tree named (a 16550 or a SiFive
+ * UART), shared with the firmware: it programs the UART; the monitor only
+ * waits for room in the transmitter and sends. */
 #include "console.h"
 #include "../core/platform.h"
 #include "../core/uart_tx.h"
@@ -9,6 +10,10 @@
 #define UART_THR 0
 #define UART_LSR 5
 #define UART_LSR_THRE 0x20
+/* SiFive UART (FU540 manual, "UART"): one 32-bit txdata register, whose
+ * bit 31 reads 1 while the transmit FIFO is full */
+#define SIFIVE_TXDATA 0
+#define SIFIVE_TXDATA_FULL 0x80000000U
 
 static volatile u32 console_lock;
 /* The firmware shares the UART and can keep it from draining (or the
@@ -21,13 +26,28 @@ static bool uart_thre(void *ctx)
 	return ((volatile u8 *)ctx)[UART_LSR] & UART_LSR_THRE;
 }
 
+static bool sifive_room(void *ctx)
+{
+	return !(((volatile u32 *)ctx)[SIFIVE_TXDATA] & SIFIVE_TXDATA_FULL);
+}
+
 static void uart_putc(char c, void *ctx)
 {
-	volatile u8 *uart = (volatile u8 *)(uintptr_t)platform()->uart_base;
+	void *uart = (void *)(uintptr_t)platform()->uart_base;
 
 	(void)ctx;
-	if (!uart_tx_wait(&tx, uart_thre, (void *)uart))
-		uart[UART_THR] = (u8)c;
+	switch (platform()->uart_kind) {
+	case UART_16550:
+		if (!uart_tx_wait(&tx, uart_thre, uart))
+			((volatile u8 *)uart)[UART_THR] = (u8)c;
+		break;
+	case UART_SIFIVE:
+		if (!uart_tx_wait(&tx, sifive_room, uart))
+			((volatile u32 *)uart)[SIFIVE_TXDATA] = (u8)c;
+		break;
+	default:
+		break; /* no console (yet): nothing to print on */
+	}
 }
 
 void console_putchar(u8 c)
@@ -72,7 +92,11 @@ static void put_line_f(const char *fmt, ...)
 /* After a line that went out: the drops since the last report, if due. */
 static void report_drops(void)
 {
-	u64 n = uart_tx_report(&tx, *platform()->mtime);
+	u64 n;
+
+	if (!platform()->mtime)
+		return; /* no CLINT known yet: told after a later line */
+	n = uart_tx_report(&tx, *platform()->mtime / platform()->mtime_per_us);
 
 	if (n)
 		put_line_f("console: %lu characters dropped (UART not draining)",

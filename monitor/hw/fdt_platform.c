@@ -77,10 +77,14 @@ static int count_harts(const void *fdt, struct platform *p)
 /* The nodes the platform needs, found in one walk of the tree: a walk per
  * node (libfdt's by-compatible search and parent lookup each start at the
  * root) costs over a million instructions at every boot. */
-enum wanted { MEMORY, CLINT, PLIC, UART, TEST, WANTED };
+enum wanted {
+	MEMORY, CLINT, PLIC, UART_16550_NODE, UART_SIFIVE_NODE, TEST,
+	GPIO_RESTART, WANTED
+};
 static const char *const wanted_compat[WANTED] = {
 	[CLINT] = "riscv,clint0", [PLIC] = "riscv,plic0",
-	[UART] = "ns16550a", [TEST] = "sifive,test1",
+	[UART_16550_NODE] = "ns16550a", [UART_SIFIVE_NODE] = "sifive,uart0",
+	[TEST] = "sifive,test1", [GPIO_RESTART] = "gpio-restart",
 };
 #define MAX_DEPTH 16
 
@@ -141,23 +145,79 @@ static u64 napot_cover(u64 base, u64 size)
 	return n && pmp_is_napot(base, n) ? n : 0;
 }
 
-/* Memory, the devices the monitor drives or emulates itself, and those the
- * firmware's allow list opens (policy/allow.h). */
-static int read_devices(const void *fdt, struct platform *p)
+/* The console: the first UART of a kind the monitor can print on. */
+static int read_console(const void *fdt, const struct found *f,
+			struct platform *p)
 {
-	struct found f;
+	bool sifive = f->node[UART_SIFIVE_NODE] >= 0 &&
+		      (f->node[UART_16550_NODE] < 0 ||
+		       f->node[UART_SIFIVE_NODE] < f->node[UART_16550_NODE]);
+	enum wanted w = sifive ? UART_SIFIVE_NODE : UART_16550_NODE;
+	u64 base, size;
+
+	if (read_found(fdt, f, w, &base, &size) ||
+	    !(size = napot_cover(base, size)))
+		return -RAMPART_EINVAL;
+	p->uart_base = base;
+	p->uart_size = size;
+	p->uart_kind = sifive ? UART_SIFIVE : UART_16550;
+	return 0;
+}
+
+/* The GPIO controller a gpio-restart node names (its gpios property:
+ * <&controller pin flags>): where the firmware resets the machine. */
+static int gpio_controller(const void *fdt, const struct found *f, int *parent)
+{
+	int len, node;
+	const fdt32_t *gpios = fdt_getprop(fdt, f->node[GPIO_RESTART], "gpios",
+					   &len);
+
+	if (!gpios || len < 4)
+		return -1;
+	node = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(gpios[0]));
+	*parent = node < 0 ? -1 : fdt_parent_offset(fdt, node);
+	return *parent < 0 ? -1 : node;
+}
+
+/* The reset device: QEMU virt's test device, else the controller of a
+ * gpio-restart node, else none (nothing the firmware may reach resets). */
+static int read_reset(const void *fdt, const struct found *f,
+		      struct platform *p)
+{
+	int node = -1, parent = -1;
+	u64 base, size;
+
+	if (f->node[TEST] >= 0) {
+		node = f->node[TEST];
+		parent = f->parent[TEST];
+	} else if (f->node[GPIO_RESTART] >= 0) {
+		node = gpio_controller(fdt, f, &parent);
+		if (node < 0)
+			return -RAMPART_EINVAL;
+	} else {
+		return 0;
+	}
+	if (read_reg(fdt, node, parent, &base, &size) ||
+	    !(size = napot_cover(base, size)))
+		return -RAMPART_EINVAL;
+	p->reset_base = base;
+	p->reset_size = size;
+	p->reset_kind = f->node[TEST] >= 0 ? RESET_TEST : RESET_GPIO;
+	return 0;
+}
+
+/* Memory, and the devices the monitor emulates itself or the firmware's
+ * allow list opens (policy/allow.h). */
+static int read_devices(const void *fdt, const struct found *f,
+			struct platform *p)
+{
 	u64 clint_size;
 
-	find_nodes(fdt, &f);
-	if (read_found(fdt, &f, MEMORY, &p->dram_base, &p->dram_size) ||
-	    read_found(fdt, &f, CLINT, &p->clint_base, &clint_size) ||
+	if (read_found(fdt, f, MEMORY, &p->dram_base, &p->dram_size) ||
+	    read_found(fdt, f, CLINT, &p->clint_base, &clint_size) ||
 	    clint_size < CLINT_SIZE ||
-	    read_found(fdt, &f, PLIC, &p->plic_base, &p->plic_size) ||
-	    !(p->plic_size = napot_cover(p->plic_base, p->plic_size)) ||
-	    read_found(fdt, &f, UART, &p->uart_base, &p->uart_size) ||
-	    !(p->uart_size = napot_cover(p->uart_base, p->uart_size)) ||
-	    read_found(fdt, &f, TEST, &p->test_base, &p->test_size) ||
-	    !pmp_is_napot(p->test_base, p->test_size))
+	    read_found(fdt, f, PLIC, &p->plic_base, &p->plic_size) ||
+	    !(p->plic_size = napot_cover(p->plic_base, p->plic_size)))
 		return -RAMPART_EINVAL;
 	p->mtime = (volatile u64 *)(uintptr_t)(p->clint_base + CLINT_MTIME_OFF);
 	p->msip = (volatile u32 *)(uintptr_t)(p->clint_base + CLINT_MSIP_OFF);
@@ -166,13 +226,20 @@ static int read_devices(const void *fdt, struct platform *p)
 
 int fdt_platform_read(const void *fdt, struct platform *p)
 {
+	struct found f;
 	int rc;
 
 	if (fdt_check_header(fdt))
 		return -RAMPART_EINVAL;
-	rc = count_harts(fdt, p);
+	find_nodes(fdt, &f);
+	/* first what a refusal is printed and stopped with */
+	rc = read_console(fdt, &f, p);
 	if (!rc)
-		rc = read_devices(fdt, p);
+		rc = read_reset(fdt, &f, p);
+	if (!rc)
+		rc = count_harts(fdt, p);
+	if (!rc)
+		rc = read_devices(fdt, &f, p);
 	return rc;
 }
 

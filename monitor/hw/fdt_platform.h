@@ -9,9 +9,11 @@
 /* The number in @cells (1 or 2) big-endian cells at @p. */
 u64 fdt_cells(const fdt32_t *p, int cells);
 
-/* Fill @p from the tree at @fdt (DRAM, harts, the CLINT, the PLIC, the
- * console's UART and the reset device). 0, -RAMPART_EINVAL, or -RAMPART_ENOSPC for
- * more harts than MAX_HARTS (core/hart.h). */
+/* Fill @p from the tree at @fdt: first the console's UART and the reset
+ * device (filled in even when a later part fails, so that the refusal can
+ * be printed), then the harts, DRAM, the CLINT and the PLIC. 0,
+ * -RAMPART_EINVAL, or -RAMPART_ENOSPC for more harts than MAX_HARTS
+ * (core/hart.h). */
 int fdt_platform_read(const void *fdt, struct platform *p);
 
 /* Open the tree in place with @room bytes more (up to @limit), and find

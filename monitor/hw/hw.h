@@ -56,6 +56,11 @@ u64 hw_clint_mtime(void);
 /* Read the firmware's instruction at @pc (physical). 0 or -RAMPART_EFAULT. */
 int hw_fetch_firmware_insn(u64 pc, u32 *raw);
 
+/* probe.c: does this hart have S-mode (misa.S)? Not every hart of a
+ * machine does (QEMU sifive_u's hart 0, an E51, has M and U only); one
+ * without has no S-mode CSR and never runs the payload. */
+bool hw_hart_has_s_mode(void);
+
 /* entry.S */
 void trap_exit(struct vcpu *v) __attribute__((noreturn));
 

@@ -17,7 +17,6 @@
 #define PLAIN_S_CSRS(X)                                                    \
 	X(CSR_SSTATUS) X(CSR_STVEC) X(CSR_SCOUNTEREN) X(CSR_SENVCFG)       \
 	X(CSR_SSCRATCH) X(CSR_SEPC) X(CSR_SCAUSE) X(CSR_STVAL)
-#define READ_CASE(c) case c: *val = csr_read(c); break;
 #define WRITE_CASE(c) case c: csr_write(c, val); break;
 /* The hpm counters the virtual hart has (VHPM_COUNT from 3): the hart's.
  * Read through mhpmcounterN for both names, as mcycle is for cycle. */
@@ -44,13 +43,32 @@
 		count += probe_disarm() == 0;                             \
 	}
 _Static_assert(VHPM_FIRST == 3 && VHPM_COUNT == 16, "HPM_COUNTERS lists them");
+/* On a hart without S-mode (hw.h) they do not exist: the access fails
+ * (and mstatus shows its S fields as zero, core/vcsr.c). */
+#define S_READ_CASE(c)                     \
+	case c:                            \
+		if (!hw_hart_has_s_mode()) \
+			return -RAMPART_EINVAL; \
+		*val = csr_read(c);        \
+		break;
+#define S_WRITE_CASE(c)                    \
+	case c:                            \
+		if (!hw_hart_has_s_mode()) \
+			return -RAMPART_EINVAL; \
+		csr_write(c, val);         \
+		break;
 
 static int live_read(u16 csr, u64 *val)
 {
 	switch (csr) {
-	PLAIN_S_CSRS(READ_CASE)
+	PLAIN_S_CSRS(S_READ_CASE)
 	case CSR_MIP: *val = ipi_mip((unsigned int)csr_read(CSR_MHARTID)); break;
-	case CSR_TIME: *val = csr_read(CSR_TIME); break;
+	case CSR_TIME:
+		/* the bare hart traps too: its firmware emulates it */
+		if (!platform()->has_time)
+			return -RAMPART_EINVAL;
+		*val = csr_read(CSR_TIME);
+		break;
 	case CSR_CYCLE:
 	case CSR_MCYCLE: *val = csr_read(CSR_MCYCLE); break;
 	case CSR_INSTRET:
@@ -70,7 +88,7 @@ static int live_read(u16 csr, u64 *val)
 static int live_write(u16 csr, u64 val)
 {
 	switch (csr) {
-	PLAIN_S_CSRS(WRITE_CASE)
+	PLAIN_S_CSRS(S_WRITE_CASE)
 	WRITE_CASE(CSR_MCYCLE)
 	WRITE_CASE(CSR_MINSTRET)
 	WRITE_CASE(CSR_MCOUNTINHIBIT) /* only on 1.11 on: vcsr_init */

@@ -95,15 +95,16 @@ static void place_harts(unsigned int n, u64 boot_hartid)
 	hart_stack_count = n;
 }
 
-/* The device tree and probing; until then the console and the reset
- * device are QEMU virt's (platform.h), so a refusal can still be read. */
+/* The device tree and probing. The console and the reset device are
+ * published first, even if the rest of the tree is unusable, so that the
+ * refusal can be read (with no console found, it is silent). */
 static void describe_platform(void *fdt, u64 boot_hartid)
 {
-	struct platform p = BOOT_PLATFORM;
+	struct platform p = { 0 };
 	int rc;
 
-	platform_set(&p);
 	rc = fdt_platform_read(fdt, &p);
+	platform_set(&p);
 	if (rc == -RAMPART_ENOSPC)
 		fatal("the machine has more than %d harts, the most this "
 		      "monitor supports: not booting", MAX_HARTS);
@@ -182,10 +183,12 @@ static void hart_init(struct hart *h, u64 hartid, u64 fdt, u64 info)
 	/* QEMU resets mtimecmp to 0, a pending timer; start quiet instead */
 	*(volatile u64 *)(uintptr_t)(platform()->clint_base + CLINT_MTIMECMP_OFF +
 				     8 * hartid) = ~0ULL;
-	csr_write(CSR_MEDELEG, 0);
-	csr_write(CSR_MIDELEG, 0);
 	csr_write(CSR_MIE, 0);
-	csr_write(CSR_SATP, 0);
+	if (hw_hart_has_s_mode()) { /* not every hart has (hw.h) */
+		csr_write(CSR_MEDELEG, 0);
+		csr_write(CSR_MIDELEG, 0);
+		csr_write(CSR_SATP, 0);
+	}
 	hw_pmp_write(&l, l.cfg, true);
 	world_apply_firmware_pmp(v);
 }

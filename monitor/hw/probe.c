@@ -41,10 +41,25 @@ void monitor_trap(const u64 *frame)
 	      csr_read(CSR_MEPC), csr_read(CSR_MTVAL));
 }
 
+bool hw_hart_has_s_mode(void)
+{
+	u64 misa = csr_read(CSR_MISA);
+
+	/* a zero misa tells nothing (Priv. 3.1.1): the hart is believed */
+	return !misa || (misa & MISA_EXT('S'));
+}
+
 static bool has_stimecmp(void)
 {
 	probe_arm();
 	(void)csr_read(CSR_STIMECMP);
+	return probe_disarm() == 0;
+}
+
+static bool has_time(void)
+{
+	probe_arm();
+	(void)csr_read(CSR_TIME);
 	return probe_disarm() == 0;
 }
 
@@ -128,6 +143,7 @@ void probe_hart(struct platform *p)
 
 	p->priv_minor = priv_minor();
 	p->has_sstc = has_stimecmp();
+	p->has_time = has_time();
 	p->has_zbb = has_zbb();
 	p->fp_bytes = fp_bytes();
 	p->hpm_count = hw_hpm_probe();

@@ -17,10 +17,10 @@ void probe_arm(void);
 /* Disarm; returns the cause of the trap taken since probe_arm, or 0. */
 u64 probe_disarm(void);
 
-/* What the boot hart has (harts are assumed alike): Sstc, Zbb, the PMP's
- * entry count and granularity; Zknh stays set only if the device tree
- * (fdt_platform_read, before) listed it and the hart runs it. Before any
- * PMP entry is configured. */
+/* What the boot hart has (harts are assumed alike): Sstc, a time CSR,
+ * Zbb, the PMP's entry count and granularity; Zknh stays set only if the
+ * device tree (fdt_platform_read, before) listed it and the hart runs it.
+ * Before any PMP entry is configured. */
 void probe_hart(struct platform *p);
 
 /* entry.S: a trap taken in M-mode (fatal unless a probe is armed). */

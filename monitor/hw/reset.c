@@ -26,13 +26,14 @@ static volatile u64 *mark(void)
 
 static volatile u32 *test_device(void)
 {
-	return (volatile u32 *)(uintptr_t)platform()->test_base;
+	return (volatile u32 *)(uintptr_t)platform()->reset_base;
 }
 
-bool hw_is_test_device(u64 addr)
+bool hw_is_reset_device(u64 addr)
 {
-	return addr >= platform()->test_base &&
-	       addr - platform()->test_base < platform()->test_size;
+	return platform()->reset_kind != RESET_NONE &&
+	       addr >= platform()->reset_base &&
+	       addr - platform()->reset_base < platform()->reset_size;
 }
 
 void hw_reset_mark_live(void)
@@ -98,8 +99,9 @@ static void halt_others(u64 self)
 		;
 }
 
-/* Halt, scrub, then let the device end the machine with @value. */
-static void __attribute__((noreturn)) end_machine(u32 value, const char *why)
+/* Once: every other hart halted, payload memory scrubbed. A second hart
+ * that gets here while the first ends the machine halts too. */
+static void end_begin(const char *why)
 {
 	static volatile u32 ending;
 
@@ -107,25 +109,42 @@ static void __attribute__((noreturn)) end_machine(u32 value, const char *why)
 		ipi_halt(); /* another hart is ending it already */
 	halt_others(csr_read(CSR_MHARTID));
 	scrub(NULL, 0, why);
+}
+
+/* Halt, scrub, then let the test device end the machine with @value. */
+static void __attribute__((noreturn)) end_machine(u32 value, const char *why)
+{
+	end_begin(why);
 	*test_device() = value;
 	hw_park("the machine did not stop");
 }
 
-static bool ends_machine(u32 value)
+/* After the lock: does writing @val at @addr start the machine's end? */
+static bool ends_machine(u64 addr, u32 val)
 {
-	u32 op = value & 0xffff;
+	u32 op = val & 0xffff;
 
-	return op == TEST_FAIL || op == TEST_PASS || op == TEST_RESET;
+	if (platform()->reset_kind == RESET_GPIO)
+		return true; /* which line means what is the firmware's */
+	return addr == platform()->reset_base &&
+	       (op == TEST_FAIL || op == TEST_PASS || op == TEST_RESET);
 }
 
-/* QEMU's model takes 2- and 4-byte accesses (OpenSBI 1.1 writes 16 bits) */
-int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val)
+/* QEMU's models take 4-byte accesses, the test device 2-byte ones too
+ * (OpenSBI 1.1 writes 16 bits) */
+int hw_reset_device_access(u64 addr, unsigned int width, bool write, u64 *val)
 {
-	if (!hw_is_test_device(addr) || (width != 2 && width != 4) ||
+	static volatile u32 gpio_ending;
+
+	if (!hw_is_reset_device(addr) || (width != 2 && width != 4) ||
 	    (addr & (width - 1)))
 		return -1;
-	if (write && addr == platform()->test_base && ends_machine((u32)*val))
-		end_machine((u32)*val, "before the firmware's reset");
+	if (write && lock_is_set() && ends_machine(addr, (u32)*val)) {
+		if (platform()->reset_kind == RESET_TEST)
+			end_machine((u32)*val, "before the firmware's reset");
+		if (!__atomic_exchange_n(&gpio_ending, 1, __ATOMIC_ACQ_REL))
+			end_begin("before the firmware's reset");
+	}
 	if (width == 2 && write)
 		*(volatile u16 *)(uintptr_t)addr = (u16)*val;
 	else if (width == 2)
@@ -137,9 +156,16 @@ int hw_test_device_access(u64 addr, unsigned int width, bool write, u64 *val)
 	return 0;
 }
 
-/* QEMU's sifive,test1: 0x3333 | code << 16 ends the machine with @code. */
+/* QEMU's sifive,test1: 0x3333 | code << 16 ends the machine with @code.
+ * Without it the monitor cannot end the machine: it parks (after the
+ * lock, the other harts halted and payload memory scrubbed first). */
 void hw_stop_machine(u32 code)
 {
+	if (platform()->reset_kind != RESET_TEST) {
+		if (lock_is_set())
+			end_begin("before the monitor's stop");
+		hw_park("no device to stop the machine with");
+	}
 	if (lock_is_set())
 		end_machine(TEST_FAIL | (code << 16), "before the monitor's stop");
 	*test_device() = TEST_FAIL | (code << 16);

@@ -155,9 +155,9 @@ static void firmware_access_fault(struct vcpu *v, u64 cause, u64 addr)
 	if (hw_is_clint(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
 	    !emulate_mmio(v, raw, addr, hw_clint_access))
 		return;
-	/* the test device once locked: every reset goes through reset.c */
-	if (hw_is_test_device(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
-	    !emulate_mmio(v, raw, addr, hw_test_device_access))
+	/* the reset device: every reset after the lock goes through reset.c */
+	if (hw_is_reset_device(addr) && !hw_fetch_firmware_insn(v->pc, &raw) &&
+	    !emulate_mmio(v, raw, addr, hw_reset_device_access))
 		return;
 	/* stopped by PMP: recorded, then delivered as the hart would */
 	hw_audit(v, audit_access_of(cause), addr);
@@ -347,6 +347,11 @@ static void measure_first_entry(const struct vcpu *v)
 
 static void to_payload(struct vcpu *v)
 {
+	/* the payload world is S-mode's: a hart without it (hw.h) refuses,
+	 * as OpenSBI itself hangs a hart it cannot start in S-mode */
+	if (!hw_hart_has_s_mode())
+		hw_park("the firmware entered the payload on a hart without "
+			"S-mode");
 	if (policy_of(v)->enter_payload && !policy_of(v)->enter_payload(v))
 		hw_park("the firmware entered the payload where it never asked");
 	measure_first_entry(v);

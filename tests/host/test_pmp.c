@@ -36,8 +36,24 @@ static struct pmp_entry policy[PMP_FW_POLICY_COUNT];
 /* QEMU virt's, as its device tree gives them (the PLIC's 6 MiB covered by
  * one 8 MiB NAPOT window, monitor/hw/fdt_platform.c) */
 static const struct platform virt = {
+	.clint_base = CLINT_BASE,
 	.plic_base = 0xc000000, .plic_size = 0x800000,
 	.uart_base = UART, .uart_size = 0x100,
+	.reset_base = TEST_DEVICE_BASE, .reset_size = TEST_DEVICE_SIZE,
+	.reset_kind = RESET_TEST,
+};
+
+/* QEMU 7.2 sifive_u's, as its device tree gives them: a SiFive UART, the
+ * PLIC's 64 MiB, and the GPIO controller gpio-restart drives */
+#define SIFIVE_UART 0x10010000ULL
+#define SIFIVE_GPIO 0x10060000ULL
+static const struct platform sifive_u = {
+	.clint_base = CLINT_BASE,
+	.plic_base = 0xc000000, .plic_size = 0x4000000,
+	.uart_base = SIFIVE_UART, .uart_size = 0x1000,
+	.uart_kind = UART_SIFIVE,
+	.reset_base = SIFIVE_GPIO, .reset_size = 0x1000,
+	.reset_kind = RESET_GPIO,
 };
 
 static int setup(void **state)
@@ -363,6 +379,35 @@ static void test_allow_list_test_device(void **state)
 	assert_false(pmp_allows(&l, PAYLOAD_BASE, PMP_R));
 }
 
+/* sifive_u (issue 19): the low window is still [0, CLINT), the UART and
+ * PLIC are the tree's, and the GPIO controller (the reset device) is
+ * reachable neither before nor after the lock: every access traps and the
+ * monitor mediates it (hw/reset.c). */
+static void test_allow_list_sifive_u(void **state)
+{
+	struct pmp_entry allow[PMP_FW_POLICY_COUNT];
+	int locked;
+
+	(void)state;
+	platform_set(&sifive_u);
+	assert_int_equal(firmware_low_devices_size(), CLINT_BASE);
+	for (locked = 0; locked < 2; locked++) {
+		firmware_allow_list(allow, locked ? PAYLOAD_BASE - MONITOR_BASE :
+						    DRAM_ALLOW_SIZE,
+				    SIFIVE_GPIO, locked ? 0x1000 : 0);
+		pmp_plan_common(&l, MON_BASE, MON_SIZE);
+		pmp_plan_firmware(&l, &v, allow, CLINT_BASE, CLINT_SIZE, false);
+		assert_true(pmp_allows(&l, 0x1000, PMP_X));	/* boot ROM */
+		assert_false(pmp_allows(&l, CLINT_BASE, PMP_W));
+		assert_true(pmp_allows(&l, SIFIVE_UART + 0xffc, PMP_W));
+		assert_false(pmp_allows(&l, SIFIVE_UART + 0x1000, PMP_R));
+		assert_false(pmp_allows(&l, SIFIVE_GPIO, PMP_W));
+		assert_false(pmp_allows(&l, 0x10000000, PMP_W)); /* PRCI */
+		assert_true(pmp_allows(&l, 0xc000000 + 0x3fffffc, PMP_W));
+		assert_true(pmp_allows(&l, PAYLOAD_BASE, PMP_W) == !locked);
+	}
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -381,6 +426,7 @@ int main(void)
 		T(test_firmware_locked_entry_cannot_open_policy),
 		T(test_firmware_locked_entry_cannot_open_clint),
 		T(test_allow_list_test_device),
+		T(test_allow_list_sifive_u),
 	};
 
 	vcsr_init(12);

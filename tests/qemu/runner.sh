@@ -22,6 +22,7 @@
 #   payload   linux | none | PATH    (linux = build/Image)
 #   initrd    guest | none | PATH    (guest = build/initramfs.cpio.gz)
 #   cmdline   STR              (default: console=ttyS0)
+#   machine   virt | sifive_u  (scripts/qemu.sh --machine; default virt)
 #   smp N, mem M, policy P, nonce HEX, fastpath 0|1, icount yes, tpm yes
 #   option    K=V              (repeatable: scripts/qemu.sh --option)
 #   unchecked yes              (scripts/qemu.sh --unchecked: the launcher
@@ -74,7 +75,7 @@ GLOBS=("$@")
 # Resets the case variables; multi-valued keys are arrays.
 case_defaults() {
 	c_name=$1 c_bios=native c_firmware=default c_payload=linux
-	c_initrd=guest c_cmdline=console=ttyS0 c_smp=1 c_mem=512M c_policy=
+	c_initrd=guest c_cmdline=console=ttyS0 c_machine=virt c_smp=1 c_mem=512M c_policy=
 	c_nonce= c_fastpath= c_icount= c_tpm= c_args= c_exit=0 c_timeout=60
 	c_unchecked= c_attest=
 	c_option=() c_monitor=
@@ -113,6 +114,7 @@ parse_case() {
 		payload) c_payload=$val ;;
 		initrd) c_initrd=$val ;;
 		cmdline) c_cmdline=$val ;;
+		machine) c_machine=$val ;;
 		smp) c_smp=$val ;;
 		mem) c_mem=$val ;;
 		policy) c_policy=$val ;;
@@ -185,7 +187,8 @@ check_requires() {
 # qemu_args BIOS: the scripts/qemu.sh argument list for the current case.
 qemu_args() {
 	local bios=$1
-	args=(--bios "$bios" --smp "$c_smp" --mem "$c_mem" --timeout "$c_timeout")
+	args=(--machine "$c_machine" --bios "$bios" --smp "$c_smp" --mem "$c_mem"
+		--timeout "$c_timeout")
 	case $c_payload in
 	none) ;;
 	linux) args+=(--kernel "$BUILD/Image") ;;
