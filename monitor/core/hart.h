@@ -2,7 +2,8 @@
 /*
  * Everything the monitor keeps per hart, in one place: the virtual context
  * (first: the trap entry addresses it), the world and lock state, the IPI
- * doorbell, the fast-path cache, and a slot the active policy owns.
+ * doorbell, the fast-path cache, its world switches by cause, and a slot
+ * the active policy owns.
  */
 #ifndef RAMPART_HART_H
 #define RAMPART_HART_H
@@ -11,6 +12,7 @@
 #include "../../include/rampart/types.h"
 #include "fastpath.h"
 #include "pmp.h"
+#include "switches.h"
 #include "vcpu.h"
 
 #define MAX_HARTS RAMPART_MAX_HARTS
@@ -24,8 +26,9 @@
 #define HART_STACK_SIZE 0x2000
 #define HART_POLICY_SLOT 512	/* bytes; policy.h: policy_slot() */
 /* Each hart's state on its own cache lines, and a power of two in size:
- * harts[i] is a shift, on every path that reaches another hart. */
-#define HART_SIZE 2048
+ * harts[i] is a shift, on every path that reaches another hart. 64 harts
+ * with their stacks take 768 KiB of the monitor's free memory. */
+#define HART_SIZE 4096
 
 struct boot_config;
 
@@ -49,6 +52,8 @@ struct hart {
 	/* SBI fast paths (fastpath.h) */
 	struct fastpath_cache fast;
 	struct fastpath_pending fast_pending;
+	/* world switches into the firmware by cause (switches.h) */
+	struct switch_table switches;
 	/* a monitor probe expecting a trap (hw/probe.c) */
 	volatile bool probe_armed;
 	volatile u64 probe_cause;
