@@ -9,6 +9,8 @@
 #   mbedtls/  -> Debian's mbedtls source package (MBEDTLS_SRC)
 #   busybox/  -> Debian's busybox source package (guest user space)
 #   libfdt/   -> scripts/dtc/libfdt of linux-source-6.1 (LIBFDT_SRC)
+#   redis/    -> Debian's redis source package, only with the argument
+#                "bench" (make bench: tests/guest/build-redis.sh)
 set -euo pipefail
 
 CACHE=${RAMPART_CACHE:-$HOME/.cache/rampart}
@@ -41,7 +43,10 @@ missing_packages() {
 # A source is complete once its directory holds our marker file.
 have_src() { [ -e "$SRC/$1/.rampart-ok" ]; }
 
-sources_ok() { have_src mbedtls && have_src busybox && have_src libfdt; }
+sources_ok() {
+	have_src mbedtls && have_src busybox && have_src libfdt &&
+		{ [ -z "$BENCH" ] || have_src redis; }
+}
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then
@@ -123,6 +128,11 @@ fetch_libfdt() {
 
 main() {
 	local missing
+	case ${1:-} in
+	"") BENCH= ;;
+	bench) BENCH=1 ;;
+	*) die "unknown argument '$1' (none, or bench)" ;;
+	esac
 	missing=$(missing_packages)
 	if [ -z "$missing" ] && sources_ok; then
 		say "all packages installed, sources in $SRC"
@@ -148,6 +158,7 @@ main() {
 	have_src mbedtls || fetch_source mbedtls
 	have_src busybox || fetch_source busybox
 	have_src libfdt || fetch_libfdt
+	[ -z "$BENCH" ] || have_src redis || fetch_source redis
 	say "done: packages installed, sources in $SRC"
 }
 
