@@ -4,7 +4,9 @@
 # $CACHE/src/redis: Debian's patches applied, the vendored Lua, hiredis,
 # hdr_histogram and linenoise of its orig tarball), for make bench's
 # application runs (scripts/bench-apps.sh). libc malloc (no jemalloc), no
-# TLS, no systemd. Cached at $CACHE/redis-<key>/{redis-server,
+# TLS, no systemd, and select() for the event loop: the guest kernel is
+# tinyconfig-based, without epoll (redis's src/config.h says HAVE_EPOLL
+# for every Linux; ae.c then falls back to ae_select.c). Cached at $CACHE/redis-<key>/{redis-server,
 # redis-benchmark}, stripped; key = sha256 over this script, the source
 # version and the cross compiler version. Prints the cache directory on
 # stdout; progress goes to stderr.
@@ -61,6 +63,10 @@ main() {
 			obj=$CACHE/redis-obj
 			rm -rf "$obj"
 			cp -a "$(readlink -f "$SRC")" "$obj"
+			sed -i 's|^#define HAVE_EPOLL 1$|/* no epoll in the guest kernel */|' \
+				"$obj/src/config.h"
+			! grep -q HAVE_EPOLL "$obj/src/config.h" ||
+				die "could not turn HAVE_EPOLL off in src/config.h"
 			build "$obj"
 			mkdir -p "$dir.tmp"
 			for p in "${PROGS[@]}"; do

@@ -13,6 +13,18 @@
 #        "RAMPART-GUEST: apps window NAME ns=T switches=N",
 #        "RAMPART-GUEST: apps switch NAME KIND CODE COUNT" (one per cause),
 #        "RAMPART-GUEST: apps error ..." and "RAMPART-GUEST: apps done".
+# Pinning. Under QEMU -icount the harts run round-robin, and a hart that
+# waits spinning keeps its time slice (docs/bench.md): native OpenSBI
+# spins in every remote TLB shootdown (SBI remote_sfence_vma), which Linux
+# sends when a process's memory map changes after it ran on other harts.
+# So this script runs on hart 0 only (re-executed under taskset: exec gives
+# a fresh memory map that has run nowhere else), redis-server on hart 1 and
+# redis-benchmark on hart 2, each alone on its hart: their frees and this
+# shell's forks flush locally. msgbench and compute run on every hart and
+# keep forks and exits outside their windows (see their sources).
+if [ -z "$APPS_PINNED" ]; then
+	APPS_PINNED=1 exec taskset 1 sh "$0" "$@"
+fi
 SW=/sys/kernel/rampart/switches
 TMP=/tmp/apps
 mkdir -p $TMP
@@ -56,7 +68,7 @@ window() {
 ifconfig lo 127.0.0.1 up || say "error loopback"
 [ -r $SW ] || say "no world-switch counters ($SW absent)"
 
-redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no \
+taskset 2 redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no \
 	--dir $TMP --logfile $TMP/redis.log --protected-mode no &
 REDIS=$!
 # listening: 127.0.0.1:6379 (0x18EB), state 0A, in /proc/net/tcp
@@ -73,7 +85,7 @@ done
 
 for t in set get; do
 	begin
-	out=$(redis-benchmark -h 127.0.0.1 -p 6379 -t $t -n "$REQUESTS" \
+	out=$(taskset 4 redis-benchmark -h 127.0.0.1 -p 6379 -t $t -n "$REQUESTS" \
 		-c "$CLIENTS" --csv 2>&1)
 	window "redis_$t"
 	# --csv: a header line, then "SET","12345.68","avg ms",...
@@ -89,12 +101,12 @@ kill $REDIS
 wait $REDIS 2>/dev/null
 
 begin
-out=$(msgbench "$NGROUPS" "$FDS" "$LOOPS" 2>&1) || say "error $out"
+out=$(taskset ffff msgbench "$NGROUPS" "$FDS" "$LOOPS" 2>&1) || say "error $out"
 window msgbench
 say "$out"
 
 begin
-out=$(compute "$PROCS" "$ROUNDS" 2>&1) || say "error $out"
+out=$(taskset ffff compute "$PROCS" "$ROUNDS" 2>&1) || say "error $out"
 window compute
 say "$out"
 say done
