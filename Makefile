@@ -61,7 +61,7 @@ LINT_CFLAGS := -std=gnu11 -I.
 LINT_TARGET_CFLAGS := --target=riscv64-unknown-elf -march=rv64gc \
 	-mabi=lp64d -ffreestanding -I$(LIBFDT_SRC)
 LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c \
-	tests/guest/agent/%
+	tests/guest/agent/% tests/guest/apps/%
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:

@@ -13,7 +13,7 @@
 # Environment: BENCH_APPS (rampart.apps= sizes, REQUESTS,CLIENTS,GROUPS,
 # FDS,LOOPS,PROCS,ROUNDS; default below), BENCH_APPS_TIMEOUT (host seconds
 # per boot, default 900).
-APPS_SIZES=${BENCH_APPS:-20000,50,4,10,50,4,200}
+APPS_SIZES=${BENCH_APPS:-20000,50,4,10,100,4,1000}
 APPS_TIMEOUT=${BENCH_APPS_TIMEOUT:-900}
 APPS_INITRD=build/initramfs-apps.cpio.gz
 
