@@ -204,57 +204,6 @@ out:
 	return len;
 }
 
-static const char *rampart_switch_kind(u32 kind)
-{
-	switch (kind) {
-	case 1:
-		return "ecall";
-	case 2:
-		return "exception";
-	case 3:
-		return "interrupt";
-	case 0xff:
-		return "other";
-	default:
-		return "unknown";
-	}
-}
-
-static ssize_t switches_show(struct kobject *kobj, struct kobj_attribute *attr,
-			     char *buf)
-{
-	const size_t size = RAMPART_SWITCH_MAX * sizeof(struct rampart_switch);
-	struct rampart_switch *rec;
-	struct sbiret ret;
-	unsigned long i, n;
-	ssize_t len = 0;
-
-	rec = kzalloc(size, GFP_KERNEL);
-	if (!rec)
-		return -ENOMEM;
-	ret = rampart_call(RAMPART_SWITCHES, virt_to_phys(rec), size, 0, 0);
-	len = rampart_fill_len(ret, size, "switches");
-	if (len < 0)
-		goto out;
-	n = len / sizeof(*rec);
-	len = 0;
-	for (i = 0; i < n; i++) {
-		u64 key = le64_to_cpu(rec[i].key);
-		u32 kind = key >> 32, code = (u32)key;
-
-		if (kind == 1)
-			len += sysfs_emit_at(buf, len, "ecall 0x%x", code);
-		else
-			len += sysfs_emit_at(buf, len, "%s %u",
-					     rampart_switch_kind(kind), code);
-		len += sysfs_emit_at(buf, len, " %llu\n",
-				     le64_to_cpu(rec[i].count));
-	}
-out:
-	kfree(rec);
-	return len;
-}
-
 static ssize_t nonce_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
@@ -312,6 +261,57 @@ static ssize_t rampart_copy_out(char *buf, const u8 *snap, size_t len,
 	n = min_t(size_t, count, len - off);
 	memcpy(buf, snap + off, n);
 	return n;
+}
+
+static const char *rampart_switch_kind(u32 kind)
+{
+	switch (kind) {
+	case 1:
+		return "ecall";
+	case 2:
+		return "exception";
+	case 3:
+		return "interrupt";
+	case 0xff:
+		return "other";
+	default:
+		return "unknown";
+	}
+}
+
+static ssize_t switches_show(struct kobject *kobj, struct kobj_attribute *attr,
+			     char *buf)
+{
+	const size_t size = RAMPART_SWITCH_MAX * sizeof(struct rampart_switch);
+	struct rampart_switch *rec;
+	struct sbiret ret;
+	unsigned long i, n;
+	ssize_t len = 0;
+
+	rec = kzalloc(size, GFP_KERNEL);
+	if (!rec)
+		return -ENOMEM;
+	ret = rampart_call(RAMPART_SWITCHES, virt_to_phys(rec), size, 0, 0);
+	len = rampart_fill_len(ret, size, "switches");
+	if (len < 0)
+		goto out;
+	n = len / sizeof(*rec);
+	len = 0;
+	for (i = 0; i < n; i++) {
+		u64 key = le64_to_cpu(rec[i].key);
+		u32 kind = key >> 32, code = (u32)key;
+
+		if (kind == 1)
+			len += sysfs_emit_at(buf, len, "ecall 0x%x", code);
+		else
+			len += sysfs_emit_at(buf, len, "%s %u",
+					     rampart_switch_kind(kind), code);
+		len += sysfs_emit_at(buf, len, " %llu\n",
+				     le64_to_cpu(rec[i].count));
+	}
+out:
+	kfree(rec);
+	return len;
 }
 
 /*
