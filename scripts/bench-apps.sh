@@ -95,7 +95,11 @@ for wid, label, pat, unit in WORK:
             why[c] = err.group(1)[:40] if err else status(c)
         w = re.search(rf"^RAMPART-GUEST: apps window {wid} ns=(\d+) "
                       r"switches=(\d+)", text, re.M)
-        if w and c != "native":
+        if c != "native" and re.search(rf"^RAMPART-GUEST: apps window {wid} "
+                                        r"ns=\d+ switches=absent", text, re.M):
+            why.setdefault(c, "no counters")
+            sw[c] = "no counters"
+        elif w and c != "native":
             secs = int(w.group(1)) / 1e9
             sw[c] = round(int(w.group(2)) / secs, 1)
             causes[c] = sorted(
@@ -123,9 +127,9 @@ for wid, label, pat, unit in WORK:
          "none_ratio": None, "protect_ratio": None,
          "causes": {c: causes.get(c, []) for c in CONFIGS[1:]},
          "target": "0 (protect)",
-         "target_met": sw.get("protect") == 0}
+         "target_met": sw.get("protect") == 0.0}
     for c in CONFIGS[1:]:
-        s[c] = sw.get(c, why.get(c, status(c)))
+        s[c] = sw.get(c, status(c))
     switch_rows.append(s)
 
 

@@ -57,11 +57,15 @@ begin() { snapshot $TMP/before; T0=$(nsclock); }
 window() {
 	T1=$(nsclock)
 	snapshot $TMP/after
+	if [ ! -r $SW ]; then
+		say "window $1 ns=$((T1 - T0)) switches=absent"
+		return
+	fi
 	awk -v name="$1" -v ns=$((T1 - T0)) '
-		FNR == NR { before[$1 " " $2] = $3; next }
+		FILENAME == ARGV[1] { before[$1 " " $2] = $3; next }
 		{ d = $3 - before[$1 " " $2]; total += d
-		  if (d > 0) lines = lines sprintf("RAMPART-GUEST: apps switch %s %s %s %d\n", name, $1, $2, d) }
-		END { printf "RAMPART-GUEST: apps window %s ns=%d switches=%d\n", name, ns, total
+		  if (d > 0) lines = lines sprintf("RAMPART-GUEST: apps switch %s %s %s %.0f\n", name, $1, $2, d) }
+		END { printf "RAMPART-GUEST: apps window %s ns=%.0f switches=%.0f\n", name, ns, total
 		      printf "%s", lines }' $TMP/before $TMP/after
 }
 
