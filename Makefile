@@ -61,7 +61,7 @@ LINT_CFLAGS := -std=gnu11 -I.
 LINT_TARGET_CFLAGS := --target=riscv64-unknown-elf -march=rv64gc \
 	-mabi=lp64d -ffreestanding -I$(LIBFDT_SRC)
 LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c \
-	tests/guest/agent/%
+	tests/guest/agent/% tests/guest/apps/%
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
@@ -69,7 +69,7 @@ LINT_HOST := tests/host/% tests/fuzz/% verifier/% keys/% measure/dice.c \
 RUN_INPUT_FILES :=
 RUN_TPM :=
 RUN_NATIVE :=
-.PHONY: all deps run run-native test test-host test-qemu lint fuzz bench \
+.PHONY: all deps deps-bench run run-native test test-host test-qemu lint fuzz bench \
 	matrix guest clean help FORCE
 
 # Fragments: the known ones in this order, any other */build.mk before
@@ -103,6 +103,9 @@ build-all: $(ALL_TARGETS)
 deps:
 	$(Q)scripts/deps.sh
 
+deps-bench:
+	$(Q)scripts/deps.sh bench
+
 # --- guest: kernel and initramfs (cached under $(RAMPART_CACHE)) ----------
 guest: $(DEPS)
 	$(Q)$(SUBMAKE) $(BUILD)/Image $(BUILD)/initramfs.cpio.gz
@@ -114,6 +117,12 @@ $(BUILD)/Image: FORCE
 
 $(BUILD)/initramfs.cpio.gz: FORCE
 	$(Q)tests/guest/build-initramfs.sh $@
+
+# make bench's application runs (scripts/bench-apps.sh): the same archive
+# plus Redis and the workloads of tests/guest/apps, so that the test
+# initramfs, measured at every boot, does not grow.
+$(BUILD)/initramfs-apps.cpio.gz: $(BUILD)/initramfs.cpio.gz FORCE
+	$(Q)tests/guest/build-initramfs.sh --apps $@
 
 # The guest kernel for more than 8 harts (cases rampart-protect-smp16 and
 # -smp64, scripts/matrix.sh): the same recipe and fragments in a copy of
@@ -211,8 +220,9 @@ fuzz: $(DEPS)
 	$(Q)$(SUBMAKE) fuzz-long
 
 # instruction counts under -icount, native OpenSBI vs Rampart none/protect:
-# one table and build/bench.json (scripts/bench.sh, docs/bench.md)
-bench: $(DEPS)
+# one table and build/bench.json (scripts/bench.sh, docs/bench.md); its
+# application runs also need Debian's redis source (deps.sh bench)
+bench: $(DEPS:deps=deps-bench)
 	$(Q)MAKE="$(MAKE)" scripts/bench.sh
 
 # native and Rampart side by side on every CPU model x harts x memory cell:

@@ -7,7 +7,7 @@ MON_CORE := monitor/core/insn.c monitor/core/vcpu.c monitor/core/vcsr.c \
 	monitor/core/sbi_ext.c monitor/core/misaligned.c monitor/core/fastpath.c \
 	monitor/core/placement.c monitor/core/uart_tx.c monitor/core/hart.c \
 	monitor/core/platform.c monitor/core/config.c monitor/core/policy.c \
-	monitor/core/lock.c monitor/core/isa.c
+	monitor/core/lock.c monitor/core/isa.c monitor/core/switches.c
 MON_HW := monitor/hw/entry.S monitor/hw/main.c monitor/hw/trap.c \
 	monitor/hw/world.c monitor/hw/hw_csr.c monitor/hw/mmio.c monitor/hw/mprv.c \
 	monitor/hw/console.c monitor/hw/fdt_platform.c monitor/hw/supervisor.c \
@@ -156,13 +156,14 @@ HOST_TEST_SRCS_placement := tests/host/test_placement.c monitor/core/placement.c
 HOST_TESTS += audit
 HOST_TEST_SRCS_audit := tests/host/test_audit.c monitor/core/audit.c \
 	monitor/core/sbi_ext.c monitor/core/vcpu.c measure/audit_chain.c \
-	measure/measure.c
+	measure/measure.c monitor/core/switches.c
 HOST_TEST_LDLIBS_audit := -lmbedcrypto
 HOST_TESTS += uart_tx
 HOST_TEST_SRCS_uart_tx := tests/host/test_uart_tx.c monitor/core/uart_tx.c
 HOST_TESTS += isa
 HOST_TEST_SRCS_isa := tests/host/test_isa.c monitor/core/isa.c
-HOST_TESTS += hart
+HOST_TESTS += hart switches
+HOST_TEST_SRCS_switches := tests/host/test_switches.c monitor/core/switches.c
 HOST_TEST_SRCS_hart := tests/host/test_hart.c monitor/core/hart.c
 # The platform description from QEMU 7.2's own trees (virt with 2 harts,
 # sifive_u with all 5), dumped at build time (issue 19)

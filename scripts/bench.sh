@@ -23,6 +23,7 @@
 #          block function (the SMP=1 runs above: the Zbb one)
 #   firmware build/firmware/bench.bin: BENCH csr / mret
 #   host   tests/host/bench_misaligned.c under valgrind --tool=callgrind
+#   SMP=4  application benchmarks (scripts/bench-apps.sh, sourced below)
 # and the SMP=1 protect run a second time: its console log must be
 # byte-identical to the first (the determinism check). Every guest run
 # loads the per-hart counting plugin (scripts/bench-scale.sh plugin), and
@@ -52,6 +53,8 @@ SMP1_BENCHES=$SMP1_BENCHES,remote_sfence_vma_self,putchar
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=scripts/bench-apps.sh
+. scripts/bench-apps.sh
 
 build() {
 	say "building the kernel, initramfs, monitor, bench firmware and device"
@@ -138,6 +141,7 @@ run_all() {
 	say "$((3 * 4 + 3 + 4)) QEMU runs, $JOBS at a time, $ITER calls per benchmark" \
 		"(SMP=4 boots time out after $SMP4_TIMEOUT s)"
 	# The runs that may time out first, so that the rest fills the other slot.
+	apps_spawn_runs
 	for cfg in "${CONFIGS[@]}"; do
 		spawn run_guest "$cfg-smp4" "$cfg" 4 "$SMP4_TIMEOUT" \
 			"console=ttyS0 rampart.test=bench rampart.bench=boot sbibench.boot="
@@ -548,9 +552,11 @@ main() {
 	flock -n 9 || { say "waiting for another make bench"; flock 9; }
 	build
 	BENCH_PLUGIN=$(scripts/bench-scale.sh plugin)
+	apps_build
 	run_all
 	scripts/bench-scale.sh rows "$OUT"
 	report "$((SECONDS - start))"
+	apps_report "$OUT" "$BUILD/bench.json"
 	chart
 }
 

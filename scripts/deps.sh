@@ -13,6 +13,8 @@
 #                package, the installed version (make bench's per-hart
 #                counting plugin, tests/bench/hartinsns.c; Debian's
 #                binary packages leave the header out)
+#   redis/    -> Debian's redis source package, only with the argument
+#                "bench" (make bench: tests/guest/build-redis.sh)
 set -euo pipefail
 
 CACHE=${RAMPART_CACHE:-$HOME/.cache/rampart}
@@ -47,7 +49,8 @@ have_src() { [ -e "$SRC/$1/.rampart-ok" ]; }
 
 sources_ok() {
 	have_src mbedtls && have_src busybox && have_src libfdt &&
-		have_src qemu-plugin
+		have_src qemu-plugin &&
+		{ [ -z "$BENCH" ] || have_src redis; }
 }
 
 as_root() {
@@ -153,6 +156,11 @@ fetch_qemu_plugin_h() {
 
 main() {
 	local missing
+	case ${1:-} in
+	"") BENCH= ;;
+	bench) BENCH=1 ;;
+	*) die "unknown argument '$1' (none, or bench)" ;;
+	esac
 	missing=$(missing_packages)
 	if [ -z "$missing" ] && sources_ok; then
 		say "all packages installed, sources in $SRC"
@@ -179,6 +187,7 @@ main() {
 	have_src busybox || fetch_source busybox
 	have_src libfdt || fetch_libfdt
 	have_src qemu-plugin || fetch_qemu_plugin_h
+	[ -z "$BENCH" ] || have_src redis || fetch_source redis
 	say "done: packages installed, sources in $SRC"
 }
 

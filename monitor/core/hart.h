@@ -2,7 +2,8 @@
 /*
  * Everything the monitor keeps per hart, in one place: the virtual context
  * (first: the trap entry addresses it), the world and lock state, the IPI
- * doorbell, the fast-path cache, and a slot the active policy owns.
+ * doorbell, the fast-path cache, its world switches by cause, and a slot
+ * the active policy owns.
  */
 #ifndef RAMPART_HART_H
 #define RAMPART_HART_H
@@ -11,6 +12,7 @@
 #include "../../include/rampart/types.h"
 #include "fastpath.h"
 #include "pmp.h"
+#include "switches.h"
 #include "vcpu.h"
 
 #define MAX_HARTS RAMPART_MAX_HARTS
@@ -59,6 +61,8 @@ struct hart {
 	/* SBI fast paths (fastpath.h) */
 	struct fastpath_cache fast;
 	struct fastpath_pending fast_pending;
+	/* world switches into the firmware by cause (switches.h) */
+	struct switch_table switches;
 	/* a monitor probe expecting a trap (hw/probe.c) */
 	volatile bool probe_armed;
 	volatile u64 probe_cause;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "sbi_ext.h"
 #include "audit.h"
+#include "switches.h"
 #include "vcpu.h"
 #include "../../include/rampart/limits.h"
 #include <string.h>
@@ -97,6 +98,25 @@ static long audit_chain_call(struct vcpu *v, const struct sbi_ext_env *env,
 	return len ? SBI_SUCCESS : SBI_ERR_INVALID_PARAM;
 }
 
+/* a0 = buffer, a1 = its size: world switches by cause (16-byte records) */
+static long switches_call(struct vcpu *v, const struct sbi_ext_env *env,
+			  u64 *out)
+{
+	struct switch_record rec[SWITCH_RECORDS_MAX];
+	u64 pa = vcpu_reg(v, REG_A0), size = vcpu_reg(v, REG_A1), len;
+
+	if (!env->switches)
+		return SBI_ERR_NOT_SUPPORTED;
+	if (!sbi_ext_buffer_ok(env, pa, size))
+		return SBI_ERR_INVALID_ADDRESS;
+	len = (u64)env->switches(rec, SWITCH_RECORDS_MAX) * sizeof(rec[0]);
+	*out = len;
+	if (size < len)
+		return SBI_ERR_INVALID_PARAM;
+	env->copy_out(pa, rec, len);
+	return SBI_SUCCESS;
+}
+
 static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
 			 u64 *out)
 {
@@ -117,6 +137,8 @@ static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,
 		return event_log_call(v, env, out);
 	case SBI_RAMPART_AUDIT_CHAIN:
 		return audit_chain_call(v, env, out);
+	case SBI_RAMPART_SWITCHES:
+		return switches_call(v, env, out);
 	default:
 		return SBI_ERR_NOT_SUPPORTED;
 	}

@@ -10,6 +10,7 @@
 #include "vcpu.h"
 
 struct audit_log;
+struct switch_record;
 
 /* SBI extension IDs (SBI spec 1.0), in one place */
 #define SBI_EXT_0_1_CONSOLE_PUTCHAR 0x01
@@ -36,6 +37,7 @@ enum sbi_rampart_fid {
 	SBI_RAMPART_EVIDENCE = 3,
 	SBI_RAMPART_EVENT_LOG = 4,
 	SBI_RAMPART_AUDIT_CHAIN = 5,
+	SBI_RAMPART_SWITCHES = 6,
 };
 
 struct sbi_ext_env {
@@ -51,6 +53,9 @@ struct sbi_ext_env {
 	/* The TCG event log as measured at boot (the monitor's own copy),
 	 * and its length; NULL before the kernel's first entry. */
 	const u8 *(*event_log)(u64 *len);
+	/* World switches into the firmware by cause, every hart's summed
+	 * (switches.h): the number of records written, at most @max. */
+	unsigned int (*switches)(struct switch_record *out, unsigned int max);
 };
 
 /* Is [pa, pa + len) an 8-byte aligned buffer inside the payload region? */

@@ -23,6 +23,7 @@
 #include "../core/policy.h"
 #include "../core/sbi_ext.h"
 #include "../core/services.h"
+#include "../core/switches.h"
 #include "../core/vcsr.h"
 #include "../core/vtrap.h"
 #include <string.h>
@@ -221,6 +222,18 @@ static void copy_to_payload(u64 pa, const void *src, u64 len)
 	memmove((void *)pa, src, len); /* @src may be payload memory too */
 }
 
+/* Every hart's world switches by cause, summed (SWITCHES). */
+static unsigned int switches_snapshot(struct switch_record *out,
+				      unsigned int max)
+{
+	const struct hart *h;
+	unsigned int i, n = 0;
+
+	for (i = 0; (h = hart_get(i)); i++)
+		switch_merge(out, &n, max, &h->switches);
+	return n;
+}
+
 static bool monitor_call(struct vcpu *v)
 {
 	struct sbi_ext_env env = {
@@ -231,6 +244,7 @@ static bool monitor_call(struct vcpu *v)
 		.copy_out = copy_to_payload,
 		.evidence = attest_evidence,
 		.event_log = attest_event_log,
+		.switches = switches_snapshot,
 	};
 
 	return sbi_ext_handle(v, &env);
@@ -363,6 +377,9 @@ static void to_payload(struct vcpu *v)
 
 static void to_firmware(struct vcpu *v)
 {
+	/* counted by the cause the firmware is about to take (its mcause) */
+	switch_count(&hart_of(v)->switches,
+		     switch_key(v->csr.mcause, vcpu_reg(v, REG_A7)));
 	world_enter_firmware(v);
 	if (policy_of(v)->enter_firmware)
 		policy_of(v)->enter_firmware(v);

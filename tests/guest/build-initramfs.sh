@@ -6,6 +6,14 @@
 # usr/gen_init_cpio (the file list creates /dev/console), with fixed
 # timestamps so that equal inputs give byte-identical output; OUT is only
 # rewritten when its content changes.
+#
+# build-initramfs.sh --apps OUT: make bench's application initramfs
+# (scripts/bench-apps.sh): build/initramfs.cpio.gz (built first) followed
+# by a second archive, which the kernel unpacks over the first, holding
+# redis-server and redis-benchmark (tests/guest/build-redis.sh), the
+# workloads of tests/guest/apps/*.c in /bin and tests/guest/apps/apps.sh as
+# /checks/apps.sh (rampart.test=apps). The test initramfs, measured at
+# every boot, stays as it is.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -97,8 +105,54 @@ build_agent() {
 	echo "$dir/rampart-agent"
 }
 
+# The apps archive's file list: the programs in /bin, the script in /checks.
+apps_list() {
+	local redis=$1 c name
+	for name in redis-server redis-benchmark; do
+		echo "file /bin/$name $(stage "$redis/$name" "$name") 0755 0 0"
+	done
+	for c in "$REPO"/tests/guest/apps/*.c; do
+		name=$(basename "$c" .c)
+		# shellcheck disable=SC2086 # the flags are words
+		riscv64-linux-gnu-gcc $AGENT_FLAGS -o "$stage/$name.elf" "$c" ||
+			die "tests/guest/apps/$name.c does not build"
+		echo "file /bin/$name $(stage "$stage/$name.elf" "$name") 0755 0 0"
+	done
+	echo "file /checks/apps.sh $(stage "$REPO/tests/guest/apps/apps.sh" apps.sh) 0755 0 0"
+}
+
+# write_out TMP: OUT = TMP when it differs.
+write_out() {
+	mkdir -p "$(dirname "$OUT")"
+	if ! cmp -s "$1" "$OUT"; then
+		cp "$1" "$OUT"
+		chmod 644 "$OUT"
+		say "$OUT ($(stat -c %s "$OUT") bytes)"
+	fi
+}
+
+apps_main() {
+	local base=$REPO/build/initramfs.cpio.gz redis gen
+	[ -s "$base" ] || die "$base missing (make build/initramfs.cpio.gz)"
+	command -v riscv64-linux-gnu-gcc >/dev/null ||
+		die "riscv64-linux-gnu-gcc missing (make deps)"
+	redis=$("$REPO/tests/guest/build-redis.sh")
+	gen=$(gen_init_cpio)
+	list=$(mktemp) tmp=$(mktemp) stage=$(mktemp -d)
+	trap 'rm -rf "$list" "$tmp" "$stage"' EXIT
+	apps_list "$redis" >"$list"
+	{ cat "$base"; "$gen" -t 0 "$list" | gzip -9n; } >"$tmp"
+	write_out "$tmp"
+}
+
 main() {
 	local bb gen
+	if [ "${1:-}" = --apps ]; then
+		[ $# -eq 2 ] || die "usage: build-initramfs.sh --apps OUT"
+		OUT=$2
+		apps_main
+		return
+	fi
 	bb=$("$REPO/tests/guest/build-busybox.sh")
 	gen=$(gen_init_cpio)
 	list=$(mktemp) tmp=$(mktemp) stage=$(mktemp -d)
@@ -108,12 +162,7 @@ main() {
 	agent=$(build_agent)
 	file_list "$bb" >"$list"
 	"$gen" -t 0 "$list" | gzip -9n >"$tmp"
-	mkdir -p "$(dirname "$OUT")"
-	if ! cmp -s "$tmp" "$OUT"; then
-		cp "$tmp" "$OUT"
-		chmod 644 "$OUT"
-		say "$OUT ($(stat -c %s "$OUT") bytes)"
-	fi
+	write_out "$tmp"
 }
 
 main "$@"

@@ -19,6 +19,7 @@
 #include "include/rampart/errno.h"
 #include "monitor/core/audit.h"
 #include "monitor/core/sbi_ext.h"
+#include "monitor/core/switches.h"
 #include "monitor/core/vcpu.h"
 
 static struct audit_log *new_log(void)
@@ -238,6 +239,18 @@ static const u8 *event_log(u64 *len)
 	return log_ready ? event_log_bytes : NULL;
 }
 
+/* two harts' world switches (switches.h), summed as the monitor does */
+static struct switch_table hart_switches[2];
+
+static unsigned int switches(struct switch_record *out, unsigned int max)
+{
+	unsigned int n = 0;
+
+	switch_merge(out, &n, max, &hart_switches[0]);
+	switch_merge(out, &n, max, &hart_switches[1]);
+	return n;
+}
+
 static struct sbi_ext_env env_for(struct audit_log *log)
 {
 	struct sbi_ext_env env = {
@@ -246,6 +259,7 @@ static struct sbi_ext_env env_for(struct audit_log *log)
 		.buf_end = (u64)(uintptr_t)payload + sizeof(payload),
 		.copy_out = copy_out,
 		.event_log = event_log,
+		.switches = switches,
 	};
 	return env;
 }
@@ -331,6 +345,49 @@ static void test_sbi_event_log(void **unused)
 	free(log);
 }
 
+/* SWITCHES: every hart's counts summed, 16-byte records; the buffer checks */
+static void test_sbi_switches(void **unused)
+{
+	struct audit_log *log = new_log();
+	struct sbi_ext_env env = env_for(log);
+	u64 base = env.buf_base, value, rec[6];
+
+	(void)unused;
+	memset(hart_switches, 0, sizeof(hart_switches));
+	switch_count(&hart_switches[0], SWITCH_KEY(SWITCH_ECALL, 0x504D55));
+	switch_count(&hart_switches[1], SWITCH_KEY(SWITCH_INTERRUPT, 3));
+	switch_count(&hart_switches[1], SWITCH_KEY(SWITCH_ECALL, 0x504D55));
+	memset(payload, 0xee, sizeof(payload));
+	assert_int_equal(call(&env, SBI_RAMPART_SWITCHES, base, 4096, 0,
+			      &value), SBI_SUCCESS);
+	assert_int_equal(value, 32);
+	memcpy(rec, payload, sizeof(rec));
+	assert_int_equal(rec[0], SWITCH_KEY(SWITCH_ECALL, 0x504D55));
+	assert_int_equal(rec[1], 2);
+	assert_int_equal(rec[2], SWITCH_KEY(SWITCH_INTERRUPT, 3));
+	assert_int_equal(rec[3], 1);
+	assert_int_equal(payload[32], 0xee); /* nothing past the answer */
+	/* too small: the length needed, nothing written */
+	memset(payload, 0xee, sizeof(payload));
+	assert_int_equal(call(&env, SBI_RAMPART_SWITCHES, base, 16, 0, &value),
+			 SBI_ERR_INVALID_PARAM);
+	assert_int_equal(value, 32);
+	assert_int_equal(payload[0], 0xee);
+	/* misaligned, outside, past the end: refused */
+	assert_int_equal(call(&env, SBI_RAMPART_SWITCHES, base + 4, 64, 0,
+			      &value), SBI_ERR_INVALID_ADDRESS);
+	assert_int_equal(call(&env, SBI_RAMPART_SWITCHES, base - 4096, 64, 0,
+			      &value), SBI_ERR_INVALID_ADDRESS);
+	assert_int_equal(call(&env, SBI_RAMPART_SWITCHES,
+			      base + sizeof(payload) - 16, 32, 0, &value),
+			 SBI_ERR_INVALID_ADDRESS);
+	/* a monitor built without the counters says so */
+	env.switches = NULL;
+	assert_int_equal(call(&env, SBI_RAMPART_SWITCHES, base, 4096, 0,
+			      &value), SBI_ERR_NOT_SUPPORTED);
+	free(log);
+}
+
 /* AUDIT_RECORDS (24-byte records, newest first) from the same log */
 static void test_sbi_audit_records(void **unused)
 {
@@ -363,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_rate_limit),
 		cmocka_unit_test(test_sbi_audit_chain),
 		cmocka_unit_test(test_sbi_event_log),
+		cmocka_unit_test(test_sbi_switches),
 		cmocka_unit_test(test_sbi_audit_records),
 	};
 

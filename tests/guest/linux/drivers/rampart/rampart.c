@@ -13,8 +13,11 @@
  *   audit_from           decimal cursor: the first audit sequence number wanted
  *   audit_chain          the audit chain answer from that cursor (binary,
  *                        AUDIT_CHAIN): the header (total, base), the records
+ *   switches             world switches into the firmware since boot, all
+ *                        harts, one cause a line (SWITCHES): "ecall 0xEID N",
+ *                        "exception CODE N", "interrupt CODE N", "other 0 N"
  *
- * A monitor without EVENT_LOG or AUDIT_CHAIN answers -2: those files then
+ * A monitor without EVENT_LOG, AUDIT_CHAIN or SWITCHES answers -2: those files then
  * fail with EOPNOTSUPP, which the guest agent reports as such.
  *
  * Buffers are kmalloc'd (physically contiguous, 8-byte aligned, inside the
@@ -43,6 +46,7 @@
 #define RAMPART_EVIDENCE	3
 #define RAMPART_EVENT_LOG	4
 #define RAMPART_AUDIT_CHAIN	5
+#define RAMPART_SWITCHES	6
 
 #define RAMPART_ABI		1
 #define RAMPART_MAX_RECORDS	16
@@ -52,12 +56,19 @@
 #define RAMPART_EVENTLOG_MAX	0x10000
 /* Chain header (64) + the 128 records the monitor keeps (40 each). */
 #define RAMPART_CHAIN_MAX	(64 + 40 * 128)
+/* The monitor tells at most 32 causes apart (monitor/core/switches.h). */
+#define RAMPART_SWITCH_MAX	32
 
 struct rampart_record {
 	__le32 hart;
 	__le32 access;
 	__le64 addr;
 	__le64 pc;
+};
+
+struct rampart_switch {
+	__le64 key;		/* kind << 32 | code */
+	__le64 count;
 };
 
 static const char *const rampart_policies[] = { "none", "protect" };
@@ -252,6 +263,57 @@ static ssize_t rampart_copy_out(char *buf, const u8 *snap, size_t len,
 	return n;
 }
 
+static const char *rampart_switch_kind(u32 kind)
+{
+	switch (kind) {
+	case 1:
+		return "ecall";
+	case 2:
+		return "exception";
+	case 3:
+		return "interrupt";
+	case 0xff:
+		return "other";
+	default:
+		return "unknown";
+	}
+}
+
+static ssize_t switches_show(struct kobject *kobj, struct kobj_attribute *attr,
+			     char *buf)
+{
+	const size_t size = RAMPART_SWITCH_MAX * sizeof(struct rampart_switch);
+	struct rampart_switch *rec;
+	struct sbiret ret;
+	unsigned long i, n;
+	ssize_t len = 0;
+
+	rec = kzalloc(size, GFP_KERNEL);
+	if (!rec)
+		return -ENOMEM;
+	ret = rampart_call(RAMPART_SWITCHES, virt_to_phys(rec), size, 0, 0);
+	len = rampart_fill_len(ret, size, "switches");
+	if (len < 0)
+		goto out;
+	n = len / sizeof(*rec);
+	len = 0;
+	for (i = 0; i < n; i++) {
+		u64 key = le64_to_cpu(rec[i].key);
+		u32 kind = key >> 32, code = (u32)key;
+
+		if (kind == 1)
+			len += sysfs_emit_at(buf, len, "ecall 0x%x", code);
+		else
+			len += sysfs_emit_at(buf, len, "%s %u",
+					     rampart_switch_kind(kind), code);
+		len += sysfs_emit_at(buf, len, " %llu\n",
+				     le64_to_cpu(rec[i].count));
+	}
+out:
+	kfree(rec);
+	return len;
+}
+
 /*
  * A read at offset 0 asks the monitor for fresh evidence; later offsets
  * continue from that copy, so a reader with a small buffer sees one report.
@@ -367,6 +429,7 @@ out:
 }
 
 static struct kobj_attribute rampart_info_attr = __ATTR_RO(info);
+static struct kobj_attribute rampart_switches_attr = __ATTR_RO(switches);
 static struct kobj_attribute rampart_nonce_attr = __ATTR_RW_MODE(nonce, 0600);
 static struct kobj_attribute rampart_records_attr =
 	__ATTR_RO_MODE(records, 0400);
@@ -378,6 +441,7 @@ static BIN_ATTR_ADMIN_RO(audit_chain, 0);
 
 static struct attribute *rampart_attrs[] = {
 	&rampart_info_attr.attr,
+	&rampart_switches_attr.attr,
 	&rampart_nonce_attr.attr,
 	&rampart_audit_from_attr.attr,
 	NULL
@@ -423,6 +487,7 @@ static int __init rampart_init(void)
 	int err;
 
 	BUILD_BUG_ON(sizeof(struct rampart_record) != 24);
+	BUILD_BUG_ON(sizeof(struct rampart_switch) != 16);
 	if (sbi_probe_extension(RAMPART_EXT) <= 0) {
 		pr_info("monitor extension not present\n");
 		return 0;

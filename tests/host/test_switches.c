@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Host tests of the world-switch counters (monitor/core/switches.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "monitor/core/riscv.h"
+#include "monitor/core/sbi_ext.h"
+#include "monitor/core/switches.h"
+
+#define OTHER SWITCH_KEY(SWITCH_OTHER, 0)
+
+static u64 count_of(const struct switch_record *r, unsigned int n, u64 key)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].key == key)
+			return r[i].count;
+	return 0;
+}
+
+/* ecalls by extension ID, exceptions and interrupts by their code */
+static void test_keys(void **unused)
+{
+	(void)unused;
+	assert_int_equal(switch_key(CAUSE_SUPERVISOR_ECALL, 0x504D55),
+			 0x100504D55ull);
+	assert_int_equal(switch_key(CAUSE_USER_ECALL, SBI_EXT_HSM),
+			 SWITCH_KEY(SWITCH_ECALL, SBI_EXT_HSM));
+	/* a7 beyond 32 bits is no extension: all ones, not a truncation */
+	assert_int_equal(switch_key(CAUSE_SUPERVISOR_ECALL, 0x1000000010ull),
+			 SWITCH_KEY(SWITCH_ECALL, 0xffffffffu));
+	assert_int_equal(switch_key(CAUSE_ILLEGAL_INSN, 0x10),
+			 SWITCH_KEY(SWITCH_EXCEPTION, CAUSE_ILLEGAL_INSN));
+	assert_int_equal(switch_key(CAUSE_IRQ_FLAG | 3, 0x10), 0x300000003ull);
+}
+
+/* Each cause its own slot, in order; counts add up. */
+static void test_count(void **unused)
+{
+	struct switch_table t;
+
+	(void)unused;
+	memset(&t, 0, sizeof(t));
+	switch_count(&t, 0x100504D55ull);
+	switch_count(&t, 0x300000003ull);
+	switch_count(&t, 0x100504D55ull);
+	assert_int_equal(t.key[0], 0x100504D55ull);
+	assert_int_equal(t.count[0], 2);
+	assert_int_equal(t.key[1], 0x300000003ull);
+	assert_int_equal(t.count[1], 1);
+	assert_int_equal(t.key[2], 0);
+}
+
+/* A table full of causes counts the rest in its last slot, as OTHER. */
+static void test_count_overflow(void **unused)
+{
+	struct switch_table t;
+	u64 k;
+
+	(void)unused;
+	memset(&t, 0, sizeof(t));
+	for (k = 1; k <= SWITCH_SLOTS + 4; k++)
+		switch_count(&t, SWITCH_KEY(SWITCH_ECALL, k));
+	switch_count(&t, SWITCH_KEY(SWITCH_ECALL, 1));
+	assert_int_equal(t.count[0], 2);
+	assert_int_equal(t.key[SWITCH_SLOTS - 2],
+			 SWITCH_KEY(SWITCH_ECALL, SWITCH_SLOTS - 1));
+	assert_int_equal(t.key[SWITCH_SLOTS - 1], OTHER);
+	assert_int_equal(t.count[SWITCH_SLOTS - 1], 5);
+}
+
+/* Harts' tables summed by cause; nothing lost when the answer is full. */
+static void test_merge(void **unused)
+{
+	struct switch_table a, b;
+	struct switch_record r[4];
+	unsigned int n = 0, i;
+	u64 total = 0;
+
+	(void)unused;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	switch_count(&a, SWITCH_KEY(SWITCH_ECALL, 7));
+	switch_count(&a, SWITCH_KEY(SWITCH_ECALL, 8));
+	switch_count(&b, SWITCH_KEY(SWITCH_ECALL, 8));
+	switch_count(&b, SWITCH_KEY(SWITCH_ECALL, 9));
+	switch_merge(r, &n, 4, &a);
+	switch_merge(r, &n, 4, &b);
+	assert_int_equal(n, 3);
+	assert_int_equal(count_of(r, n, SWITCH_KEY(SWITCH_ECALL, 8)), 2);
+	/* two more causes, room for one: the answer's last record is OTHER */
+	memset(&b, 0, sizeof(b));
+	switch_count(&b, SWITCH_KEY(SWITCH_EXCEPTION, 2));
+	switch_count(&b, SWITCH_KEY(SWITCH_EXCEPTION, 4));
+	switch_count(&b, SWITCH_KEY(SWITCH_ECALL, 7));
+	switch_merge(r, &n, 4, &b);
+	assert_int_equal(n, 4);
+	assert_int_equal(r[3].key, OTHER);
+	assert_int_equal(r[3].count, 2);
+	assert_int_equal(count_of(r, n, SWITCH_KEY(SWITCH_ECALL, 7)), 2);
+	for (i = 0; i < n; i++)
+		total += r[i].count;
+	assert_int_equal(total, 7);
+	/* a table's own OTHER joins the answer's */
+	memset(&a, 0, sizeof(a));
+	for (i = 1; i <= SWITCH_SLOTS; i++)
+		switch_count(&a, SWITCH_KEY(SWITCH_INTERRUPT, i));
+	switch_merge(r, &n, 4, &a);
+	assert_int_equal(n, 4);
+	assert_int_equal(r[3].count, 2 + SWITCH_SLOTS);
+}
+
+/* One record: only OTHER fits, and it takes everything. */
+static void test_merge_one_record(void **unused)
+{
+	struct switch_table a;
+	struct switch_record r[1];
+	unsigned int n = 0;
+
+	(void)unused;
+	memset(&a, 0, sizeof(a));
+	switch_count(&a, SWITCH_KEY(SWITCH_ECALL, 7));
+	switch_count(&a, SWITCH_KEY(SWITCH_ECALL, 8));
+	switch_merge(r, &n, 1, &a);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].key, OTHER);
+	assert_int_equal(r[0].count, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_count_overflow),
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_merge_one_record),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
