@@ -54,10 +54,11 @@ $(BUILD)/mon/%.S.o: %.S $(BUILD)/mon/asm-offsets.h
 
 # Structure offsets and sizes for entry.S, generated from C.
 $(BUILD)/mon/asm-offsets.h: monitor/hw/asm_offsets.c monitor/core/hart.h \
-		monitor/core/vcpu.h monitor/core/fastpath.h monitor/core/riscv.h
+		monitor/core/vcpu.h monitor/core/fastpath.h monitor/core/riscv.h \
+		monitor/core/vcsr.h
 	$(call quiet,GEN,$@)mkdir -p $(dir $@) && \
 		$(CROSS_CC) $(MON_CFLAGS) -S -o $@.s $< && \
-		sed -n 's/^.*->\([A-Z_]*\) \([0-9]*\).*$$/#define \1 \2/p' \
+		sed -n 's/^.*->\([A-Z0-9_]*\) \(-\{0,1\}[0-9]*\).*$$/#define \1 \2/p' \
 			$@.s >$@.tmp && rm -f $@.s && mv $@.tmp $@
 
 # SHA-256's block function keeps 25 values live in registers; GCC's

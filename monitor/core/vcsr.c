@@ -25,7 +25,6 @@
 #define MENVCFG_WRITABLE                                                 \
 	(MENVCFG_FIOM | MENVCFG_CBIE | MENVCFG_CBCFE | MENVCFG_CBZE |     \
 	 MENVCFG_PBMTE | MENVCFG_STCE)
-#define MSTATUS_XL_64 ((2ULL << 32) | (2ULL << 34)) /* UXL = SXL = 64 */
 /* CY, IR and the 29 hpm counters; TM is read-only 0 (Priv. 3.1.12) */
 #define MCOUNTINHIBIT_WRITABLE 0xfffffffdULL
 /*
@@ -38,8 +37,6 @@
 #define SSTATUS_WRITABLE                                                 \
 	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM |        \
 	 MSTATUS_MXR)
-/* The FP/vector state fields, the firmware's own, not the hart's. */
-#define MSTATUS_FP_STATE (MSTATUS_FS | MSTATUS_VS | MSTATUS_XS | MSTATUS_SD)
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_PPN ((1ULL << 60) - 1)
 
@@ -90,7 +87,8 @@ static u64 fs_writable(const struct vcpu *v)
 }
 
 /* The firmware's FS: the hart's while its FP registers are live there (the
- * hart turns it Dirty), else the virtual one. SD sums it up (3.1.6.6). */
+ * hart turns it Dirty), else the virtual one. SD sums it up (3.1.6.6).
+ * entry.S (mstatus_view) composes the same for the firmware's reads. */
 static int mstatus_read(const struct vcpu *v, u16 csr, u64 *val)
 {
 	u64 s = 0, fs;
@@ -98,8 +96,7 @@ static int mstatus_read(const struct vcpu *v, u16 csr, u64 *val)
 	(void)csr;
 	v->ops->csr_read(CSR_SSTATUS, &s);
 	fs = (v->fp_live ? s : v->csr.mstatus) & MSTATUS_FS;
-	*val = (v->csr.mstatus & VMSTATUS_FIELDS) |
-	       (s & SSTATUS_FIELDS & ~MSTATUS_FP_STATE) | fs |
+	*val = (v->csr.mstatus & VMSTATUS_FIELDS) | (s & MSTATUS_S_VIEW) | fs |
 	       (fs == MSTATUS_FS ? MSTATUS_SD : 0) | MSTATUS_XL_64;
 	return 0;
 }

@@ -14,6 +14,11 @@ struct vcpu;
 #define VMSTATUS_FIELDS                                                    \
 	(MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV |         \
 	 MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
+/* The hart's S fields the firmware's mstatus shows: not the FP/vector
+ * state, which is the firmware's own (FS) or hidden (VS, XS, SD). */
+#define MSTATUS_S_VIEW                                                     \
+	(SSTATUS_FIELDS & ~(MSTATUS_FS | MSTATUS_VS | MSTATUS_XS | MSTATUS_SD))
+#define MSTATUS_XL_64 ((2ULL << 32) | (2ULL << 34)) /* UXL = SXL = 64 */
 
 /*
  * Read CSR @csr into @old and, if @wr_mask is non-zero, write

@@ -5,6 +5,7 @@
  */
 #include "../core/hart.h"
 #include "../core/riscv.h"
+#include "../core/vcsr.h"
 
 #define DEFINE(name, value) \
 	__asm__ volatile("\n.ascii \"->" #name " %0\"" : : "i"(value))
@@ -12,6 +13,7 @@
 void asm_offsets(void);
 
 /* entry.S's fast path indexes these four from mscratch, in CSR order */
+_Static_assert(sizeof(((struct vcpu *)0)->fp_live) == 1, "lbu");
 _Static_assert(offsetof(struct vcsr, mepc) == offsetof(struct vcsr, mscratch) + 8 &&
 	       offsetof(struct vcsr, mcause) == offsetof(struct vcsr, mscratch) + 16 &&
 	       offsetof(struct vcsr, mtval) == offsetof(struct vcsr, mscratch) + 24 &&
@@ -26,6 +28,17 @@ void asm_offsets(void)
 	DEFINE(PRV_M, PRV_M);
 	DEFINE(CAUSE_ILLEGAL_INSN, CAUSE_ILLEGAL_INSN);
 	DEFINE(CSR_MSCRATCH, CSR_MSCRATCH);
+	/* its reads of mstatus and misa */
+	DEFINE(VCPU_MSTATUS, offsetof(struct vcpu, csr.mstatus));
+	DEFINE(VCPU_MISA, offsetof(struct vcpu, csr.misa));
+	DEFINE(VCPU_FP_LIVE, offsetof(struct vcpu, fp_live));
+	DEFINE(CSR_MSTATUS, CSR_MSTATUS);
+	DEFINE(MISA_S_BIT, 'S' - 'A');
+	DEFINE(MSTATUS_FS, MSTATUS_FS);
+	DEFINE(MSTATUS_SD, MSTATUS_SD);
+	DEFINE(MSTATUS_S_VIEW, MSTATUS_S_VIEW);
+	DEFINE(VMSTATUS_FIELDS, VMSTATUS_FIELDS);
+	DEFINE(MSTATUS_XL_64, MSTATUS_XL_64);
 	DEFINE(VCPU_STACK_TOP, offsetof(struct vcpu, stack_top));
 	DEFINE(HART_STACK_SIZE, HART_STACK_SIZE);
 }

@@ -74,11 +74,13 @@ trap_entry:
 	sd	x\n, VCPU_X+\n*8(sp)
 	.endr
 	/*
-	 * The firmware's csr instruction on mscratch, mepc, mcause or mtval,
-	 * most of its trap handler's: done here with t0-t4 as
-	 * emulate_plain_csr() does it, then straight back (the firmware
-	 * stays in its world: trap.c, firmware_csr_in_place). Anything else
-	 * takes the full path below.
+	 * The firmware's csr instructions that most of its trap handler's
+	 * are: on mscratch, mepc, mcause, mtval (done here as
+	 * emulate_plain_csr() does them), and reads of mstatus and misa
+	 * (and writes that leave them as they are: OpenSBI's trap exit
+	 * restores the mstatus its entry read). Done with t0-t4, then
+	 * straight back: the firmware stays in its world (trap.c,
+	 * firmware_csr_in_place). Anything else takes the full path below.
 	 */
 	ld	t0, VCPU_MODE(sp)
 	addi	t0, t0, -PRV_M
@@ -87,28 +89,37 @@ trap_entry:
 	addi	t0, t0, -CAUSE_ILLEGAL_INSN
 	bnez	t0, trap_save
 	csrr	t0, mtval		/* the instruction (QEMU; 0: not here) */
-	srli	t2, t0, 20
-	addi	t2, t2, -CSR_MSCRATCH
-	sltiu	t1, t2, 4
-	beqz	t1, trap_save		/* not one of the four */
 	andi	t1, t0, 0x7f
 	addi	t1, t1, -0x73
 	bnez	t1, trap_save		/* not SYSTEM */
 	srli	t3, t0, 12
 	andi	t3, t3, 3
 	beqz	t3, trap_save		/* funct3 0 or 4: not a csr op */
-	slli	t2, t2, 3
-	add	t2, t2, sp		/* the field: VCPU_MSCRATCH(t2) */
-	srli	t1, t0, 15
-	andi	t1, t1, 31		/* rs1, or the immediate */
-	srli	t4, t0, 14
-	andi	t4, t4, 1
-	bnez	t4, 1f
-	la	t4, read_reg
+	srli	t2, t0, 20		/* the CSR */
+	addi	t1, t2, -CSR_MSCRATCH
+	sltiu	t4, t1, 4
+	beqz	t4, 5f
 	slli	t1, t1, 3
-	add	t4, t4, t1
-	jr	t4			/* t1 = x[rs1] */
-1:	ld	t4, VCPU_MSCRATCH(t2)	/* old */
+	add	t2, t1, sp		/* the field: VCPU_MSCRATCH(t2) */
+	ld	t4, VCPU_MSCRATCH(t2)	/* old */
+	j	6f
+5:	addi	t1, t2, -CSR_MSTATUS
+	li	t2, 0			/* no field: a write must change nothing */
+	ld	t4, VCPU_MISA(sp)
+	beqz	t1, mstatus_view	/* back at 6 with t4 = its value */
+	addi	t1, t1, -1
+	bnez	t1, trap_save		/* not misa either */
+6:	srli	t1, t0, 15
+	andi	t1, t1, 31		/* rs1, or the immediate */
+	srli	t3, t0, 14
+	andi	t3, t3, 1
+	bnez	t3, 1f
+	la	t3, read_reg
+	slli	t1, t1, 3
+	add	t3, t3, t1
+	jr	t3			/* t1 = x[rs1] */
+1:	srli	t3, t0, 12
+	andi	t3, t3, 3
 	addi	t3, t3, -1
 	beqz	t3, 3f			/* csrrw: src */
 	addi	t3, t3, -1
@@ -117,8 +128,11 @@ trap_entry:
 	j	3f
 2:	not	t1, t1			/* csrrc */
 	and	t1, t4, t1
-3:	sd	t1, VCPU_MSCRATCH(t2)
-	srli	t3, t0, 7
+3:	beqz	t2, 7f
+	sd	t1, VCPU_MSCRATCH(t2)
+	j	8f
+7:	bne	t1, t4, trap_save	/* a change to mstatus or misa: C */
+8:	srli	t3, t0, 7
 	andi	t3, t3, 31		/* rd */
 	beqz	t3, 4f
 	mv	t1, t4
@@ -162,6 +176,37 @@ write_reg:
 	j	4b
 	.endr
 	.option	pop
+
+	/*
+	 * The firmware's mstatus into t4, as mstatus_read() (core/vcsr.c)
+	 * composes it: the virtual M fields, the hart's S fields, the FS of
+	 * whichever FP registers are the firmware's, SD, UXL and SXL. A hart
+	 * without S-mode (misa, in t4) has no sstatus: the C path.
+	 */
+mstatus_view:
+	srli	t4, t4, MISA_S_BIT
+	andi	t4, t4, 1
+	beqz	t4, trap_save
+	csrr	t1, sstatus
+	lbu	t4, VCPU_FP_LIVE(sp)
+	bnez	t4, 1f
+	ld	t1, VCPU_MSTATUS(sp)	/* FS: the virtual one */
+1:	li	t3, MSTATUS_FS
+	and	t4, t1, t3		/* fs */
+	bne	t4, t3, 2f
+	li	t3, MSTATUS_SD
+	or	t4, t4, t3
+2:	csrr	t1, sstatus
+	li	t3, MSTATUS_S_VIEW
+	and	t1, t1, t3
+	or	t4, t4, t1
+	ld	t1, VCPU_MSTATUS(sp)
+	li	t3, VMSTATUS_FIELDS
+	and	t1, t1, t3
+	or	t4, t4, t1
+	li	t3, MSTATUS_XL_64
+	or	t4, t4, t3
+	j	6b
 
 trap_save:
 	.irp	n, 1,3,4,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,30,31
