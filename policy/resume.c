@@ -67,7 +67,10 @@ static void note_status(struct resume_state *s, const struct vcpu *v,
 		s->asked_gen = 0;
 }
 
-static void note_hsm(struct resume_state *s, const struct vcpu *v,
+/* Out of line, as restore() and enter() below: the register copies of a
+ * world switch then need no callee-saved registers (measured). */
+static void __attribute__((noinline))
+note_hsm(struct resume_state *s, const struct vcpu *v,
 		     struct resume_starts *starts)
 {
 	u64 fid = vcpu_reg(v, REG_A6);
@@ -129,7 +132,8 @@ void resume_scrub(const struct resume_state *s, struct vcpu *v)
 	v->csr.mie &= ~MIP_S_BITS;
 }
 
-static enum resume_verdict restore(struct resume_state *s, struct vcpu *v)
+static enum resume_verdict __attribute__((noinline))
+restore(struct resume_state *s, struct vcpu *v)
 {
 	u64 a0 = v->x[REG_A0], a1 = v->x[REG_A1];
 	unsigned int i;
@@ -152,8 +156,8 @@ static enum resume_verdict restore(struct resume_state *s, struct vcpu *v)
 }
 
 /* Fresh entry at @addr: a0 = hartid, a1 = @a1, everything else clear. */
-static enum resume_verdict enter(struct resume_state *s, struct vcpu *v,
-				 u64 addr, u64 a1)
+static enum resume_verdict __attribute__((noinline))
+enter(struct resume_state *s, struct vcpu *v, u64 addr, u64 a1)
 {
 	bool bent = v->pc != addr || v->mode != PRV_S ||
 		    v->x[REG_A0] != v->hartid || v->x[REG_A1] != a1;

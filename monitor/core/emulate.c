@@ -56,10 +56,13 @@ static enum emul_action emulate_fp(struct vcpu *v, u32 raw)
 enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 {
 	struct insn in;
+	int rc = insn_decode(raw, &in);
 
-	if (insn_is_fp(raw))
+	/* The decoder knows FP loads and stores; FP arithmetic does not
+	 * decode and the FP CSRs decode as CSR instructions. */
+	if ((rc || in.is_fp || in.kind == INSN_CSR) && insn_is_fp(raw))
 		return emulate_fp(v, raw);
-	if (insn_decode(raw, &in)) {
+	if (rc) {
 		illegal(v, raw);
 		return EMUL_DONE;
 	}

@@ -79,7 +79,7 @@ int vtrap_pending_irq(const struct vcpu *v, u64 mip)
 	unsigned int i;
 
 	/* Below M, M-level interrupts are always enabled (Priv. 3.1.6.1). */
-	if (v->mode == PRV_M && !(v->csr.mstatus & MSTATUS_MIE))
+	if (!pending || (v->mode == PRV_M && !(v->csr.mstatus & MSTATUS_MIE)))
 		return -1;
 	for (i = 0; i < ARRAY_SIZE(irq_priority); i++)
 		if (pending & BIT(irq_priority[i]))

@@ -98,49 +98,48 @@ trap_entry:
 	srli	t2, t0, 20		/* the CSR */
 	addi	t1, t2, -CSR_MSCRATCH
 	sltiu	t4, t1, 4
-	beqz	t4, 5f
+	beqz	t4, .Lcsr_status
 	slli	t1, t1, 3
 	add	t2, t1, sp		/* the field: VCPU_MSCRATCH(t2) */
 	ld	t4, VCPU_MSCRATCH(t2)	/* old */
-	j	6f
-5:	addi	t1, t2, -CSR_MSTATUS
-	li	t2, 0			/* no field: a write must change nothing */
-	ld	t4, VCPU_MISA(sp)
-	beqz	t1, mstatus_view	/* back at 6 with t4 = its value */
-	addi	t1, t1, -1
-	bnez	t1, trap_save		/* not misa either */
-6:	srli	t1, t0, 15
+.Lcsr_src:
+	srli	t1, t0, 15
 	andi	t1, t1, 31		/* rs1, or the immediate */
 	srli	t3, t0, 14
 	andi	t3, t3, 1
-	bnez	t3, 1f
+	bnez	t3, .Lcsr_op		/* csrr?i: t1 is the source */
+	beqz	t1, .Lcsr_op		/* x0: the source is 0 */
 	la	t3, read_reg
 	slli	t1, t1, 3
 	add	t3, t3, t1
 	jr	t3			/* t1 = x[rs1] */
-1:	srli	t3, t0, 12
+.Lcsr_op:
+	srli	t3, t0, 12
 	andi	t3, t3, 3
 	addi	t3, t3, -1
-	beqz	t3, 3f			/* csrrw: src */
+	beqz	t3, 3f			/* csrrw: the source */
+	beqz	t1, .Lcsr_rd		/* setting or clearing nothing */
 	addi	t3, t3, -1
 	bnez	t3, 2f
 	or	t1, t4, t1		/* csrrs */
 	j	3f
 2:	not	t1, t1			/* csrrc */
 	and	t1, t4, t1
-3:	beqz	t2, 7f
+3:	beqz	t2, 4f
 	sd	t1, VCPU_MSCRATCH(t2)
-	j	8f
-7:	bne	t1, t4, trap_save	/* a change to mstatus or misa: C */
-8:	srli	t3, t0, 7
+	j	.Lcsr_rd
+4:	bne	t1, t4, trap_save	/* a change to mstatus or misa: C */
+.Lcsr_rd:
+	srli	t3, t0, 7
 	andi	t3, t3, 31		/* rd */
-	beqz	t3, 4f
+	beqz	t3, .Lcsr_done
 	mv	t1, t4
 	la	t4, write_reg
 	slli	t3, t3, 3
 	add	t4, t4, t3
 	jr	t4			/* x[rd] = t1 */
-4:	csrr	t0, mepc
+.Lcsr_done:
+	csrr	t0, mepc
 	addi	t0, t0, 4
 	csrw	mepc, t0
 	.irp	n, 5,6,7,28,29
@@ -148,6 +147,16 @@ trap_entry:
 	.endr
 	csrrw	sp, mscratch, sp
 	mret
+
+	/* mstatus or misa: no field (t2 = 0), so a write must change nothing */
+.Lcsr_status:
+	addi	t1, t2, -CSR_MSTATUS
+	li	t2, 0
+	ld	t4, VCPU_MISA(sp)
+	beqz	t1, mstatus_view	/* back at .Lcsr_src with t4 = mstatus */
+	addi	t1, t1, -1
+	beqz	t1, .Lcsr_src		/* misa */
+	j	trap_save
 
 	/* x[n] to t1 and t1 to x[n], 8 bytes an entry: sp is in mscratch,
 	 * t0-t4 in the vcpu while the fast path runs. */
@@ -162,7 +171,7 @@ read_reg:
 	.else
 	mv	t1, x\n
 	.endif
-	j	1b
+	j	.Lcsr_op
 	.endr
 write_reg:
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
@@ -173,7 +182,7 @@ write_reg:
 	.else
 	mv	x\n, t1
 	.endif
-	j	4b
+	j	.Lcsr_done
 	.endr
 	.option	pop
 
@@ -206,7 +215,7 @@ mstatus_view:
 	or	t4, t4, t1
 	li	t3, MSTATUS_XL_64
 	or	t4, t4, t3
-	j	6b
+	j	.Lcsr_src
 
 trap_save:
 	.irp	n, 1,3,4,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,30,31
