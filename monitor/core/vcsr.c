@@ -27,16 +27,6 @@
 	 MENVCFG_PBMTE | MENVCFG_STCE)
 /* CY, IR and the 29 hpm counters; TM is read-only 0 (Priv. 3.1.12) */
 #define MCOUNTINHIBIT_WRITABLE 0xfffffffdULL
-/*
- * What the firmware may change in the hart's sstatus. Not FS or VS: the
- * hart's FS is the payload's, or, once the firmware's FP registers are
- * loaded, the firmware's (hw/fpu.c); the firmware's own FS is virtual.
- * Handing it the hart's would hand it the payload's FP and vector
- * registers (a hostile-firmware case showed it). V is hidden: VS reads 0.
- */
-#define SSTATUS_WRITABLE                                                 \
-	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM |        \
-	 MSTATUS_MXR)
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_PPN ((1ULL << 60) - 1)
 

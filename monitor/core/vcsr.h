@@ -19,6 +19,17 @@ struct vcpu;
 #define MSTATUS_S_VIEW                                                     \
 	(SSTATUS_FIELDS & ~(MSTATUS_FS | MSTATUS_VS | MSTATUS_XS | MSTATUS_SD))
 #define MSTATUS_XL_64 ((2ULL << 32) | (2ULL << 34)) /* UXL = SXL = 64 */
+/*
+ * What the firmware may change in the hart's sstatus. Not FS or VS: the
+ * hart's FS is the payload's, or, once the firmware's FP registers are
+ * loaded, the firmware's (hw/fpu.c); the firmware's own FS is virtual.
+ * Handing it the hart's would hand it the payload's FP and vector
+ * registers (a hostile-firmware case showed it). V is hidden: VS reads 0.
+ * (entry.S's mstatus_write applies the same.)
+ */
+#define SSTATUS_WRITABLE                                                 \
+	(MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM |        \
+	 MSTATUS_MXR)
 
 /*
  * Read CSR @csr into @old and, if @wr_mask is non-zero, write

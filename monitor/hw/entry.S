@@ -128,7 +128,7 @@ trap_entry:
 3:	beqz	t2, 4f
 	sd	t1, VCPU_MSCRATCH(t2)
 	j	.Lcsr_rd
-4:	bne	t1, t4, trap_save	/* a change to mstatus or misa: C */
+4:	bne	t1, t4, mstatus_write	/* a change to mstatus or misa */
 .Lcsr_rd:
 	srli	t3, t0, 7
 	andi	t3, t3, 31		/* rd */
@@ -216,6 +216,43 @@ mstatus_view:
 	li	t3, MSTATUS_XL_64
 	or	t4, t4, t3
 	j	.Lcsr_src
+
+	/*
+	 * A change of the firmware's mstatus (t4 old, t1 new) that leaves
+	 * MIE and the MPRV state alone, as mstatus_set() (core/vcsr.c) does
+	 * it: the M fields (and FS, with an FPU) into the vcpu, the writable
+	 * S fields (and FS while its FP registers are live) into the hart.
+	 * A change of misa, or of what interrupts or the PMP layout depend
+	 * on: the C path (trap.c, emulate.c quiet_mstatus_write).
+	 */
+mstatus_write:
+	srli	t2, t0, 20
+	addi	t2, t2, -CSR_MSTATUS
+	bnez	t2, trap_save		/* misa */
+	or	t2, t4, t1
+	li	t3, MSTATUS_MPRV
+	and	t2, t2, t3
+	li	t3, MSTATUS_MIE | MSTATUS_MPRV
+	beqz	t2, 1f
+	li	t3, MSTATUS_MIE | MSTATUS_MPRV | MSTATUS_MPP
+1:	xor	t2, t4, t1
+	and	t2, t2, t3
+	bnez	t2, trap_save
+	ld	t2, VCPU_MISA(sp)
+	andi	t2, t2, MISA_FD
+	li	t3, VMSTATUS_FIELDS
+	beqz	t2, 2f
+	li	t3, VMSTATUS_FIELDS | MSTATUS_FS
+2:	and	t3, t1, t3
+	sd	t3, VCPU_MSTATUS(sp)
+	lbu	t2, VCPU_FP_LIVE(sp)
+	li	t3, SSTATUS_WRITABLE
+	beqz	t2, 3f
+	li	t3, SSTATUS_WRITABLE | MSTATUS_FS
+3:	csrc	sstatus, t3
+	and	t3, t1, t3
+	csrs	sstatus, t3
+	j	.Lcsr_rd
 
 trap_save:
 	.irp	n, 1,3,4,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,30,31

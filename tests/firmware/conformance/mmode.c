@@ -103,10 +103,11 @@ static void test_wfi_m(void)
 	chk_end();
 	mmio_write32(CLINT_MSIP0, 0);
 
-	/* 10 ms: should the timer fire before the wfi (QEMU translating new
-	 * code on a loaded host), nothing would wake it */
+	/* 100 ms: should the timer fire before the wfi, nothing would wake
+	 * it (10 ms was seen to pass before it on a loaded 2-core host:
+	 * QEMU translating new code, other VMs running) */
 	n = m_trap.irq_count;
-	mmio_write64(CLINT_MTIMECMP0, mmio_read64(CLINT_MTIME) + 100000);
+	mmio_write64(CLINT_MTIMECMP0, mmio_read64(CLINT_MTIME) + 1000000);
 	csr_write(mie, MIP_MTIP);
 	csr_set(mstatus, MSTATUS_MIE);
 	pc = TRAP_AT("wfi");
