@@ -108,8 +108,10 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
 			vcpu_reg(v, REG_A7) == SBI_EXT_TIME;
 	/* unrolled: every world switch copies or clears the registers */
 #pragma GCC unroll 32
-	for (i = 0; i < 32; i++)
+	for (i = 0; i < 32; i++) {
 		s->x[i] = v->x[i];
+		__asm__ volatile("" : : : "memory"); /* ld, sd: no spills */
+	}
 	s->pc = v->csr.mepc;
 	s->mode = (v->csr.mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
 	s->satp = v->csr.satp;
@@ -139,8 +141,10 @@ restore(struct resume_state *s, struct vcpu *v)
 	unsigned int i;
 
 #pragma GCC unroll 32
-	for (i = 1; i < 32; i++)
+	for (i = 1; i < 32; i++) {
 		v->x[i] = s->x[i];
+		__asm__ volatile("" : : : "memory"); /* as in resume_save */
+	}
 	v->pc = s->pc;
 	if (s->kind == RESUME_ECALL) {
 		v->x[REG_A0] = a0;	/* the SBI call's error and value */
