@@ -48,6 +48,7 @@ struct hart {
 	u32 fw_pmp_key;			/* what fw_pmp was planned for, 0: none */
 	struct pmp_layout fw_pmp;	/* planned once, written every entry */
 	u64 pay_pmp_cfg[2];		/* the payload world's: fw_pmp's addresses */
+	bool pmp_addrs_live;		/* the hart holds fw_pmp's addresses */
 	/* the lock barrier (lock.c) */
 	volatile u32 in_firmware;	/* the hart may be running firmware */
 	volatile u32 lock_applied;	/* its firmware PMP is the locked one */

@@ -39,7 +39,7 @@ void hw_pmp_write(const struct pmp_layout *l, const u64 cfg[2], bool addrs)
 /*
  * The payload world's layout has the firmware world's addresses (its own
  * entries are the same, the rest off: pmp.h): only its config words are
- * kept; a world switch writes the same addresses and its config words.
+ * kept, and a world switch writes the addresses only if they changed.
  */
 static void plan_payload(struct hart *h, const struct vcpu *v)
 {
@@ -68,8 +68,10 @@ void world_apply_firmware_pmp(struct vcpu *v)
 				  platform()->clint_base, CLINT_SIZE, mprv);
 		plan_payload(h, v);
 		h->fw_pmp_key = key;
+		h->pmp_addrs_live = false;
 	}
-	hw_pmp_write(&h->fw_pmp, h->fw_pmp.cfg, true);
+	hw_pmp_write(&h->fw_pmp, h->fw_pmp.cfg, !h->pmp_addrs_live);
+	h->pmp_addrs_live = true;
 	h->pmp_dirty = false;
 	h->pmp_mprv = mprv;
 	__atomic_store_n(&h->lock_applied, locked, __ATOMIC_SEQ_CST);
@@ -88,9 +90,9 @@ static void apply_payload_pmp(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 
-	if (h->pmp_dirty || !h->fw_pmp_key)
+	if (h->pmp_dirty || !h->fw_pmp_key || !h->pmp_addrs_live)
 		world_apply_firmware_pmp(v);
-	hw_pmp_write(&h->fw_pmp, h->pay_pmp_cfg, true);
+	hw_pmp_write(&h->fw_pmp, h->pay_pmp_cfg, false);
 }
 
 void world_mprv_begin(struct vcpu *v)
