@@ -103,6 +103,10 @@ trap_entry:
 	add	t2, t1, sp		/* the field: VCPU_MSCRATCH(t2) */
 	ld	t4, VCPU_MSCRATCH(t2)	/* old */
 .Lcsr_src:
+	srli	t1, t0, 12
+	andi	t1, t1, 0xff
+	addi	t1, t1, -2
+	beqz	t1, .Lcsr_rd		/* csrr (csrrs with x0): a read */
 	srli	t1, t0, 15
 	andi	t1, t1, 31		/* rs1, or the immediate */
 	srli	t3, t0, 14

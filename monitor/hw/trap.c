@@ -336,6 +336,8 @@ static void measure_first_entry(const struct vcpu *v)
 	const char *why = "";
 
 	/* any later hart waits: nothing enters before the measurement ends */
+	if (__atomic_load_n(&done, __ATOMIC_ACQUIRE))
+		return;
 	if (__atomic_exchange_n(&measured, 1, __ATOMIC_ACQ_REL)) {
 		while (!__atomic_load_n(&done, __ATOMIC_ACQUIRE))
 			;

@@ -50,9 +50,22 @@ static void plan_payload(struct hart *h, const struct vcpu *v)
 	h->pay_pmp_cfg[1] = l.cfg[1];
 }
 
-void world_apply_firmware_pmp(struct vcpu *v)
+/* Out of line: the common case, nothing to plan, needs no large frame. */
+static void __attribute__((noinline))
+plan_firmware(struct hart *h, const struct vcpu *v, bool mprv)
 {
 	struct pmp_entry policy_entries[PMP_FW_POLICY_COUNT];
+
+	h->cfg->policy->firmware_pmp(policy_entries);
+	pmp_plan_common(&h->fw_pmp, MONITOR_BASE, MONITOR_SIZE);
+	pmp_plan_firmware(&h->fw_pmp, v, policy_entries,
+			  platform()->clint_base, CLINT_SIZE, mprv);
+	plan_payload(h, v);
+	h->pmp_addrs_live = false;
+}
+
+void world_apply_firmware_pmp(struct vcpu *v)
+{
 	bool mprv = world_mprv_active(v);
 	/* read before planning: a lock that lands meanwhile is applied on
 	 * the next return, never reported as applied when it is not */
@@ -62,13 +75,8 @@ void world_apply_firmware_pmp(struct vcpu *v)
 	struct hart *h = hart_of(v);
 
 	if (h->pmp_dirty || h->fw_pmp_key != key) {
-		h->cfg->policy->firmware_pmp(policy_entries);
-		pmp_plan_common(&h->fw_pmp, MONITOR_BASE, MONITOR_SIZE);
-		pmp_plan_firmware(&h->fw_pmp, v, policy_entries,
-				  platform()->clint_base, CLINT_SIZE, mprv);
-		plan_payload(h, v);
+		plan_firmware(h, v, mprv);
 		h->fw_pmp_key = key;
-		h->pmp_addrs_live = false;
 	}
 	hw_pmp_write(&h->fw_pmp, h->fw_pmp.cfg, !h->pmp_addrs_live);
 	h->pmp_addrs_live = true;
