@@ -77,6 +77,8 @@ def status(c):
 
 def cause(kind, code):
     code = int(code, 0)
+    if kind.startswith("inplace-"):
+        kind = kind[8:]
     if kind == "ecall":
         name = EIDS.get(code, "legacy" if code < 0x10 else "SBI")
         return f"{name} 0x{code:x}"
@@ -85,7 +87,7 @@ def cause(kind, code):
 
 rows, switch_rows = [], []
 for wid, label, pat, unit in WORK:
-    vals, why, ns, sw, causes = {}, {}, {}, {}, {}
+    vals, why, ns, sw, causes, here, here_causes = {}, {}, {}, {}, {}, {}, {}
     for c in CONFIGS:
         text = log(c)
         m = re.search(r"^RAMPART-GUEST: apps " + pat, text, re.M)
@@ -94,7 +96,7 @@ for wid, label, pat, unit in WORK:
             err = re.search(r"^RAMPART-GUEST: apps error (.*)", text, re.M)
             why[c] = err.group(1)[:40] if err else status(c)
         w = re.search(rf"^RAMPART-GUEST: apps window {wid} ns=(\d+) "
-                      r"switches=(\d+)", text, re.M)
+                      r"switches=(\d+)(?: inplace=(\d+))?", text, re.M)
         if c != "native" and re.search(rf"^RAMPART-GUEST: apps window {wid} "
                                         r"ns=\d+ switches=absent", text, re.M):
             why.setdefault(c, "no counters")
@@ -107,6 +109,13 @@ for wid, label, pat, unit in WORK:
                  re.findall(rf"^RAMPART-GUEST: apps switch {wid} (\w+) "
                             r"(\S+) (\d+)$", text, re.M)),
                 key=lambda x: -x[1])
+            if w.group(3) is not None:
+                here[c] = round(int(w.group(3)) / secs, 1)
+                here_causes[c] = sorted(
+                    ((cause(k, code), round(int(n) / secs, 1)) for k, code, n
+                     in re.findall(rf"^RAMPART-GUEST: apps inplace {wid} "
+                                   r"(\S+) (\S+) (\d+)$", text, re.M)),
+                    key=lambda x: -x[1])
     r = {"id": "app_" + wid, "metric": f"{label}, SMP=4 (guest clock)",
          "unit": unit, "note": "fixed work timed by the guest's clock "
          "(docs/bench.md, Application benchmarks); higher is better"}
@@ -127,7 +136,9 @@ for wid, label, pat, unit in WORK:
          "none_ratio": None, "protect_ratio": None,
          "causes": {c: causes.get(c, []) for c in CONFIGS[1:]},
          "target": "0 (protect)",
-         "target_met": sw.get("protect") == 0.0}
+         "target_met": sw.get("protect") == 0.0,
+         "in_place": {c: here.get(c) for c in CONFIGS[1:]},
+         "in_place_causes": {c: here_causes.get(c, []) for c in CONFIGS[1:]}}
     for c in CONFIGS[1:]:
         s[c] = sw.get(c, status(c))
     switch_rows.append(s)
@@ -164,6 +175,13 @@ for s in switch_rows:
         top = ", ".join(f"{n} {v:,.1f}/s" for n, v in s["causes"][c][:3])
         if top:
             print(f"  top causes, {s['id'][13:]}, {c}: {top}")
+for s in switch_rows:
+    for c in CONFIGS[1:]:
+        if s["in_place"][c] is None:
+            continue
+        top = ", ".join(f"{n} {v:,.0f}/s" for n, v in s["in_place_causes"][c][:4])
+        print(f"  answered in place, {s['id'][13:]}, {c}: "
+              f"{s['in_place'][c]:,.0f}/s ({top})")
 for r in rows + switch_rows:
     if "target" in r:
         print(f"Target {r['id']}: {r['target']}: "
