@@ -144,6 +144,46 @@ for wid, label, pat, unit in WORK:
     switch_rows.append(s)
 
 
+# The per-hart plugin's marks (docs/bench.md, "Multi-hart figures"): the
+# workloads read instret at each clock read (instret_mark.h), 14 user-space
+# marks in apps.sh's order; the timed regions of msgbench and compute
+# (marks 7-8, 11-12) give the M-mode share: what OpenSBI (native) or the
+# monitor and the firmware (Rampart) executed, of every hart's instructions.
+TIMED = {"msgbench": (7, 8), "compute": (11, 12)}
+
+
+def marks(c):
+    got = []
+    try:
+        with open(f"{out}/apps-{c}.plugin") as f:
+            for line in f:
+                m = re.match(r"hartinsns: mark \d+ hart \d+ csr \S+ "
+                             r"pc (0x[0-9a-f]+) (.*)", line)
+                if m and int(m.group(1), 16) < 0x80000000:
+                    got.append([list(map(int, h.split()))[1:4] for h in
+                                re.findall(r"\[([^\]]*)\]", m.group(2))])
+    except OSError:
+        pass
+    return got if len(got) == 14 else None
+
+
+mshare_rows = []
+for wid, (a, b) in TIMED.items():
+    r = {"id": "app_mshare_" + wid, "unit": "% of all harts' instructions",
+         "metric": f"M-mode share of {wid}'s timed region (per-hart plugin)",
+         "note": "native: OpenSBI; Rampart: the monitor and the firmware"}
+    for c in CONFIGS:
+        mk = marks(c)
+        if mk is None:
+            r[c] = "no marks"
+            continue
+        d = [[y - x for x, y in zip(ha, hb)] for ha, hb in zip(mk[a], mk[b])]
+        m_insns, all_insns = sum(h[0] for h in d), sum(sum(h) for h in d)
+        r[c] = round(100.0 * m_insns / all_insns, 3) if all_insns else "-"
+        r[c + "_m_insns"] = m_insns
+    mshare_rows.append(r)
+
+
 def fmt(x):
     if isinstance(x, float):
         return f"{x:,.2f}" if x < 1000 else f"{x:,.0f}"
@@ -182,6 +222,11 @@ for s in switch_rows:
         top = ", ".join(f"{n} {v:,.0f}/s" for n, v in s["in_place_causes"][c][:4])
         print(f"  answered in place, {s['id'][13:]}, {c}: "
               f"{s['in_place'][c]:,.0f}/s ({top})")
+for r in mshare_rows:
+    print(f"  {r['metric']}: " + ", ".join(
+        f"{c} {r[c]}{'%' if isinstance(r[c], float) else ''}"
+        + (f" ({r[c + '_m_insns']:,} insns)" if c + "_m_insns" in r else "")
+        for c in CONFIGS))
 for r in rows + switch_rows:
     if "target" in r:
         print(f"Target {r['id']}: {r['target']}: "
@@ -195,7 +240,7 @@ try:
 except (OSError, ValueError):
     doc = {"tool": "scripts/bench.sh", "rows": []}
 doc["rows"] = [r for r in doc["rows"] if not r["id"].startswith("app_")]
-doc["rows"] += rows + switch_rows
+doc["rows"] += rows + switch_rows + mshare_rows
 doc["apps_sizes"] = sizes
 with open(json_path, "w") as f:
     json.dump(doc, f, indent=1)

@@ -1,43 +1,20 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * nsclock: prints the guest's CLOCK_MONOTONIC in nanoseconds, for the
- * bench script's world-switch rates (busybox date has no %N here).
- *
- * It first reads instret (csrr rd, instret): make bench's per-hart
- * counting plugin prints every hart's instructions at that read
- * (docs/bench.md), which brackets each workload window per hart. Where
- * user mode may not read it (scounteren.IR clear) the read traps; the
- * SIGILL is caught and nothing else changes.
+ * bench script's world-switch rates (busybox date has no %N here), after
+ * an instret mark (instret_mark.h) that brackets the window per hart.
  */
 #include <inttypes.h>
-#include <setjmp.h>
-#include <signal.h>
 #include <stdio.h>
 #include <time.h>
 
-static sigjmp_buf no_instret;
-
-static void on_sigill(int sig)
-{
-	(void)sig;
-	siglongjmp(no_instret, 1);
-}
-
-static void mark(void)
-{
-	unsigned long n;
-
-	signal(SIGILL, on_sigill);
-	if (!sigsetjmp(no_instret, 1))
-		__asm__ volatile("csrr %0, instret" : "=r"(n));
-	signal(SIGILL, SIG_DFL);
-}
+#include "instret_mark.h"
 
 int main(void)
 {
 	struct timespec t;
 
-	mark();
+	instret_mark();
 	if (clock_gettime(CLOCK_MONOTONIC, &t))
 		return 1;
 	printf("%" PRIu64 "\n",
