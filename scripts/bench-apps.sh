@@ -77,6 +77,8 @@ def status(c):
 
 def cause(kind, code):
     code = int(code, 0)
+    if kind.startswith("inplace-"):
+        kind = kind[8:]
     if kind == "ecall":
         name = EIDS.get(code, "legacy" if code < 0x10 else "SBI")
         return f"{name} 0x{code:x}"
@@ -85,7 +87,7 @@ def cause(kind, code):
 
 rows, switch_rows = [], []
 for wid, label, pat, unit in WORK:
-    vals, why, ns, sw, causes = {}, {}, {}, {}, {}
+    vals, why, ns, sw, causes, here, here_causes = {}, {}, {}, {}, {}, {}, {}
     for c in CONFIGS:
         text = log(c)
         m = re.search(r"^RAMPART-GUEST: apps " + pat, text, re.M)
@@ -94,7 +96,7 @@ for wid, label, pat, unit in WORK:
             err = re.search(r"^RAMPART-GUEST: apps error (.*)", text, re.M)
             why[c] = err.group(1)[:40] if err else status(c)
         w = re.search(rf"^RAMPART-GUEST: apps window {wid} ns=(\d+) "
-                      r"switches=(\d+)", text, re.M)
+                      r"switches=(\d+)(?: inplace=(\d+))?", text, re.M)
         if c != "native" and re.search(rf"^RAMPART-GUEST: apps window {wid} "
                                         r"ns=\d+ switches=absent", text, re.M):
             why.setdefault(c, "no counters")
@@ -107,6 +109,13 @@ for wid, label, pat, unit in WORK:
                  re.findall(rf"^RAMPART-GUEST: apps switch {wid} (\w+) "
                             r"(\S+) (\d+)$", text, re.M)),
                 key=lambda x: -x[1])
+            if w.group(3) is not None:
+                here[c] = round(int(w.group(3)) / secs, 1)
+                here_causes[c] = sorted(
+                    ((cause(k, code), round(int(n) / secs, 1)) for k, code, n
+                     in re.findall(rf"^RAMPART-GUEST: apps inplace {wid} "
+                                   r"(\S+) (\S+) (\d+)$", text, re.M)),
+                    key=lambda x: -x[1])
     r = {"id": "app_" + wid, "metric": f"{label}, SMP=4 (guest clock)",
          "unit": unit, "note": "fixed work timed by the guest's clock "
          "(docs/bench.md, Application benchmarks); higher is better"}
@@ -127,10 +136,52 @@ for wid, label, pat, unit in WORK:
          "none_ratio": None, "protect_ratio": None,
          "causes": {c: causes.get(c, []) for c in CONFIGS[1:]},
          "target": "0 (protect)",
-         "target_met": sw.get("protect") == 0.0}
+         "target_met": sw.get("protect") == 0.0,
+         "in_place": {c: here.get(c) for c in CONFIGS[1:]},
+         "in_place_causes": {c: here_causes.get(c, []) for c in CONFIGS[1:]}}
     for c in CONFIGS[1:]:
         s[c] = sw.get(c, status(c))
     switch_rows.append(s)
+
+
+# The per-hart plugin's marks (docs/bench.md, "Multi-hart figures"): the
+# workloads read instret at each clock read (instret_mark.h), 14 user-space
+# marks in apps.sh's order; the timed regions of msgbench and compute
+# (marks 7-8, 11-12) give the M-mode share: what OpenSBI (native) or the
+# monitor and the firmware (Rampart) executed, of every hart's instructions.
+TIMED = {"msgbench": (7, 8), "compute": (11, 12)}
+
+
+def marks(c):
+    got = []
+    try:
+        with open(f"{out}/apps-{c}.plugin") as f:
+            for line in f:
+                m = re.match(r"hartinsns: mark \d+ hart \d+ csr \S+ "
+                             r"pc (0x[0-9a-f]+) (.*)", line)
+                if m and int(m.group(1), 16) < 0x80000000:
+                    got.append([list(map(int, h.split()))[1:4] for h in
+                                re.findall(r"\[([^\]]*)\]", m.group(2))])
+    except OSError:
+        pass
+    return got if len(got) == 14 else None
+
+
+mshare_rows = []
+for wid, (a, b) in TIMED.items():
+    r = {"id": "app_mshare_" + wid, "unit": "% of all harts' instructions",
+         "metric": f"M-mode share of {wid}'s timed region (per-hart plugin)",
+         "note": "native: OpenSBI; Rampart: the monitor and the firmware"}
+    for c in CONFIGS:
+        mk = marks(c)
+        if mk is None:
+            r[c] = "no marks"
+            continue
+        d = [[y - x for x, y in zip(ha, hb)] for ha, hb in zip(mk[a], mk[b])]
+        m_insns, all_insns = sum(h[0] for h in d), sum(sum(h) for h in d)
+        r[c] = round(100.0 * m_insns / all_insns, 3) if all_insns else "-"
+        r[c + "_m_insns"] = m_insns
+    mshare_rows.append(r)
 
 
 def fmt(x):
@@ -164,6 +215,18 @@ for s in switch_rows:
         top = ", ".join(f"{n} {v:,.1f}/s" for n, v in s["causes"][c][:3])
         if top:
             print(f"  top causes, {s['id'][13:]}, {c}: {top}")
+for s in switch_rows:
+    for c in CONFIGS[1:]:
+        if s["in_place"][c] is None:
+            continue
+        top = ", ".join(f"{n} {v:,.0f}/s" for n, v in s["in_place_causes"][c][:4])
+        print(f"  answered in place, {s['id'][13:]}, {c}: "
+              f"{s['in_place'][c]:,.0f}/s ({top})")
+for r in mshare_rows:
+    print(f"  {r['metric']}: " + ", ".join(
+        f"{c} {r[c]}{'%' if isinstance(r[c], float) else ''}"
+        + (f" ({r[c + '_m_insns']:,} insns)" if c + "_m_insns" in r else "")
+        for c in CONFIGS))
 for r in rows + switch_rows:
     if "target" in r:
         print(f"Target {r['id']}: {r['target']}: "
@@ -177,7 +240,7 @@ try:
 except (OSError, ValueError):
     doc = {"tool": "scripts/bench.sh", "rows": []}
 doc["rows"] = [r for r in doc["rows"] if not r["id"].startswith("app_")]
-doc["rows"] += rows + switch_rows
+doc["rows"] += rows + switch_rows + mshare_rows
 doc["apps_sizes"] = sizes
 with open(json_path, "w") as f:
     json.dump(doc, f, indent=1)

@@ -11,15 +11,23 @@ u64 switch_key(u64 cause, u64 a7)
 	return SWITCH_KEY(SWITCH_EXCEPTION, cause);
 }
 
-void switch_count(struct switch_table *t, u64 key)
+static bool in_place(u64 key)
 {
+	u64 kind = key >> 32;
+
+	return kind > SWITCH_INTERRUPT && kind <= SWITCH_INTERRUPT + SWITCH_IN_PLACE;
+}
+
+void switch_count(struct switch_table *table, u64 key)
+{
+	struct switch_counts *t = in_place(key) ? &table->in_place : &table->world;
 	unsigned int i;
 
 	for (i = 0; i < SWITCH_SLOTS - 1; i++)
 		if (t->key[i] == key || !t->key[i])
 			break;
 	if (i == SWITCH_SLOTS - 1)
-		key = SWITCH_KEY(SWITCH_OTHER, 0);
+		key = SWITCH_KEY(SWITCH_OTHER, t == &table->in_place);
 	if (!t->key[i]) {
 		/* the count before the key: a reader on another hart that
 		 * sees the key sees a count that goes with it */
@@ -50,8 +58,8 @@ static void merge_one(struct switch_record *out, unsigned int *n,
 	merge_one(out, n, max, SWITCH_KEY(SWITCH_OTHER, 0), count);
 }
 
-void switch_merge(struct switch_record *out, unsigned int *n,
-		  unsigned int max, const struct switch_table *t)
+static void merge_counts(struct switch_record *out, unsigned int *n,
+			 unsigned int max, const struct switch_counts *t)
 {
 	unsigned int i;
 	u64 key;
@@ -63,4 +71,11 @@ void switch_merge(struct switch_record *out, unsigned int *n,
 		merge_one(out, n, max, key,
 			  __atomic_load_n(&t->count[i], __ATOMIC_RELAXED));
 	}
+}
+
+void switch_merge(struct switch_record *out, unsigned int *n,
+		  unsigned int max, const struct switch_table *t)
+{
+	merge_counts(out, n, max, &t->world);
+	merge_counts(out, n, max, &t->in_place);
 }

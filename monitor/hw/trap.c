@@ -402,6 +402,14 @@ void firmware_resume_checks(struct vcpu *v)
 		world_apply_firmware_pmp(v);
 }
 
+/* A payload trap answered without a world switch, counted by its cause
+ * (switches.h: the bench tells what the monitor's answers cost). */
+static void count_in_place(struct vcpu *v, u64 cause, u64 a7)
+{
+	switch_count(&hart_of(v)->switches,
+		     SWITCH_IN_PLACE_KEY(switch_key(cause, a7)));
+}
+
 /*
  * An ecall from S the monitor answers itself returns to S with nothing else
  * to do: the trap already set MPP to S, mie is untouched, and an interrupt
@@ -410,11 +418,14 @@ void firmware_resume_checks(struct vcpu *v)
  */
 static bool answered_in_place(struct vcpu *v)
 {
+	u64 ext = vcpu_reg(v, REG_A7);
+
 	v->pc = csr_read(CSR_MEPC);
 	v->mode = PRV_S;
 	if (!(sbi_ext_wants(v) && monitor_call(v)) && !fast_call(v))
 		return false;
 	csr_write(CSR_MEPC, v->pc);
+	count_in_place(v, CAUSE_SUPERVISOR_ECALL, ext);
 	return true;
 }
 
@@ -431,6 +442,7 @@ static bool time_read_in_place(struct vcpu *v)
 	if (!hw_emulate_time_read(v, csr_read(CSR_MTVAL)))
 		return false;
 	csr_write(CSR_MEPC, v->pc);
+	count_in_place(v, CAUSE_ILLEGAL_INSN, 0);
 	return true;
 }
 
@@ -480,6 +492,8 @@ trap_handle_slow(struct vcpu *v, u64 cause)
 		to_payload(v);
 	else if (!from_firmware && v->mode == PRV_M)
 		to_firmware(v);
+	else if (!from_firmware)
+		count_in_place(v, cause, vcpu_reg(v, REG_A7));
 	if (v->mode == PRV_M)
 		firmware_resume_checks(v);
 	trap_prepare_return(v);

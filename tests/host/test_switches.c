@@ -50,11 +50,38 @@ static void test_count(void **unused)
 	switch_count(&t, 0x100504D55ull);
 	switch_count(&t, 0x300000003ull);
 	switch_count(&t, 0x100504D55ull);
-	assert_int_equal(t.key[0], 0x100504D55ull);
-	assert_int_equal(t.count[0], 2);
-	assert_int_equal(t.key[1], 0x300000003ull);
-	assert_int_equal(t.count[1], 1);
-	assert_int_equal(t.key[2], 0);
+	assert_int_equal(t.world.key[0], 0x100504D55ull);
+	assert_int_equal(t.world.count[0], 2);
+	assert_int_equal(t.world.key[1], 0x300000003ull);
+	assert_int_equal(t.world.count[1], 1);
+	assert_int_equal(t.world.key[2], 0);
+	assert_int_equal(t.in_place.key[0], 0);
+}
+
+/* Answered in place: kinds 4-6, in their own slots, summed apart. */
+static void test_in_place(void **unused)
+{
+	struct switch_table t;
+	struct switch_record r[4];
+	unsigned int n = 0;
+	u64 ipi = switch_key(CAUSE_SUPERVISOR_ECALL, SBI_EXT_IPI);
+
+	(void)unused;
+	memset(&t, 0, sizeof(t));
+	assert_int_equal(SWITCH_IN_PLACE_KEY(ipi), 0x400735049ull);
+	assert_int_equal(SWITCH_IN_PLACE_KEY(switch_key(CAUSE_IRQ_FLAG | 3, 0)),
+			 0x600000003ull);
+	switch_count(&t, SWITCH_IN_PLACE_KEY(ipi));
+	switch_count(&t, ipi);
+	switch_count(&t, SWITCH_IN_PLACE_KEY(ipi));
+	assert_int_equal(t.in_place.key[0], SWITCH_IN_PLACE_KEY(ipi));
+	assert_int_equal(t.in_place.count[0], 2);
+	assert_int_equal(t.world.key[0], ipi);
+	assert_int_equal(t.world.count[0], 1);
+	switch_merge(r, &n, 4, &t);
+	assert_int_equal(n, 2);
+	assert_int_equal(count_of(r, n, ipi), 1);
+	assert_int_equal(count_of(r, n, SWITCH_IN_PLACE_KEY(ipi)), 2);
 }
 
 /* A table full of causes counts the rest in its last slot, as OTHER. */
@@ -68,11 +95,18 @@ static void test_count_overflow(void **unused)
 	for (k = 1; k <= SWITCH_SLOTS + 4; k++)
 		switch_count(&t, SWITCH_KEY(SWITCH_ECALL, k));
 	switch_count(&t, SWITCH_KEY(SWITCH_ECALL, 1));
-	assert_int_equal(t.count[0], 2);
-	assert_int_equal(t.key[SWITCH_SLOTS - 2],
+	assert_int_equal(t.world.count[0], 2);
+	assert_int_equal(t.world.key[SWITCH_SLOTS - 2],
 			 SWITCH_KEY(SWITCH_ECALL, SWITCH_SLOTS - 1));
-	assert_int_equal(t.key[SWITCH_SLOTS - 1], OTHER);
-	assert_int_equal(t.count[SWITCH_SLOTS - 1], 5);
+	assert_int_equal(t.world.key[SWITCH_SLOTS - 1], OTHER);
+	assert_int_equal(t.world.count[SWITCH_SLOTS - 1], 5);
+	/* the in-place table has its own room, and its own OTHER (code 1) */
+	for (k = 1; k <= SWITCH_SLOTS + 1; k++)
+		switch_count(&t, SWITCH_IN_PLACE_KEY(SWITCH_KEY(SWITCH_ECALL, k)));
+	assert_int_equal(t.in_place.key[SWITCH_SLOTS - 1],
+			 SWITCH_KEY(SWITCH_OTHER, 1));
+	assert_int_equal(t.in_place.count[SWITCH_SLOTS - 1], 2);
+	assert_int_equal(t.world.count[SWITCH_SLOTS - 1], 5);
 }
 
 /* Harts' tables summed by cause; nothing lost when the answer is full. */
@@ -139,6 +173,7 @@ int main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_count_overflow),
+		cmocka_unit_test(test_in_place),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_merge_one_record),
 	};

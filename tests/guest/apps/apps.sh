@@ -5,13 +5,16 @@
 #   redis SET, redis GET  redis-benchmark over loopback against redis-server
 #   msgbench              hackbench-style message passing on every hart
 #   compute               integer hashing on every hart
-# Around each one the monitor's world switches by cause are read
+# Around each one the monitor's world switches and its in-place answers
+# (payload traps answered without a switch), by cause, are read
 # (/sys/kernel/rampart/switches; absent natively) with the guest clock
 # (nsclock), and the differences printed. Sizes come from the command line:
 #   rampart.apps=REQUESTS,CLIENTS,NGROUPS,FDS,LOOPS,PROCS,ROUNDS
 # Lines: "RAMPART-GUEST: apps NAME ..." (the workload's figure),
-#        "RAMPART-GUEST: apps window NAME ns=T switches=N",
+#        "RAMPART-GUEST: apps window NAME ns=T switches=N inplace=M",
 #        "RAMPART-GUEST: apps switch NAME KIND CODE COUNT" (one per cause),
+#        "RAMPART-GUEST: apps inplace NAME KIND CODE COUNT" (one per cause
+#        answered in place: KIND inplace-ecall, -exception, -interrupt),
 #        "RAMPART-GUEST: apps error ..." and "RAMPART-GUEST: apps done".
 # Pinning. Under QEMU -icount the harts run round-robin, and a hart that
 # waits spinning keeps its time slice (docs/bench.md): native OpenSBI
@@ -63,9 +66,11 @@ window() {
 	fi
 	awk -v name="$1" -v ns=$((T1 - T0)) '
 		FILENAME == ARGV[1] { before[$1 " " $2] = $3; next }
-		{ d = $3 - before[$1 " " $2]; total += d
-		  if (d > 0) lines = lines sprintf("RAMPART-GUEST: apps switch %s %s %s %.0f\n", name, $1, $2, d) }
-		END { printf "RAMPART-GUEST: apps window %s ns=%.0f switches=%.0f\n", name, ns, total
+		{ d = $3 - before[$1 " " $2]
+		  what = ($1 ~ /^inplace-/ || ($1 == "other" && $2 == 1)) ? "inplace" : "switch"
+		  if (what == "inplace") here += d; else total += d
+		  if (d > 0) lines = lines sprintf("RAMPART-GUEST: apps %s %s %s %s %.0f\n", what, name, $1, $2, d) }
+		END { printf "RAMPART-GUEST: apps window %s ns=%.0f switches=%.0f inplace=%.0f\n", name, ns, total, here
 		      printf "%s", lines }' $TMP/before $TMP/after
 }
 

@@ -7,6 +7,9 @@
 #   RAMPART-GUEST: switches absent
 #   RAMPART-GUEST: switches pmu DELTA of N calls
 #   RAMPART-GUEST: switches base DELTA   (answered in the monitor: 0)
+# Then the null benchmark: N base-extension calls, answered by the monitor,
+# so N answers of cause "inplace-ecall 0x10" and no switch:
+#   RAMPART-GUEST: switches base in place DELTA of N calls, DELTA switched
 sw=/sys/kernel/rampart/switches
 if [ ! -r "$sw" ]; then
 	echo "RAMPART-GUEST: switches absent"
@@ -25,3 +28,13 @@ echo "RAMPART-GUEST: switches pmu $(($(count ecall 0x504d55 /tmp/switches.after)
 	$(count ecall 0x504d55 /tmp/switches.before))) of $calls calls"
 echo "RAMPART-GUEST: switches base $(($(count ecall 0x10 /tmp/switches.after) - \
 	$(count ecall 0x10 /tmp/switches.before)))"
+cat "$sw" >/tmp/switches.before
+out=$(cat /sys/kernel/sbibench/null) || {
+	echo "RAMPART-GUEST: switches sbibench failed"
+	exit 1
+}
+cat "$sw" >/tmp/switches.after
+calls=${out##* }
+echo "RAMPART-GUEST: switches base in place $(($(count inplace-ecall 0x10 /tmp/switches.after) - \
+	$(count inplace-ecall 0x10 /tmp/switches.before))) of $calls calls, $(($(count ecall 0x10 /tmp/switches.after) - \
+	$(count ecall 0x10 /tmp/switches.before))) switched"

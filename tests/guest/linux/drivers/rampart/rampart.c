@@ -15,7 +15,10 @@
  *                        AUDIT_CHAIN): the header (total, base), the records
  *   switches             world switches into the firmware since boot, all
  *                        harts, one cause a line (SWITCHES): "ecall 0xEID N",
- *                        "exception CODE N", "interrupt CODE N", "other 0 N"
+ *                        "exception CODE N", "interrupt CODE N", "other 0 N";
+ *                        and the payload traps the monitor answered in place:
+ *                        "inplace-ecall 0xEID N", "inplace-exception CODE N",
+ *                        "inplace-interrupt CODE N", "other 1 N"
  *
  * A monitor without EVENT_LOG, AUDIT_CHAIN or SWITCHES answers -2: those files then
  * fail with EOPNOTSUPP, which the guest agent reports as such.
@@ -272,6 +275,12 @@ static const char *rampart_switch_kind(u32 kind)
 		return "exception";
 	case 3:
 		return "interrupt";
+	case 4:
+		return "inplace-ecall";
+	case 5:
+		return "inplace-exception";
+	case 6:
+		return "inplace-interrupt";
 	case 0xff:
 		return "other";
 	default:
@@ -301,8 +310,9 @@ static ssize_t switches_show(struct kobject *kobj, struct kobj_attribute *attr,
 		u64 key = le64_to_cpu(rec[i].key);
 		u32 kind = key >> 32, code = (u32)key;
 
-		if (kind == 1)
-			len += sysfs_emit_at(buf, len, "ecall 0x%x", code);
+		if (kind == 1 || kind == 4)
+			len += sysfs_emit_at(buf, len, "%s 0x%x",
+					     rampart_switch_kind(kind), code);
 		else
 			len += sysfs_emit_at(buf, len, "%s %u",
 					     rampart_switch_kind(kind), code);
