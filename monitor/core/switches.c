@@ -1,41 +1,22 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "switches.h"
-#include "riscv.h"
 
-u64 switch_key(u64 cause, u64 a7)
+unsigned int switch_slot(struct switch_counts *t, u64 key)
 {
-	if (cause == CAUSE_SUPERVISOR_ECALL || cause == CAUSE_USER_ECALL)
-		return SWITCH_KEY(SWITCH_ECALL, a7 > 0xffffffffu ? 0xffffffffu : a7);
-	if (cause & CAUSE_IRQ_FLAG)
-		return SWITCH_KEY(SWITCH_INTERRUPT, cause & ~CAUSE_IRQ_FLAG);
-	return SWITCH_KEY(SWITCH_EXCEPTION, cause);
-}
-
-static bool in_place(u64 key)
-{
-	u64 kind = key >> 32;
-
-	return kind > SWITCH_INTERRUPT && kind <= SWITCH_INTERRUPT + SWITCH_IN_PLACE;
-}
-
-void switch_count(struct switch_table *table, u64 key)
-{
-	struct switch_counts *t = in_place(key) ? &table->in_place : &table->world;
 	unsigned int i;
 
 	for (i = 0; i < SWITCH_SLOTS - 1; i++)
 		if (t->key[i] == key || !t->key[i])
 			break;
 	if (i == SWITCH_SLOTS - 1)
-		key = SWITCH_KEY(SWITCH_OTHER, t == &table->in_place);
+		key = SWITCH_KEY(SWITCH_OTHER, (key >> 32) > SWITCH_INTERRUPT);
 	if (!t->key[i]) {
 		/* the count before the key: a reader on another hart that
 		 * sees the key sees a count that goes with it */
 		__atomic_store_n(&t->count[i], 0, __ATOMIC_RELAXED);
 		__atomic_store_n(&t->key[i], key, __ATOMIC_RELEASE);
 	}
-	/* one writer: a plain add, stored whole for the readers */
-	__atomic_store_n(&t->count[i], t->count[i] + 1, __ATOMIC_RELAXED);
+	return i;
 }
 
 static void merge_one(struct switch_record *out, unsigned int *n,

@@ -9,6 +9,8 @@
 #ifndef RAMPART_SWITCHES_H
 #define RAMPART_SWITCHES_H
 
+#include "riscv.h"
+
 #include "../../include/rampart/types.h"
 
 /* A cause's key: kind << 32 | code (docs/sbi.md, SWITCHES). */
@@ -29,6 +31,7 @@
 struct switch_counts {
 	u64 key[SWITCH_SLOTS];	/* 0: free; filled in order, never emptied */
 	u64 count[SWITCH_SLOTS];
+	unsigned int last;	/* the slot counted last: most counts repeat it */
 };
 
 /* Apart, so that a hot path answered in place scans only the few causes
@@ -45,11 +48,32 @@ struct switch_record {		/* the SWITCHES answer: 16 bytes, LE */
 
 /* The key of a world switch the payload's trap @cause caused (@a7: the
  * ecall's extension ID). */
-u64 switch_key(u64 cause, u64 a7);
+static inline u64 switch_key(u64 cause, u64 a7)
+{
+	if (cause == CAUSE_SUPERVISOR_ECALL || cause == CAUSE_USER_ECALL)
+		return SWITCH_KEY(SWITCH_ECALL, a7 > 0xffffffffu ? 0xffffffffu : a7);
+	if (cause & CAUSE_IRQ_FLAG)
+		return SWITCH_KEY(SWITCH_INTERRUPT, cause & ~CAUSE_IRQ_FLAG);
+	return SWITCH_KEY(SWITCH_EXCEPTION, cause);
+}
 
-/* Count one switch (or in-place answer) for @key in this hart's @t (only
- * its hart writes it). */
-void switch_count(struct switch_table *t, u64 key);
+/* The slot of @key in @t, taken if it is new (switches.c). */
+unsigned int switch_slot(struct switch_counts *t, u64 key);
+
+/* Count one switch (or in-place answer) for @key in this hart's @table
+ * (only its hart writes it). Inline: it is on every hot path, and a
+ * repeat of the last cause costs a compare. */
+static inline void switch_count(struct switch_table *table, u64 key)
+{
+	struct switch_counts *t = (key >> 32) > SWITCH_INTERRUPT ?
+					  &table->in_place : &table->world;
+	unsigned int i = t->last;
+
+	if (t->key[i] != key)
+		t->last = i = switch_slot(t, key);
+	/* one writer: a plain add, stored whole for the readers */
+	__atomic_store_n(&t->count[i], t->count[i] + 1, __ATOMIC_RELAXED);
+}
 
 /*
  * Add every cause of @t (any hart's, read while it may count) into
