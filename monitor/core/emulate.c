@@ -74,6 +74,10 @@ enum emul_action emulate_insn(struct vcpu *v, u32 raw)
 		vtrap_mret(v);
 		return EMUL_DONE;
 	case INSN_SRET:
+		if (!vcpu_has_s_mode(v)) {
+			illegal(v, raw);
+			return EMUL_DONE;
+		}
 		vtrap_sret(v);
 		return EMUL_DONE;
 	case INSN_WFI:

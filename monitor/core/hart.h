@@ -39,8 +39,25 @@ struct fp_regs {
 	u64 fcsr;
 };
 
+/*
+ * What this hart has, probed on it before it first enters the firmware
+ * (hw/probe.c): the harts of one machine differ (QEMU sifive_u's hart 0,
+ * an E51, has neither S-mode nor F/D; harts 1..n, U54s, have both), and
+ * each hart's firmware sees its own hart's, as on the bare hart.
+ */
+struct hart_facts {
+	bool s_mode;		/* misa.S: S-mode CSRs, runs the payload */
+	bool has_sstc;		/* stimecmp */
+	bool has_time;		/* the time CSR reads in M-mode (not on QEMU
+				 * sifive_u: its firmware emulates it) */
+	u8 fp_bytes;		/* FP register width: 8 (D), 4 (F only),
+				 * 0 (none): hw/fpu.c */
+	u8 hpm_count;		/* mhpmcounter3.. the hart has (<= 16) */
+};
+
 struct hart {
 	struct vcpu v;
+	struct hart_facts facts;	/* written once, by the hart itself */
 	const struct boot_config *cfg;	/* the boot's, read-only */
 	/* the firmware world's PMP (hw/world.c) */
 	bool pmp_dirty;			/* the firmware changed its virtual PMP */

@@ -45,20 +45,16 @@ struct platform {
 	u64 reset_base, reset_size;	/* the device a reset or power-off
 					 * goes through (hw/reset.h); NAPOT */
 	enum reset_kind reset_kind;
-	unsigned int pmp_count;		/* PMP entries of the boot hart */
+	/* probed on the boot hart; every other hart must agree, or the
+	 * boot stops (probe_hart_alike). What may differ between harts is
+	 * each hart's own (struct hart_facts, core/hart.h). */
+	unsigned int pmp_count;		/* PMP entries (up to PMP_COUNT) */
 	u64 pmp_granule;		/* bytes: 4 << G */
 	unsigned int priv_minor;	/* privileged spec 1.10, 1.11, 1.12:
 					 * which CSRs the harts have */
-	bool has_sstc;			/* stimecmp */
-	unsigned int hpm_count;		/* mhpmcounter3.. the hart has (<= 16) */
-	unsigned int fp_bytes;		/* FP register width: 8 (D), 4 (F
-					 * only), 0 (none): hw/fpu.c */
-	bool has_time;			/* the time CSR reads in M-mode (not on
-					 * QEMU sifive_u: firmware emulates it
-					 * from the CLINT's mtime) */
 	bool has_zbb;			/* SHA-256 uses it (hw/sha256_hw.c) */
 	bool has_zknh;			/* the same: every cpu node's riscv,isa
-					 * lists it and the boot hart runs it */
+					 * lists it and the harts run it */
 };
 
 /* Written by platform_set() alone; everything else reads `platform()`,

@@ -121,4 +121,12 @@ static inline bool vcpu_has_fpu(const struct vcpu *v)
 	return (v->csr.misa & (BIT('F' - 'A') | BIT('D' - 'A'))) != 0;
 }
 
+/* The hart has S-mode (a zero misa tells nothing: believed, as hw/probe.c
+ * does). Without it (QEMU sifive_u's E51) it has no S-mode CSR and no
+ * sret: both are illegal instructions, in M too. */
+static inline bool vcpu_has_s_mode(const struct vcpu *v)
+{
+	return !v->csr.misa || (v->csr.misa & BIT('S' - 'A'));
+}
+
 #endif

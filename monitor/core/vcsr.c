@@ -329,6 +329,9 @@ int vcsr_access(struct vcpu *v, u16 csr, u64 new_val, u64 wr_mask, u64 *old)
 
 	if (!d || (wr_mask && vcsr_is_read_only(csr)))
 		return -RAMPART_EINVAL;
+	/* S-mode CSRs (bits 9:8 = 01, Priv. 2.1) need a hart with S-mode */
+	if (((csr >> 8) & 3) == 1 && !vcpu_has_s_mode(v))
+		return -RAMPART_EINVAL;
 	if (!d->read)
 		cur = *field_of(v, d, csr);
 	else if (d->read(v, csr, &cur))

@@ -11,7 +11,6 @@
 #include "hw.h"
 #include "csr.h"
 #include "../core/hart.h"
-#include "../core/platform.h"
 #include "../core/vcpu.h"
 
 #define FP_ARCH ".option push\n\t.option arch, +d\n\t"
@@ -23,11 +22,11 @@
  * one save area serves both worlds, as only one world's registers are ever
  * out of the hart. Width from the probe (F only: the low 32 bits).
  */
-static void fp_swap(struct fp_regs *r)
+static void fp_swap(struct fp_regs *r, unsigned int bytes)
 {
 	u64 t;
 
-	if (platform()->fp_bytes == 8)
+	if (bytes == 8)
 		__asm__ volatile(FP_ARCH FP_REGS "ld %0, \\n*8(%1)\n\t"
 				 "fsd f\\n, \\n*8(%1)\n\t"
 				 "fmv.d.x f\\n, %0\n\t"
@@ -55,10 +54,10 @@ void hw_fpu_firmware_load(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 
-	if (!platform()->fp_bytes) /* misa says F/D, the hart does not */
+	if (!h->facts.fp_bytes) /* misa says F/D, the hart does not */
 		return;
 	csr_set(CSR_SSTATUS, MSTATUS_FS);
-	fp_swap(&h->fp_other);
+	fp_swap(&h->fp_other, h->facts.fp_bytes);
 	/* from here the hart keeps the firmware's FS (Dirty on a write) */
 	csr_clear(CSR_SSTATUS, MSTATUS_FS & ~v->csr.mstatus);
 	v->fp_live = true;
@@ -70,7 +69,7 @@ static void __attribute__((cold, noinline)) firmware_unload(struct vcpu *v)
 	u64 fs = csr_read(CSR_SSTATUS) & MSTATUS_FS;
 
 	csr_set(CSR_SSTATUS, MSTATUS_FS);
-	fp_swap(&h->fp_other);
+	fp_swap(&h->fp_other, h->facts.fp_bytes);
 	csr_clear(CSR_SSTATUS, MSTATUS_FS);
 	v->csr.mstatus = (v->csr.mstatus & ~MSTATUS_FS) | fs;
 	v->fp_live = false;

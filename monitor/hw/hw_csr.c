@@ -8,7 +8,7 @@
 #include "../core/vcpu.h"
 #include "csr.h"
 #include "platform.h"
-#include "../core/platform.h"
+#include "../core/hart.h"
 #include "ipi.h"
 #include "probe.h"
 #include "../../include/rampart/errno.h"
@@ -26,13 +26,13 @@
 #define HPM_READ(n)                                                       \
 	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
 	case CSR_HPMCOUNTER3 - 3 + (n):                                   \
-		if ((n) - 3 >= platform()->hpm_count)                     \
+		if ((n) - 3 >= hw_facts()->hpm_count)                     \
 			return -RAMPART_EINVAL;                           \
 		*val = csr_read(CSR_MHPMCOUNTER3 - 3 + (n));              \
 		break;
 #define HPM_WRITE(n)                                                      \
 	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
-		if ((n) - 3 >= platform()->hpm_count)                     \
+		if ((n) - 3 >= hw_facts()->hpm_count)                     \
 			return -RAMPART_EINVAL;                           \
 		csr_write(CSR_MHPMCOUNTER3 - 3 + (n), val);               \
 		break;
@@ -65,7 +65,7 @@ static int live_read(u16 csr, u64 *val)
 	case CSR_MIP: *val = ipi_mip((unsigned int)csr_read(CSR_MHARTID)); break;
 	case CSR_TIME:
 		/* the bare hart traps too: its firmware emulates it */
-		if (!platform()->has_time)
+		if (!hw_facts()->has_time)
 			return -RAMPART_EINVAL;
 		*val = csr_read(CSR_TIME);
 		break;
@@ -75,7 +75,7 @@ static int live_read(u16 csr, u64 *val)
 	case CSR_MINSTRET: *val = csr_read(CSR_MINSTRET); break;
 	HPM_COUNTERS(HPM_READ)
 	case CSR_STIMECMP:
-		if (!platform()->has_sstc)
+		if (!hw_facts()->has_sstc)
 			return -RAMPART_EINVAL;
 		*val = csr_read(CSR_STIMECMP);
 		break;
@@ -94,7 +94,7 @@ static int live_write(u16 csr, u64 val)
 	WRITE_CASE(CSR_MCOUNTINHIBIT) /* only on 1.11 on: vcsr_init */
 	HPM_COUNTERS(HPM_WRITE)
 	case CSR_STIMECMP:
-		if (!platform()->has_sstc)
+		if (!hw_facts()->has_sstc)
 			return -RAMPART_EINVAL;
 		csr_write(CSR_STIMECMP, val);
 		break;

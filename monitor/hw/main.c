@@ -25,6 +25,7 @@
 #include "../core/vcsr.h"
 #include "../../include/rampart/errno.h"
 #include <libfdt.h>
+#include <string.h>
 
 /* entry.S: the release of the other harts, and their stacks */
 extern volatile u32 boot_released;
@@ -35,6 +36,7 @@ extern u8 __monitor_free[], __monitor_free_end[];
 
 /* Written on the boot hart before any other hart runs; const after. */
 static struct boot_config config;
+static u64 boot_hart;
 
 /* QEMU's fw_dynamic_info (OpenSBI's fw_dynamic.h), in the boot ROM. */
 #define FW_DYNAMIC_INFO_MAGIC 0x4942534fULL
@@ -112,6 +114,7 @@ static void describe_platform(void *fdt, u64 boot_hartid)
 		fatal("device tree at %p unusable (%d): not booting", fdt, rc);
 	place_harts(p.nharts, boot_hartid);
 	probe_hart(&p);
+	probe_hart_facts(&hart_get(boot_hartid)->facts);
 	if (p.pmp_count < PMP_COUNT || p.pmp_granule > PMP_GRANULE_MAX)
 		fatal("the hart has %u PMP entries of 0x%lx bytes; the monitor "
 		      "needs %u of at most 0x%x: not booting", p.pmp_count,
@@ -131,6 +134,31 @@ static void read_config(void *fdt, u64 info, struct boot_config *cfg)
 		console_log("no policy given: using %s", cfg->policy->name);
 	read_payload_entry(info, cfg);
 	scrub_if_reset(fdt, cfg);
+}
+
+static void log_facts(u64 hartid)
+{
+	const struct hart_facts *f = &hart_get(hartid)->facts;
+
+	console_log("hart %lu: S-mode %s, fp %u bytes, hpm %u, sstc %s, "
+		    "time %s", hartid, f->s_mode ? "yes" : "no", f->fp_bytes,
+		    f->hpm_count, f->has_sstc ? "yes" : "no",
+		    f->has_time ? "yes" : "no");
+}
+
+/*
+ * A hart other than the boot hart, before it first runs the firmware:
+ * what the machine-wide description says must hold on it too, and what
+ * it has of its own is probed here, on it (core/hart.h: harts differ,
+ * and which one boots is a race). Logged if it differs from the boot
+ * hart's.
+ */
+static void probe_other_hart(struct hart *h, u64 hartid)
+{
+	probe_hart_alike(hartid);
+	probe_hart_facts(&h->facts);
+	if (memcmp(&h->facts, &hart_get(boot_hart)->facts, sizeof(h->facts)))
+		log_facts(hartid);
 }
 
 static void boot_platform(void *fdt, u64 info, u64 hartid)
@@ -155,10 +183,10 @@ static void boot_platform(void *fdt, u64 info, u64 hartid)
 	if (boot_measure_start(config.policy->name,
 			       config_policy_text(&config)))
 		fatal("image trailer missing: build with scripts/mkimage.sh");
-	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, sstc=%s, zbb=%s",
-		    platform()->nharts, platform()->dram_base, platform()->dram_size,
-		    platform()->has_sstc ? "yes" : "no",
-		    platform()->has_zbb ? "yes" : "no");
+	console_log("platform: %u harts, DRAM 0x%lx+0x%lx, zbb=%s",
+		    platform()->nharts, platform()->dram_base,
+		    platform()->dram_size, platform()->has_zbb ? "yes" : "no");
+	log_facts(hartid);
 	console_log("policy: %s, payload entry 0x%lx, fast paths %s",
 		    config.policy->name, config.payload_entry,
 		    config.fastpath ? "on" : "off");
@@ -200,12 +228,15 @@ void monitor_main(u64 hartid, u64 fdt, u64 info, u64 is_boot_hart)
 	struct hart *h;
 
 	if (is_boot_hart) {
+		boot_hart = hartid;
 		boot_platform((void *)fdt, info, hartid);
 		__atomic_store_n(&boot_released, 1, __ATOMIC_RELEASE);
 	}
 	h = hart_get(hartid);
 	if (!h)
 		fatal("hart %lu is not in the device tree", hartid);
+	if (!is_boot_hart)
+		probe_other_hart(h, hartid);
 	hart_init(h, hartid, fdt, info);
 	/* this call's frame is abandoned: trap_exit never returns, and the
 	 * next trap starts again at the top of this hart's stack */

@@ -41,7 +41,17 @@ void monitor_trap(const u64 *frame)
 	      csr_read(CSR_MEPC), csr_read(CSR_MTVAL));
 }
 
+const struct hart_facts *hw_facts(void)
+{
+	return &harts[csr_read(CSR_MHARTID)].facts;
+}
+
 bool hw_hart_has_s_mode(void)
+{
+	return hw_facts()->s_mode;
+}
+
+static bool has_s_mode(void)
 {
 	u64 misa = csr_read(CSR_MISA);
 
@@ -142,11 +152,7 @@ void probe_hart(struct platform *p)
 	unsigned int g = 0;
 
 	p->priv_minor = priv_minor();
-	p->has_sstc = has_stimecmp();
-	p->has_time = has_time();
 	p->has_zbb = has_zbb();
-	p->fp_bytes = fp_bytes();
-	p->hpm_count = hw_hpm_probe();
 	/* a device tree that lists Zknh is believed only if the hart agrees */
 	if (p->has_zknh && !has_zknh()) {
 		console_log("the device tree lists Zknh, the hart does not "
@@ -162,4 +168,27 @@ void probe_hart(struct platform *p)
 			       pmpaddr_probe(p->pmp_count);
 	     p->pmp_count++)
 		;
+}
+
+void probe_hart_facts(struct hart_facts *f)
+{
+	f->s_mode = has_s_mode();
+	f->has_sstc = has_stimecmp();
+	f->has_time = has_time();
+	f->fp_bytes = (u8)fp_bytes();
+	f->hpm_count = (u8)hw_hpm_probe();
+}
+
+void probe_hart_alike(u64 hartid)
+{
+	struct platform mine = { .has_zknh = platform()->has_zknh };
+
+	probe_hart(&mine);
+	if (mine.priv_minor != platform()->priv_minor ||
+	    mine.has_zbb != platform()->has_zbb ||
+	    mine.has_zknh != platform()->has_zknh ||
+	    mine.pmp_count != platform()->pmp_count ||
+	    mine.pmp_granule != platform()->pmp_granule)
+		fatal("hart %lu differs from the boot hart in its privileged "
+		      "spec, Zbb, Zknh or PMP: not booting", hartid);
 }

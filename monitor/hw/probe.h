@@ -10,6 +10,7 @@
 #include "../../include/rampart/types.h"
 
 struct platform;
+struct hart_facts;
 
 /* Arm a probe on this hart: the next trap in the monitor is skipped. */
 void probe_arm(void);
@@ -17,11 +18,22 @@ void probe_arm(void);
 /* Disarm; returns the cause of the trap taken since probe_arm, or 0. */
 u64 probe_disarm(void);
 
-/* What the boot hart has (harts are assumed alike): Sstc, a time CSR,
- * Zbb, the PMP's entry count and granularity; Zknh stays set only if the
- * device tree (fdt_platform_read, before) listed it and the hart runs it.
- * Before any PMP entry is configured. */
+/* What the machine-wide description takes from the boot hart: the
+ * privileged spec, Zbb, the PMP's entry count and granularity; Zknh stays
+ * set only if the device tree (fdt_platform_read, before) listed it and
+ * the hart runs it. Before any PMP entry is configured. */
 void probe_hart(struct platform *p);
+
+/* Every other hart, before it first runs the firmware: fatal unless it
+ * agrees with what the boot hart's probe_hart() published. */
+void probe_hart_alike(u64 hartid);
+
+/* Every hart, on itself, before it first runs the firmware: what may
+ * differ from hart to hart (core/hart.h). */
+void probe_hart_facts(struct hart_facts *f);
+
+/* This hart's facts (probe_hart_facts, at its start). */
+const struct hart_facts *hw_facts(void);
 
 /* entry.S: a trap taken in M-mode (fatal unless a probe is armed). */
 void monitor_trap(const u64 *frame);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The payload's supervisor CSRs: hidden from the firmware, redirected to. */
 #include "csr.h"
+#include "probe.h"
+#include "../core/hart.h"
 #include "../core/platform.h"
 #include "../core/services.h"
 #include "../core/vcpu.h"
@@ -24,7 +26,7 @@ void hw_supervisor_save(struct supervisor_csrs *s)
 	PLAIN_S_CSRS(SAVE)
 	if (platform()->priv_minor >= 12)
 		s->senvcfg = csr_read(CSR_SENVCFG);
-	if (platform()->has_sstc)
+	if (hw_facts()->has_sstc)
 		s->stimecmp = csr_read(CSR_STIMECMP);
 }
 
@@ -34,7 +36,7 @@ void hw_supervisor_clear(void)
 	PLAIN_S_CSRS(CLEAR)
 	if (platform()->priv_minor >= 12)
 		csr_write(CSR_SENVCFG, 0);
-	if (platform()->has_sstc)
+	if (hw_facts()->has_sstc)
 		csr_write(CSR_STIMECMP, 0);
 }
 
@@ -53,7 +55,7 @@ void hw_supervisor_restore(const struct supervisor_csrs *s, bool keep_timer)
 	PLAIN_S_CSRS(RESTORE)
 	if (platform()->priv_minor >= 12)
 		csr_write(CSR_SENVCFG, s->senvcfg);
-	if (!keep_timer && platform()->has_sstc)
+	if (!keep_timer && hw_facts()->has_sstc)
 		csr_write(CSR_STIMECMP, s->stimecmp);
 }
 

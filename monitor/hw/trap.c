@@ -259,7 +259,7 @@ static bool fast_call(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 	struct fastpath_hw hw = {
-		.has_sstc = platform()->has_sstc &&
+		.has_sstc = h->facts.has_sstc &&
 			    (v->csr.menvcfg & MENVCFG_STCE),
 		.set_stimecmp = set_stimecmp,
 		.putchar = console_putchar,

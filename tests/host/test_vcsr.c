@@ -161,6 +161,32 @@ static void test_fs_without_fpu(void **state)
 	assert_int_equal(get(CSR_MSTATUS) & (MSTATUS_FS | MSTATUS_SD), 0);
 }
 
+/* A hart without S-mode (QEMU sifive_u's E51) has no S-mode CSR: each
+ * access is an illegal instruction, as on the bare hart, not a value kept
+ * or dropped; the M-mode CSRs stay. */
+static void test_no_s_mode(void **state)
+{
+	static const u16 s_csrs[] = {
+		CSR_SSTATUS, CSR_SIE,	CSR_STVEC, CSR_SCOUNTEREN, CSR_SSCRATCH,
+		CSR_SEPC,    CSR_SCAUSE, CSR_STVAL, CSR_SIP,	   CSR_SATP,
+	};
+	u64 old = 0x1234;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(s_csrs); i++)
+		assert_int_equal(vcsr_access(&v, s_csrs[i], 0, 0, &old), 0);
+	v.csr.misa &= ~MISA_EXT('S');
+	for (i = 0; i < ARRAY_SIZE(s_csrs); i++) {
+		assert_int_equal(vcsr_access(&v, s_csrs[i], 0, 0, &old),
+				 -RAMPART_EINVAL);
+		assert_int_equal(csr_rw(s_csrs[i], 2, &old), -RAMPART_EINVAL);
+	}
+	assert_int_equal(v.csr.satp, 0);
+	set(CSR_MSCRATCH, 0x55);
+	assert_int_equal(get(CSR_MSCRATCH), 0x55);
+}
+
 /* 3.1.11-12: the counters and their inhibit bits are the hart's. */
 static void test_counters_are_the_harts(void **state)
 {
@@ -727,6 +753,7 @@ int main(void)
 		T(test_scratch_cause_tval_storage),
 		T(test_satp_modes),
 		T(test_misa),
+		T(test_no_s_mode),
 		T(test_read_only),
 		T(test_unknown_csrs),
 		T(test_older_priv_specs),

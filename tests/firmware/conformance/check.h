@@ -86,6 +86,9 @@ void test_pmp_access(void);
 void test_timer_ipi(void);
 void test_s_irq(void);
 void test_mmode(void);
+/* nos.c: a hart without S-mode */
+bool hart_has_s_mode(void);
+void test_no_s(void);
 
 /* PMP helpers (pmp.c) used by other groups. */
 void pmp_allow_all_lower(void);
