@@ -41,11 +41,6 @@ void monitor_trap(const u64 *frame)
 	      csr_read(CSR_MEPC), csr_read(CSR_MTVAL));
 }
 
-const struct hart_facts *hw_facts(void)
-{
-	return &harts[csr_read(CSR_MHARTID)].facts;
-}
-
 bool hw_hart_has_s_mode(void)
 {
 	return hw_facts()->s_mode;

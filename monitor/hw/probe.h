@@ -8,9 +8,10 @@
 #define RAMPART_PROBE_H
 
 #include "../../include/rampart/types.h"
+#include "../core/hart.h"
+#include "csr.h"
 
 struct platform;
-struct hart_facts;
 
 /* Arm a probe on this hart: the next trap in the monitor is skipped. */
 void probe_arm(void);
@@ -32,8 +33,12 @@ void probe_hart_alike(u64 hartid);
  * differ from hart to hart (core/hart.h). */
 void probe_hart_facts(struct hart_facts *f);
 
-/* This hart's facts (probe_hart_facts, at its start). */
-const struct hart_facts *hw_facts(void);
+/* This hart's facts (probe_hart_facts, at its start). Inline: world
+ * switches ask several times. */
+static inline const struct hart_facts *hw_facts(void)
+{
+	return &harts[csr_read(CSR_MHARTID)].facts;
+}
 
 /* entry.S: a trap taken in M-mode (fatal unless a probe is armed). */
 void monitor_trap(const u64 *frame);
