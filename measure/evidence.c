@@ -224,14 +224,21 @@ static void put_dtb(struct wbuf *w, const struct evidence_dtb *d)
 	tlv_close(w, at);
 }
 
+/* A TLV holding @n bytes at @v. */
+static void put_tlv(struct wbuf *w, uint16_t tag, const void *v, size_t n)
+{
+	size_t at = tlv_open(w, tag);
+
+	put(w, v, n);
+	tlv_close(w, at);
+}
+
 static void put_rest(struct wbuf *w, const struct evidence *ev)
 {
 	size_t at;
 	unsigned int i;
 
-	at = tlv_open(w, EVIDENCE_TAG_NONCE);
-	put(w, ev->nonce, ev->nonce_len);
-	tlv_close(w, at);
+	put_tlv(w, EVIDENCE_TAG_NONCE, ev->nonce, ev->nonce_len);
 	at = tlv_open(w, EVIDENCE_TAG_EVENT_LOG);
 	put(w, ev->log_digest, MEASURE_DIGEST_SIZE);
 	put_u(w, ev->log_size, 8);
@@ -243,18 +250,13 @@ static void put_rest(struct wbuf *w, const struct evidence *ev)
 	put(w, ev->audit_head, MEASURE_DIGEST_SIZE);
 	tlv_close(w, at);
 	if (ev->tpm_quote_len) {
-		at = tlv_open(w, EVIDENCE_TAG_TPM_QUOTE);
-		put(w, ev->tpm_quote, ev->tpm_quote_len);
-		tlv_close(w, at);
-		at = tlv_open(w, EVIDENCE_TAG_TPM_SIGNATURE);
-		put(w, ev->tpm_sig, ev->tpm_sig_len);
-		tlv_close(w, at);
+		put_tlv(w, EVIDENCE_TAG_TPM_QUOTE, ev->tpm_quote,
+			ev->tpm_quote_len);
+		put_tlv(w, EVIDENCE_TAG_TPM_SIGNATURE, ev->tpm_sig,
+			ev->tpm_sig_len);
 	}
-	if (ev->cert_len) {
-		at = tlv_open(w, EVIDENCE_TAG_ALIAS_CERT);
-		put(w, ev->cert, ev->cert_len);
-		tlv_close(w, at);
-	}
+	if (ev->cert_len)
+		put_tlv(w, EVIDENCE_TAG_ALIAS_CERT, ev->cert, ev->cert_len);
 	if (ev->dtb.present)
 		put_dtb(w, &ev->dtb);
 }

@@ -65,13 +65,10 @@ int boot_measure_start(const char *policy_name, const char *policy_config)
 	size_t n = strlen(policy_name), c = strlen(policy_config);
 	const u8 *trailer = (const u8 *)(MONITOR_BASE + MONITOR_SIZE -
 					 IMAGE_TRAILER_SIZE);
-	u64 fw_size = 0;
-	int i;
+	u64 fw_size = measure_get_le(trailer + 8, 8);
 
 	if (memcmp(trailer, "RPIMAGE1", 8) != 0)
 		return -RAMPART_EINVAL;
-	for (i = 7; i >= 0; i--)
-		fw_size = (fw_size << 8) | trailer[8 + i];
 	if (!fw_size || fw_size > PAYLOAD_BASE - FIRMWARE_BASE)
 		return -RAMPART_EINVAL;
 	record(MEASURE_MONITOR, MONITOR_BASE,
@@ -276,9 +273,8 @@ int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 			 const char **why)
 {
 	struct handoff h = { .file_size = payload_size };
-	u64 entry_state[2] = { v->pc, vcpu_reg(v, REG_A1) };
 	u8 le[16];
-	int rc, i;
+	int rc;
 
 	rc = plan_handoff(&h, v, why);
 	if (!rc)
@@ -287,10 +283,10 @@ int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 		rc = measure_handoff(&h, why);
 	if (rc)
 		return rc;
-	boot_measurements.entry_pc = entry_state[0];
-	boot_measurements.entry_a1 = entry_state[1];
-	for (i = 0; i < 16; i++)
-		le[i] = (u8)(entry_state[i / 8] >> (8 * (i % 8)));
+	boot_measurements.entry_pc = v->pc;
+	boot_measurements.entry_a1 = vcpu_reg(v, REG_A1);
+	measure_put_le(le, v->pc, 8);
+	measure_put_le(le + 8, vcpu_reg(v, REG_A1), 8);
 	record(MEASURE_ENTRY, 0, sizeof(le), le);
 	return 0;
 }
