@@ -287,10 +287,7 @@ static int parse_args(int argc, char **argv, struct attest_opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->timeout = TIMEOUT_DEFAULT;
-	for (c = 1; c < argc; c++)
-		o->c.json |= !strcmp(argv[c], "--json");
-	opterr = 0;
-	optind = 1;
+	o->c.json = getopt_begin(argc, argv);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if (parse_option(c, o))
 			return -1;

@@ -390,11 +390,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	/* known before any error getopt_long may stop at */
-	for (c = 1; c < argc; c++)
-		o->c.json |= !strcmp(argv[c], "--json");
-	opterr = 0;
-	optind = 1;
+	o->c.json = getopt_begin(argc, argv);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e':

@@ -191,12 +191,8 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	/* known before any error getopt_long may stop at */
-	for (c = 1; c < argc; c++)
-		o->json |= !strcmp(argv[c], "--json");
+	o->json = getopt_begin(argc, argv);
 	o->policy = "protect";
-	opterr = 0;
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'k':

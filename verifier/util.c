@@ -4,6 +4,7 @@
 #include "../lib/hex.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <mbedtls/sha256.h>
 #include <stdarg.h>
@@ -150,6 +151,18 @@ const char *region_name(unsigned int type)
 	};
 
 	return type < EVIDENCE_REGIONS ? names[type] : "?";
+}
+
+bool getopt_begin(int argc, char **argv)
+{
+	bool json = false;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		json |= !strcmp(argv[i], "--json");
+	opterr = 0;
+	optind = 1;
+	return json;
 }
 
 int parse_count(const char *s, uint64_t *v)

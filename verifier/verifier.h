@@ -51,6 +51,11 @@ bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
 
+/* Before a getopt_long scan of @argv: getopt reset (from argv[1], no
+ * messages of its own); true if --json is among the arguments, known
+ * before any error the scan may stop at, so that one is JSON too. */
+bool getopt_begin(int argc, char **argv);
+
 /* A decimal count (digits only, no overflow) into @v: 0 or -1. */
 int parse_count(const char *s, uint64_t *v);
 
