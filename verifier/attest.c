@@ -233,16 +233,13 @@ static int parse_seconds(const char *s, unsigned long max, unsigned long *v)
 
 static int parse_option(int c, struct attest_opts *o)
 {
+	const struct string_option strings[] = {
+		{ 'r', &o->c.ref }, { 'k', &o->c.pubkey }, { 'a', &o->c.ak },
+	};
+
+	if (STRING_OPTION(strings, c))
+		return 0;
 	switch (c) {
-	case 'r':
-		o->c.ref = optarg;
-		return 0;
-	case 'k':
-		o->c.pubkey = optarg;
-		return 0;
-	case 'a':
-		o->c.ak = optarg;
-		return 0;
 	case 'j':
 		o->c.json = true;
 		return 0;

@@ -55,13 +55,18 @@ struct inputs {
 
 /* --- the checks ----------------------------------------------------------- */
 
+/* Did the user --skip @name? Then its "not checked" line is reported. */
 static bool skipped(const struct check_config *o, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < SKIPPABLE; i++)
-		if (!strcmp(skippable[i], name))
-			return o->skip[i];
+	for (i = 0; i < SKIPPABLE; i++) {
+		if (!strcmp(skippable[i], name) && o->skip[i]) {
+			report_add(ST_SKIP, name, NULL, NULL,
+				   "not checked (--skip %s)", name);
+			return true;
+		}
+	}
 	return false;
 }
 
@@ -69,10 +74,7 @@ static bool skipped(const struct check_config *o, const char *name)
 static void no_reference(const struct check_config *o, const char *name,
 			 const char *how)
 {
-	if (skipped(o, name))
-		report_add(ST_SKIP, name, NULL, NULL, "not checked (--skip %s)",
-			   name);
-	else
+	if (!skipped(o, name))
 		report_add(ST_FAIL, name, NULL, NULL,
 			   "no reference for %s (%s, or --skip %s)", name, how,
 			   name);
@@ -387,35 +389,21 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 		{ "audit-since", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct string_option strings[] = {
+		{ 'e', &o->evidence }, { 'r', &o->c.ref }, { 'k', &o->c.pubkey },
+		{ 'n', &o->nonce },    { 'l', &o->eventlog }, { 'a', &o->c.ak },
+		{ 'c', &o->chain },
+	};
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->c.json = getopt_begin(argc, argv);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (STRING_OPTION(strings, c))
+			continue;
 		switch (c) {
-		case 'e':
-			o->evidence = optarg;
-			break;
-		case 'r':
-			o->c.ref = optarg;
-			break;
-		case 'k':
-			o->c.pubkey = optarg;
-			break;
-		case 'n':
-			o->nonce = optarg;
-			break;
-		case 'l':
-			o->eventlog = optarg;
-			break;
 		case 'j':
 			o->c.json = true;
-			break;
-		case 'a':
-			o->c.ak = optarg;
-			break;
-		case 'c':
-			o->chain = optarg;
 			break;
 		case 'S':
 			if (parse_count(optarg, &o->since))
@@ -446,10 +434,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 static void not_given(const struct check_config *o, const char *name,
 		      const char *why)
 {
-	if (skipped(o, name))
-		report_add(ST_SKIP, name, NULL, NULL, "not checked (--skip %s)",
-			   name);
-	else
+	if (!skipped(o, name))
 		report_add(ST_FAIL, name, NULL, NULL, "%s (or --skip %s)", why,
 			   name);
 }

@@ -165,6 +165,19 @@ bool getopt_begin(int argc, char **argv)
 	return json;
 }
 
+bool string_option(const struct string_option *opts, size_t n, int c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (opts[i].c == c) {
+			*opts[i].to = optarg;
+			return true;
+		}
+	}
+	return false;
+}
+
 int parse_count(const char *s, uint64_t *v)
 {
 	char *end;

@@ -56,6 +56,17 @@ void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
  * before any error the scan may stop at, so that one is JSON too. */
 bool getopt_begin(int argc, char **argv);
 
+/* An option whose argument is kept as given (a file, a name). */
+struct string_option {
+	int c;		 /* its value from getopt_long */
+	const char **to; /* where optarg goes */
+};
+
+/* If @c is one of the @n options in @opts: its optarg stored, true. */
+bool string_option(const struct string_option *opts, size_t n, int c);
+#define STRING_OPTION(opts, c) \
+	string_option(opts, sizeof(opts) / sizeof(*(opts)), c)
+
 /* A decimal count (digits only, no overflow) into @v: 0 or -1. */
 int parse_count(const char *s, uint64_t *v);
 
