@@ -151,7 +151,7 @@ static void cmd_pw_session(struct wr *w)
 	wr_be(w, 4 + 2 + 1 + 2, 4);
 	wr_be(w, TPM_RS_PW, 4);
 	wr_be(w, 0, 2); /* nonceCaller: empty */
-	wr_be(w, 0, 1);  /* sessionAttributes */
+	wr_be(w, 0, 1); /* sessionAttributes */
 	wr_be(w, 0, 2); /* hmac: the (empty) password */
 }
 

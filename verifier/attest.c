@@ -233,25 +233,12 @@ static int parse_seconds(const char *s, unsigned long max, unsigned long *v)
 
 static int parse_option(int c, struct attest_opts *o)
 {
-	const struct string_option strings[] = {
-		{ 'r', &o->c.ref }, { 'k', &o->c.pubkey }, { 'a', &o->c.ak },
-	};
+	const char *why = NULL;
+	int rc = check_config_option(&o->c, c, &why);
 
-	if (STRING_OPTION(strings, c))
-		return 0;
+	if (rc)
+		return rc < 0 ? usage(why) : 0;
 	switch (c) {
-	case 'j':
-		o->c.json = true;
-		return 0;
-	case 's':
-		return check_skip_arg(&o->c, optarg) ?
-			       usage("--skip takes " CHECK_SKIP_NAMES) :
-			       0;
-	case 'm':
-		if (parse_count(optarg, &o->c.max_audit))
-			return usage("--max-audit takes a number");
-		o->c.max_audit_set = true;
-		return 0;
 	case 'w':
 		return parse_seconds(optarg, 86400, &o->watch) ?
 			       usage("--watch takes seconds, 1 to 86400") :
@@ -268,13 +255,8 @@ static int parse_option(int c, struct attest_opts *o)
 static int parse_args(int argc, char **argv, struct attest_opts *o)
 {
 	static const struct option opts[] = {
-		{ "ref", required_argument, NULL, 'r' },
+		CHECK_CONFIG_OPTIONS,
 		{ "reference", required_argument, NULL, 'r' },
-		{ "pubkey", required_argument, NULL, 'k' },
-		{ "ak-pubkey", required_argument, NULL, 'a' },
-		{ "skip", required_argument, NULL, 's' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "max-audit", required_argument, NULL, 'm' },
 		{ "watch", required_argument, NULL, 'w' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },

@@ -360,7 +360,7 @@ static int usage(const char *why)
 	return -1;
 }
 
-int check_skip_arg(struct check_config *o, const char *name)
+static int check_skip_arg(struct check_config *o, const char *name)
 {
 	size_t i;
 
@@ -373,54 +373,62 @@ int check_skip_arg(struct check_config *o, const char *name)
 	return -1;
 }
 
+int check_config_option(struct check_config *c, int opt, const char **why)
+{
+	const struct string_option files[] = {
+		{ 'r', &c->ref }, { 'k', &c->pubkey }, { 'a', &c->ak },
+	};
+
+	if (STRING_OPTION(files, opt))
+		return 1;
+	switch (opt) {
+	case 'j':
+		c->json = true;
+		return 1;
+	case 's':
+		*why = "--skip takes " CHECK_SKIP_NAMES;
+		return check_skip_arg(c, optarg) ? -1 : 1;
+	case 'm':
+		*why = "--max-audit takes a number";
+		if (parse_count(optarg, &c->max_audit))
+			return -1;
+		c->max_audit_set = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int parse_args(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option opts[] = {
+		CHECK_CONFIG_OPTIONS,
 		{ "evidence", required_argument, NULL, 'e' },
-		{ "ref", required_argument, NULL, 'r' },
-		{ "pubkey", required_argument, NULL, 'k' },
 		{ "nonce", required_argument, NULL, 'n' },
 		{ "eventlog", required_argument, NULL, 'l' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "max-audit", required_argument, NULL, 'm' },
-		{ "ak-pubkey", required_argument, NULL, 'a' },
-		{ "skip", required_argument, NULL, 's' },
 		{ "audit-chain", required_argument, NULL, 'c' },
 		{ "audit-since", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct string_option strings[] = {
-		{ 'e', &o->evidence }, { 'r', &o->c.ref }, { 'k', &o->c.pubkey },
-		{ 'n', &o->nonce },    { 'l', &o->eventlog }, { 'a', &o->c.ak },
-		{ 'c', &o->chain },
+		{ 'e', &o->evidence }, { 'n', &o->nonce },
+		{ 'l', &o->eventlog }, { 'c', &o->chain },
 	};
-	int c;
+	const char *why = NULL;
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->c.json = getopt_begin(argc, argv);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (STRING_OPTION(strings, c))
+		rc = check_config_option(&o->c, c, &why);
+		if (rc < 0)
+			return usage(why);
+		if (rc || STRING_OPTION(strings, c))
 			continue;
-		switch (c) {
-		case 'j':
-			o->c.json = true;
-			break;
-		case 'S':
-			if (parse_count(optarg, &o->since))
-				return usage("--audit-since takes a number");
-			break;
-		case 's':
-			if (check_skip_arg(&o->c, optarg))
-				return usage("--skip takes " CHECK_SKIP_NAMES);
-			break;
-		case 'm':
-			if (parse_count(optarg, &o->c.max_audit))
-				return usage("--max-audit takes a number");
-			o->c.max_audit_set = true;
-			break;
-		default:
+		if (c != 'S')
 			return usage("unknown option or missing value");
-		}
+		if (parse_count(optarg, &o->since))
+			return usage("--audit-since takes a number");
 	}
 	if (optind != argc)
 		return usage("unexpected argument");

@@ -152,8 +152,17 @@ struct check_data {
 	uint64_t *chain_next;		/* out: the chain's total */
 };
 
-/* Accept --skip @name: 0, or -1 if it is not one of CHECK_SKIP_NAMES. */
-int check_skip_arg(struct check_config *c, const char *name);
+/* The options check and attest share, for their getopt_long tables. */
+#define CHECK_CONFIG_OPTIONS                                  \
+	{ "ref", required_argument, NULL, 'r' },              \
+	{ "pubkey", required_argument, NULL, 'k' },           \
+	{ "ak-pubkey", required_argument, NULL, 'a' },        \
+	{ "skip", required_argument, NULL, 's' },             \
+	{ "json", no_argument, NULL, 'j' },                   \
+	{ "max-audit", required_argument, NULL, 'm' }
+/* getopt_long's @c, if one of CHECK_CONFIG_OPTIONS, into @c: 1, or -1 and
+ * @why if its value is refused; 0 if it is not one of them. */
+int check_config_option(struct check_config *c, int opt, const char **why);
 /* Every check on @d; prints the report (unless c->quiet). Returns
  * EXIT_TRUSTED, EXIT_UNTRUSTED, or EXIT_BADINPUT after fail_input(). */
 int check_buffers(const struct check_config *c, const struct check_data *d);
