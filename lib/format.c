@@ -12,26 +12,22 @@ static int put_num(format_put_fn put, void *ctx, unsigned long long v,
 {
 	char tmp[24];
 	unsigned int n = 0, len;
-	int out = 0;
 
 	do {
 		tmp[n++] = "0123456789abcdef"[v % base];
 		v /= base;
 	} while (v);
 	len = n + (neg ? 1 : 0);
-	if (neg && s->pad == '0') {
+	/* zeros pad between the sign and the digits, spaces before both */
+	if (neg && s->pad == '0')
 		put('-', ctx);
-		out++;
-	}
-	for (; len < s->width; len++, out++)
+	for (; len < s->width; len++)
 		put(s->pad, ctx);
-	if (neg && s->pad != '0') {
+	if (neg && s->pad != '0')
 		put('-', ctx);
-		out++;
-	}
 	while (n)
-		put(tmp[--n], ctx), out++;
-	return out;
+		put(tmp[--n], ctx);
+	return (int)len; /* sign, padding and digits */
 }
 
 static unsigned long long get_unsigned(va_list *ap, int longs)

@@ -44,6 +44,11 @@ static bool is_zero(const uint8_t *p, size_t n)
 
 /* --- field rules, shared by encode and parse ----------------------------- */
 
+static int fail(const char **why, const char *what)
+{
+	return rampart_fail(why, -RAMPART_EINVAL, what);
+}
+
 static bool is_name_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -72,45 +77,29 @@ static int check_fields(const struct evidence *ev, const char **why)
 {
 	unsigned int t;
 
-	if (ev->flags & ~EVIDENCE_FLAGS_KNOWN) {
-		*why = "unknown flags";
-		return -RAMPART_EINVAL;
-	}
-	if (ev->nonce_len < 1 || ev->nonce_len > EVIDENCE_NONCE_MAX) {
-		*why = "nonce missing or longer than 64 bytes";
-		return -RAMPART_EINVAL;
-	}
-	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++) {
-		if (region_required(t) && !ev->regions[t].present) {
-			*why = "a required measurement is missing";
-			return -RAMPART_EINVAL;
-		}
-	}
+	if (ev->flags & ~EVIDENCE_FLAGS_KNOWN)
+		return fail(why, "unknown flags");
+	if (ev->nonce_len < 1 || ev->nonce_len > EVIDENCE_NONCE_MAX)
+		return fail(why, "nonce missing or longer than 64 bytes");
+	for (t = MEASURE_MONITOR; t < EVIDENCE_REGIONS; t++)
+		if (region_required(t) && !ev->regions[t].present)
+			return fail(why, "a required measurement is missing");
 	if (check_string(ev->policy_name, EVIDENCE_POLICY_NAME_MAX, true) < 0 ||
 	    check_string(ev->policy_config, EVIDENCE_POLICY_CONFIG_MAX, false) <
-		    0) {
-		*why = "policy name or configuration malformed";
-		return -RAMPART_EINVAL;
-	}
+		    0)
+		return fail(why, "policy name or configuration malformed");
 	if (ev->tpm_quote_len > EVIDENCE_TPM_MAX ||
 	    ev->tpm_sig_len > EVIDENCE_TPM_MAX ||
-	    !ev->tpm_quote_len != !ev->tpm_sig_len) {
-		*why = "TPM quote and its signature must come together";
-		return -RAMPART_EINVAL;
-	}
+	    !ev->tpm_quote_len != !ev->tpm_sig_len)
+		return fail(why,
+			    "TPM quote and its signature must come together");
 	if (ev->dtb.memory_count > EVIDENCE_DTB_MEMORY ||
-	    ev->dtb.reserved_count > EVIDENCE_DTB_RESERVED) {
-		*why = "too many device-tree ranges";
-		return -RAMPART_EINVAL;
-	}
-	if (ev->cert_len > EVIDENCE_CERT_MAX) {
-		*why = "alias certificate too long";
-		return -RAMPART_EINVAL;
-	}
-	if (ev->audit_kept_from > ev->audit[0]) {
-		*why = "audit chain lists records beyond its total";
-		return -RAMPART_EINVAL;
-	}
+	    ev->dtb.reserved_count > EVIDENCE_DTB_RESERVED)
+		return fail(why, "too many device-tree ranges");
+	if (ev->cert_len > EVIDENCE_CERT_MAX)
+		return fail(why, "alias certificate too long");
+	if (ev->audit_kept_from > ev->audit[0])
+		return fail(why, "audit chain lists records beyond its total");
 	return 0;
 }
 
@@ -235,14 +224,21 @@ static void put_dtb(struct wbuf *w, const struct evidence_dtb *d)
 	tlv_close(w, at);
 }
 
+/* A TLV holding @n bytes at @v. */
+static void put_tlv(struct wbuf *w, uint16_t tag, const void *v, size_t n)
+{
+	size_t at = tlv_open(w, tag);
+
+	put(w, v, n);
+	tlv_close(w, at);
+}
+
 static void put_rest(struct wbuf *w, const struct evidence *ev)
 {
 	size_t at;
 	unsigned int i;
 
-	at = tlv_open(w, EVIDENCE_TAG_NONCE);
-	put(w, ev->nonce, ev->nonce_len);
-	tlv_close(w, at);
+	put_tlv(w, EVIDENCE_TAG_NONCE, ev->nonce, ev->nonce_len);
 	at = tlv_open(w, EVIDENCE_TAG_EVENT_LOG);
 	put(w, ev->log_digest, MEASURE_DIGEST_SIZE);
 	put_u(w, ev->log_size, 8);
@@ -254,18 +250,13 @@ static void put_rest(struct wbuf *w, const struct evidence *ev)
 	put(w, ev->audit_head, MEASURE_DIGEST_SIZE);
 	tlv_close(w, at);
 	if (ev->tpm_quote_len) {
-		at = tlv_open(w, EVIDENCE_TAG_TPM_QUOTE);
-		put(w, ev->tpm_quote, ev->tpm_quote_len);
-		tlv_close(w, at);
-		at = tlv_open(w, EVIDENCE_TAG_TPM_SIGNATURE);
-		put(w, ev->tpm_sig, ev->tpm_sig_len);
-		tlv_close(w, at);
+		put_tlv(w, EVIDENCE_TAG_TPM_QUOTE, ev->tpm_quote,
+			ev->tpm_quote_len);
+		put_tlv(w, EVIDENCE_TAG_TPM_SIGNATURE, ev->tpm_sig,
+			ev->tpm_sig_len);
 	}
-	if (ev->cert_len) {
-		at = tlv_open(w, EVIDENCE_TAG_ALIAS_CERT);
-		put(w, ev->cert, ev->cert_len);
-		tlv_close(w, at);
-	}
+	if (ev->cert_len)
+		put_tlv(w, EVIDENCE_TAG_ALIAS_CERT, ev->cert, ev->cert_len);
 	if (ev->dtb.present)
 		put_dtb(w, &ev->dtb);
 }
@@ -274,9 +265,8 @@ int evidence_encode(const struct evidence *ev, uint8_t *out, size_t size,
 		    size_t *len)
 {
 	struct wbuf w = { out, size, 0, false };
-	const char *why;
 
-	if (check_fields(ev, &why))
+	if (check_fields(ev, NULL))
 		return -RAMPART_EINVAL;
 	put(&w, EVIDENCE_MAGIC, 4);
 	put_u(&w, EVIDENCE_VERSION, 2);
@@ -333,13 +323,6 @@ int evidence_key_init(struct mbedtls_ecp_keypair *key, const uint8_t d[32])
 }
 
 /* --- parse ---------------------------------------------------------------- */
-
-static int fail(const char **why, const char *what)
-{
-	if (why)
-		*why = what;
-	return -RAMPART_EINVAL;
-}
 
 /* One DER INTEGER at @p (@n bytes left): returns its encoded size or 0. */
 static size_t der_integer(const uint8_t *p, size_t n)
@@ -590,7 +573,6 @@ int evidence_parse(const uint8_t *buf, size_t len, struct evidence *ev,
 {
 	const uint8_t *sig;
 	size_t signed_len, sig_len;
-	const char *reason = NULL;
 
 	memset(ev, 0, sizeof(*ev));
 	if (!buf)
@@ -602,8 +584,8 @@ int evidence_parse(const uint8_t *buf, size_t len, struct evidence *ev,
 	if (get_body(ev, buf + EVIDENCE_HEADER_SIZE,
 		     signed_len - EVIDENCE_HEADER_SIZE, why))
 		return -RAMPART_EINVAL;
-	if (check_fields(ev, &reason))
-		return fail(why, reason);
+	if (check_fields(ev, why))
+		return -RAMPART_EINVAL;
 	memcpy(ev->sig, sig, sig_len);
 	ev->sig_len = (uint32_t)sig_len;
 	return 0;

@@ -44,9 +44,7 @@ int evlog_init(struct evlog *log, uint8_t *buf, size_t size)
 {
 	uint8_t *body;
 
-	log->buf = buf;
-	log->size = size;
-	log->len = 0;
+	*log = (struct evlog){ .buf = buf, .size = size };
 	if (!buf || size < EVLOG_HEADER_SIZE)
 		return -RAMPART_ENOSPC;
 	body = buf + SPEC_BODY_OFF;

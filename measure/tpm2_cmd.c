@@ -54,6 +54,24 @@ struct rd {
 	bool bad;
 };
 
+/* Big-endian, as every TPM 2.0 structure is (Part 1 §18.1). */
+static void put_be(u8 *p, u32 v, size_t n)
+{
+	while (n--) {
+		p[n] = (u8)v;
+		v >>= 8;
+	}
+}
+
+static u32 get_be(const u8 *p, size_t n)
+{
+	u32 v = 0;
+
+	while (n--)
+		v = v << 8 | *p++;
+	return v;
+}
+
 static void wr_bytes(struct wr *w, const void *src, size_t n)
 {
 	if (w->bad || n > w->cap - w->len) {
@@ -65,23 +83,13 @@ static void wr_bytes(struct wr *w, const void *src, size_t n)
 	w->len += n;
 }
 
-static void wr_u8(struct wr *w, u8 v)
+/* An @n-byte number (1, 2 or 4). */
+static void wr_be(struct wr *w, u32 v, size_t n)
 {
-	wr_bytes(w, &v, 1);
-}
+	u8 b[4];
 
-static void wr_u16(struct wr *w, u16 v)
-{
-	u8 b[2] = { (u8)(v >> 8), (u8)v };
-
-	wr_bytes(w, b, sizeof(b));
-}
-
-static void wr_u32(struct wr *w, u32 v)
-{
-	u8 b[4] = { (u8)(v >> 24), (u8)(v >> 16), (u8)(v >> 8), (u8)v };
-
-	wr_bytes(w, b, sizeof(b));
+	put_be(b, v, n);
+	wr_bytes(w, b, n);
 }
 
 /* The next @n bytes, or NULL (and the reader marked bad) if fewer remain. */
@@ -98,35 +106,18 @@ static const u8 *rd_bytes(struct rd *r, size_t n)
 	return p;
 }
 
+/* An @n-byte number (1, 2 or 4); 0 if fewer bytes remain. */
 static u32 rd_be(struct rd *r, size_t n)
 {
 	const u8 *p = rd_bytes(r, n);
-	u32 v = 0;
 
-	while (p && n--)
-		v = v << 8 | *p++;
-	return v;
-}
-
-static u8 rd_u8(struct rd *r)
-{
-	return (u8)rd_be(r, 1);
-}
-
-static u16 rd_u16(struct rd *r)
-{
-	return (u16)rd_be(r, 2);
-}
-
-static u32 rd_u32(struct rd *r)
-{
-	return rd_be(r, 4);
+	return p ? get_be(p, n) : 0;
 }
 
 /* A TPM2B: u16 size then that many bytes; returns them, *@n their count. */
 static const u8 *rd_tpm2b(struct rd *r, size_t *n)
 {
-	*n = rd_u16(r);
+	*n = rd_be(r, 2);
 	return rd_bytes(r, *n);
 }
 
@@ -138,13 +129,10 @@ static bool rd_is_done(const struct rd *r)
 /* Part 1 §18.2 command header into @cmd; its size is patched by cmd_end(). */
 static void cmd_begin(struct wr *w, u8 cmd[TPM2_CMD_MAX], u16 tag, u32 cc)
 {
-	w->p = cmd;
-	w->cap = TPM2_CMD_MAX;
-	w->len = 0;
-	w->bad = false;
-	wr_u16(w, tag);
-	wr_u32(w, 0);
-	wr_u32(w, cc);
+	*w = (struct wr){ .p = cmd, .cap = TPM2_CMD_MAX };
+	wr_be(w, tag, 2);
+	wr_be(w, 0, 4);
+	wr_be(w, cc, 4);
 }
 
 /* The command's length, or 0 if it did not fit. */
@@ -152,10 +140,7 @@ static size_t cmd_end(struct wr *w)
 {
 	if (w->bad)
 		return 0;
-	w->p[2] = (u8)(w->len >> 24);
-	w->p[3] = (u8)(w->len >> 16);
-	w->p[4] = (u8)(w->len >> 8);
-	w->p[5] = (u8)w->len;
+	put_be(w->p + 2, (u32)w->len, 4);
 	return w->len;
 }
 
@@ -163,11 +148,11 @@ static size_t cmd_end(struct wr *w)
  * authorizationSize, then Part 2 §10.13.2 TPMS_AUTH_COMMAND. */
 static void cmd_pw_session(struct wr *w)
 {
-	wr_u32(w, 4 + 2 + 1 + 2);
-	wr_u32(w, TPM_RS_PW);
-	wr_u16(w, 0); /* nonceCaller: empty */
-	wr_u8(w, 0);  /* sessionAttributes */
-	wr_u16(w, 0); /* hmac: the (empty) password */
+	wr_be(w, 4 + 2 + 1 + 2, 4);
+	wr_be(w, TPM_RS_PW, 4);
+	wr_be(w, 0, 2); /* nonceCaller: empty */
+	wr_be(w, 0, 1); /* sessionAttributes */
+	wr_be(w, 0, 2); /* hmac: the (empty) password */
 }
 
 /*
@@ -177,16 +162,12 @@ static void cmd_pw_session(struct wr *w)
  */
 static int rsp_header(const u8 *rsp, size_t len, u16 tag, struct rd *r)
 {
-	u16 rtag;
-	u32 size, rc;
+	u32 rtag, size, rc;
 
-	r->p = rsp;
-	r->len = len;
-	r->off = 0;
-	r->bad = false;
-	rtag = rd_u16(r);
-	size = rd_u32(r);
-	rc = rd_u32(r);
+	*r = (struct rd){ .p = rsp, .len = len };
+	rtag = rd_be(r, 2);
+	size = rd_be(r, 4);
+	rc = rd_be(r, 4);
 	if (r->bad || size != len)
 		return -RAMPART_EINVAL;
 	if (rc)
@@ -201,14 +182,11 @@ static int rsp_header(const u8 *rsp, size_t len, u16 tag, struct rd *r)
  */
 static int rsp_params(struct rd *r, struct rd *params)
 {
-	size_t n, size = rd_u32(r);
+	size_t n, size = rd_be(r, 4);
 
-	params->p = rd_bytes(r, size);
-	params->len = size;
-	params->off = 0;
-	params->bad = false;
+	*params = (struct rd){ .p = rd_bytes(r, size), .len = size };
 	rd_tpm2b(r, &n); /* nonceTPM */
-	rd_u8(r);	 /* sessionAttributes */
+	rd_be(r, 1);	  /* sessionAttributes */
 	rd_tpm2b(r, &n); /* hmac */
 	return rd_is_done(r) ? 0 : -RAMPART_EINVAL;
 }
@@ -219,7 +197,7 @@ static bool is_resubmit(const u8 *rsp, size_t len)
 
 	if (len < HEADER_SIZE)
 		return false;
-	rc = (u32)rsp[6] << 24 | (u32)rsp[7] << 16 | (u32)rsp[8] << 8 | rsp[9];
+	rc = get_be(rsp + 6, 4);
 	return rc == TPM2_RC_RETRY || rc == TPM_RC_YIELDED ||
 	       rc == TPM_RC_TESTING;
 }
@@ -273,7 +251,7 @@ int tpm2_cmd_startup(const struct tpm2_dev *dev)
 	int rc;
 
 	cmd_begin(&w, cmd, TPM_ST_NO_SESSIONS, TPM_CC_STARTUP);
-	wr_u16(&w, TPM_SU_CLEAR);
+	wr_be(&w, TPM_SU_CLEAR, 2);
 	rc = cmd_transact(dev, cmd, cmd_end(&w), TPM_ST_NO_SESSIONS, &r);
 	if (!rc && !rd_is_done(&r))
 		rc = -RAMPART_EINVAL;
@@ -292,10 +270,10 @@ int tpm2_cmd_pcr_extend(const struct tpm2_dev *dev, u32 pcr,
 	if (pcr >= TPM2_PCR_COUNT)
 		return -RAMPART_EINVAL;
 	cmd_begin(&w, cmd, TPM_ST_SESSIONS, TPM_CC_PCR_EXTEND);
-	wr_u32(&w, pcr); /* TPM_RH_PCR0 + pcr (Part 2 §7.4) */
+	wr_be(&w, pcr, 4); /* TPM_RH_PCR0 + pcr (Part 2 §7.4) */
 	cmd_pw_session(&w);
-	wr_u32(&w, 1); /* TPML_DIGEST_VALUES.count */
-	wr_u16(&w, TPM_ALG_SHA256);
+	wr_be(&w, 1, 4); /* TPML_DIGEST_VALUES.count */
+	wr_be(&w, TPM_ALG_SHA256, 2);
 	wr_bytes(&w, digest, TPM2_SHA256_SIZE);
 	rc = cmd_transact(dev, cmd, cmd_end(&w), TPM_ST_SESSIONS, &r);
 	if (!rc)
@@ -308,12 +286,12 @@ int tpm2_cmd_pcr_extend(const struct tpm2_dev *dev, u32 pcr,
 /* Part 2 §10.9.7 TPML_PCR_SELECTION of one §10.6.2 TPMS_PCR_SELECTION. */
 static void wr_pcr_selection(struct wr *w, u32 pcrs)
 {
-	wr_u32(w, 1);
-	wr_u16(w, TPM_ALG_SHA256);
-	wr_u8(w, PCR_SELECT_SIZE);
-	wr_u8(w, (u8)pcrs);
-	wr_u8(w, (u8)(pcrs >> 8));
-	wr_u8(w, (u8)(pcrs >> 16));
+	wr_be(w, 1, 4);
+	wr_be(w, TPM_ALG_SHA256, 2);
+	wr_be(w, PCR_SELECT_SIZE, 1);
+	wr_be(w, pcrs, 1);
+	wr_be(w, pcrs >> 8, 1);
+	wr_be(w, pcrs >> 16, 1);
 }
 
 /* Part 3 §18.4 TPM2_Quote: signHandle, auth, qualifyingData, inScheme,
@@ -332,11 +310,11 @@ int tpm2_cmd_quote(const struct tpm2_dev *dev, u32 ak, const u8 *qual,
 	    pcrs >> TPM2_PCR_COUNT)
 		return -RAMPART_EINVAL;
 	cmd_begin(&w, cmd, TPM_ST_SESSIONS, TPM_CC_QUOTE);
-	wr_u32(&w, ak);
+	wr_be(&w, ak, 4);
 	cmd_pw_session(&w);
-	wr_u16(&w, (u16)qual_len);
+	wr_be(&w, (u32)qual_len, 2);
 	wr_bytes(&w, qual, qual_len);
-	wr_u16(&w, TPM_ALG_NULL); /* inScheme: the key's own */
+	wr_be(&w, TPM_ALG_NULL, 2); /* inScheme: the key's own */
 	wr_pcr_selection(&w, pcrs);
 	rc = cmd_send(dev, cmd, cmd_end(&w), &rsp_len);
 	if (rc)
@@ -352,8 +330,8 @@ static bool is_quote_info(struct rd *r, u32 pcrs)
 	const u8 *sel;
 	size_t n;
 
-	if (rd_u32(r) != 1 || rd_u16(r) != TPM_ALG_SHA256 ||
-	    rd_u8(r) != PCR_SELECT_SIZE)
+	if (rd_be(r, 4) != 1 || rd_be(r, 2) != TPM_ALG_SHA256 ||
+	    rd_be(r, 1) != PCR_SELECT_SIZE)
 		return false;
 	sel = rd_bytes(r, PCR_SELECT_SIZE);
 	if (!sel || sel[0] != (u8)pcrs || sel[1] != (u8)(pcrs >> 8) ||
@@ -371,8 +349,8 @@ static bool is_quote_attest(const u8 *attest, size_t len, const u8 *qual,
 	const u8 *extra;
 	size_t n;
 
-	if (rd_u32(&r) != TPM_GENERATED_VALUE ||
-	    rd_u16(&r) != TPM_ST_ATTEST_QUOTE)
+	if (rd_be(&r, 4) != TPM_GENERATED_VALUE ||
+	    rd_be(&r, 2) != TPM_ST_ATTEST_QUOTE)
 		return false;
 	rd_tpm2b(&r, &n);	  /* qualifiedSigner */
 	extra = rd_tpm2b(&r, &n); /* extraData */
@@ -390,17 +368,17 @@ static bool is_signature(const u8 *sig, size_t len)
 	struct rd r = { .p = sig, .len = len };
 	size_t n;
 
-	switch (rd_u16(&r)) {
+	switch (rd_be(&r, 2)) {
 	case TPM_ALG_RSASSA:
 	case TPM_ALG_RSAPSS:
-		rd_u16(&r);	  /* hash */
+		rd_be(&r, 2);	  /* hash */
 		rd_tpm2b(&r, &n); /* sig */
 		break;
 	case TPM_ALG_ECDSA:
 	case TPM_ALG_ECDAA:
 	case TPM_ALG_SM2:
 	case TPM_ALG_ECSCHNORR:
-		rd_u16(&r);	  /* hash */
+		rd_be(&r, 2);	  /* hash */
 		rd_tpm2b(&r, &n); /* signatureR */
 		rd_tpm2b(&r, &n); /* signatureS */
 		break;

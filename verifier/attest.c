@@ -233,28 +233,12 @@ static int parse_seconds(const char *s, unsigned long max, unsigned long *v)
 
 static int parse_option(int c, struct attest_opts *o)
 {
+	const char *why = NULL;
+	int rc = check_config_option(&o->c, c, &why);
+
+	if (rc)
+		return rc < 0 ? usage(why) : 0;
 	switch (c) {
-	case 'r':
-		o->c.ref = optarg;
-		return 0;
-	case 'k':
-		o->c.pubkey = optarg;
-		return 0;
-	case 'a':
-		o->c.ak = optarg;
-		return 0;
-	case 'j':
-		o->c.json = true;
-		return 0;
-	case 's':
-		return check_skip_arg(&o->c, optarg) ?
-			       usage("--skip takes " CHECK_SKIP_NAMES) :
-			       0;
-	case 'm':
-		if (parse_count(optarg, &o->c.max_audit))
-			return usage("--max-audit takes a number");
-		o->c.max_audit_set = true;
-		return 0;
 	case 'w':
 		return parse_seconds(optarg, 86400, &o->watch) ?
 			       usage("--watch takes seconds, 1 to 86400") :
@@ -271,13 +255,8 @@ static int parse_option(int c, struct attest_opts *o)
 static int parse_args(int argc, char **argv, struct attest_opts *o)
 {
 	static const struct option opts[] = {
-		{ "ref", required_argument, NULL, 'r' },
+		CHECK_CONFIG_OPTIONS,
 		{ "reference", required_argument, NULL, 'r' },
-		{ "pubkey", required_argument, NULL, 'k' },
-		{ "ak-pubkey", required_argument, NULL, 'a' },
-		{ "skip", required_argument, NULL, 's' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "max-audit", required_argument, NULL, 'm' },
 		{ "watch", required_argument, NULL, 'w' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
@@ -287,10 +266,7 @@ static int parse_args(int argc, char **argv, struct attest_opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->timeout = TIMEOUT_DEFAULT;
-	for (c = 1; c < argc; c++)
-		o->c.json |= !strcmp(argv[c], "--json");
-	opterr = 0;
-	optind = 1;
+	o->c.json = getopt_begin(argc, argv);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if (parse_option(c, o))
 			return -1;

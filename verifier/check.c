@@ -55,13 +55,18 @@ struct inputs {
 
 /* --- the checks ----------------------------------------------------------- */
 
+/* Did the user --skip @name? Then its "not checked" line is reported. */
 static bool skipped(const struct check_config *o, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < SKIPPABLE; i++)
-		if (!strcmp(skippable[i], name))
-			return o->skip[i];
+	for (i = 0; i < SKIPPABLE; i++) {
+		if (!strcmp(skippable[i], name) && o->skip[i]) {
+			report_add(ST_SKIP, name, NULL, NULL,
+				   "not checked (--skip %s)", name);
+			return true;
+		}
+	}
 	return false;
 }
 
@@ -69,10 +74,7 @@ static bool skipped(const struct check_config *o, const char *name)
 static void no_reference(const struct check_config *o, const char *name,
 			 const char *how)
 {
-	if (skipped(o, name))
-		report_add(ST_SKIP, name, NULL, NULL, "not checked (--skip %s)",
-			   name);
-	else
+	if (!skipped(o, name))
 		report_add(ST_FAIL, name, NULL, NULL,
 			   "no reference for %s (%s, or --skip %s)", name, how,
 			   name);
@@ -358,7 +360,7 @@ static int usage(const char *why)
 	return -1;
 }
 
-int check_skip_arg(struct check_config *o, const char *name)
+static int check_skip_arg(struct check_config *o, const char *name)
 {
 	size_t i;
 
@@ -371,72 +373,62 @@ int check_skip_arg(struct check_config *o, const char *name)
 	return -1;
 }
 
+int check_config_option(struct check_config *c, int opt, const char **why)
+{
+	const struct string_option files[] = {
+		{ 'r', &c->ref }, { 'k', &c->pubkey }, { 'a', &c->ak },
+	};
+
+	if (STRING_OPTION(files, opt))
+		return 1;
+	switch (opt) {
+	case 'j':
+		c->json = true;
+		return 1;
+	case 's':
+		*why = "--skip takes " CHECK_SKIP_NAMES;
+		return check_skip_arg(c, optarg) ? -1 : 1;
+	case 'm':
+		*why = "--max-audit takes a number";
+		if (parse_count(optarg, &c->max_audit))
+			return -1;
+		c->max_audit_set = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int parse_args(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option opts[] = {
+		CHECK_CONFIG_OPTIONS,
 		{ "evidence", required_argument, NULL, 'e' },
-		{ "ref", required_argument, NULL, 'r' },
-		{ "pubkey", required_argument, NULL, 'k' },
 		{ "nonce", required_argument, NULL, 'n' },
 		{ "eventlog", required_argument, NULL, 'l' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "max-audit", required_argument, NULL, 'm' },
-		{ "ak-pubkey", required_argument, NULL, 'a' },
-		{ "skip", required_argument, NULL, 's' },
 		{ "audit-chain", required_argument, NULL, 'c' },
 		{ "audit-since", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	const struct string_option strings[] = {
+		{ 'e', &o->evidence }, { 'n', &o->nonce },
+		{ 'l', &o->eventlog }, { 'c', &o->chain },
+	};
+	const char *why = NULL;
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
-	/* known before any error getopt_long may stop at */
-	for (c = 1; c < argc; c++)
-		o->c.json |= !strcmp(argv[c], "--json");
-	opterr = 0;
-	optind = 1;
+	o->c.json = getopt_begin(argc, argv);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'e':
-			o->evidence = optarg;
-			break;
-		case 'r':
-			o->c.ref = optarg;
-			break;
-		case 'k':
-			o->c.pubkey = optarg;
-			break;
-		case 'n':
-			o->nonce = optarg;
-			break;
-		case 'l':
-			o->eventlog = optarg;
-			break;
-		case 'j':
-			o->c.json = true;
-			break;
-		case 'a':
-			o->c.ak = optarg;
-			break;
-		case 'c':
-			o->chain = optarg;
-			break;
-		case 'S':
-			if (parse_count(optarg, &o->since))
-				return usage("--audit-since takes a number");
-			break;
-		case 's':
-			if (check_skip_arg(&o->c, optarg))
-				return usage("--skip takes " CHECK_SKIP_NAMES);
-			break;
-		case 'm':
-			if (parse_count(optarg, &o->c.max_audit))
-				return usage("--max-audit takes a number");
-			o->c.max_audit_set = true;
-			break;
-		default:
+		rc = check_config_option(&o->c, c, &why);
+		if (rc < 0)
+			return usage(why);
+		if (rc || STRING_OPTION(strings, c))
+			continue;
+		if (c != 'S')
 			return usage("unknown option or missing value");
-		}
+		if (parse_count(optarg, &o->since))
+			return usage("--audit-since takes a number");
 	}
 	if (optind != argc)
 		return usage("unexpected argument");
@@ -450,10 +442,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 static void not_given(const struct check_config *o, const char *name,
 		      const char *why)
 {
-	if (skipped(o, name))
-		report_add(ST_SKIP, name, NULL, NULL, "not checked (--skip %s)",
-			   name);
-	else
+	if (!skipped(o, name))
 		report_add(ST_FAIL, name, NULL, NULL, "%s (or --skip %s)", why,
 			   name);
 }

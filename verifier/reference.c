@@ -188,38 +188,25 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct string_option strings[] = {
+		{ 'k', &o->files[MEASURE_KERNEL] },
+		{ 'i', &o->files[MEASURE_INITRD] },
+		{ 'f', &o->files[MEASURE_FIRMWARE] },
+		{ 'm', &o->files[MEASURE_MONITOR] },
+		{ 'c', &o->cmdline },
+		{ 'p', &o->policy },
+		{ 'P', &o->policy_config },
+		{ 'o', &o->out },
+	};
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	/* known before any error getopt_long may stop at */
-	for (c = 1; c < argc; c++)
-		o->json |= !strcmp(argv[c], "--json");
+	o->json = getopt_begin(argc, argv);
 	o->policy = "protect";
-	opterr = 0;
-	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (STRING_OPTION(strings, c))
+			continue;
 		switch (c) {
-		case 'k':
-			o->files[MEASURE_KERNEL] = optarg;
-			break;
-		case 'i':
-			o->files[MEASURE_INITRD] = optarg;
-			break;
-		case 'c':
-			o->cmdline = optarg;
-			break;
-		case 'f':
-			o->files[MEASURE_FIRMWARE] = optarg;
-			break;
-		case 'm':
-			o->files[MEASURE_MONITOR] = optarg;
-			break;
-		case 'p':
-			o->policy = optarg;
-			break;
-		case 'P':
-			o->policy_config = optarg;
-			break;
 		case 'A':
 			if (parse_count(optarg, &o->max_audit))
 				return usage("--max-audit takes a number");
@@ -230,9 +217,6 @@ static int parse_args(int argc, char **argv, struct ref_opts *o)
 				return usage("--memory takes a size: bytes, "
 					     "or a number with K, M or G");
 			o->memory_size_set = true;
-			break;
-		case 'o':
-			o->out = optarg;
 			break;
 		case 'j':
 			o->json = true;

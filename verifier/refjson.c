@@ -17,6 +17,12 @@ static const char *const region_keys[EVIDENCE_REGIONS] = {
 	[MEASURE_KERNEL] = "kernel",   [MEASURE_INITRD] = "initrd",
 	[MEASURE_CMDLINE] = "cmdline",
 };
+/* The other keys; other_keys[i]'s bit in pair()'s @seen is 20 + i (a
+ * region's: 2 * type, + 1 for its _size). */
+static const char *const other_keys[] = {
+	"rampart_reference", "cmdline_text", "policy", "policy_config",
+	"max_audit", "memory_size",
+};
 
 struct lexer {
 	const char *p;
@@ -192,6 +198,7 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 {
 	uint64_t num = 0;
 	bool size = false, is_num;
+	size_t i;
 	int t, bit;
 
 	if (string(lx, key))
@@ -203,21 +210,11 @@ static int pair(struct lexer *lx, struct reference *ref, char *key, char *val,
 	if (is_num ? number(lx, &num) : string(lx, val))
 		return -1;
 	t = region_key(key, &size);
-	if (t >= 0)
-		bit = 2 * t + size;
-	else if (!strcmp(key, "rampart_reference"))
-		bit = 20;
-	else if (!strcmp(key, "cmdline_text"))
-		bit = 21;
-	else if (!strcmp(key, "policy"))
-		bit = 22;
-	else if (!strcmp(key, "policy_config"))
-		bit = 23;
-	else if (!strcmp(key, "max_audit"))
-		bit = 24;
-	else if (!strcmp(key, "memory_size"))
-		bit = 25;
-	else
+	bit = t >= 0 ? 2 * t + size : -1;
+	for (i = 0; t < 0 && i < sizeof(other_keys) / sizeof(*other_keys); i++)
+		if (!strcmp(key, other_keys[i]))
+			bit = 20 + (int)i;
+	if (bit < 0)
 		return bad_key(lx, "unknown key", key);
 	if (*seen & (1u << bit))
 		return bad_key(lx, "repeated key", key);

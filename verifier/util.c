@@ -4,6 +4,7 @@
 #include "../lib/hex.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <mbedtls/sha256.h>
 #include <stdarg.h>
@@ -150,6 +151,31 @@ const char *region_name(unsigned int type)
 	};
 
 	return type < EVIDENCE_REGIONS ? names[type] : "?";
+}
+
+bool getopt_begin(int argc, char **argv)
+{
+	bool json = false;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		json |= !strcmp(argv[i], "--json");
+	opterr = 0;
+	optind = 1;
+	return json;
+}
+
+bool string_option(const struct string_option *opts, size_t n, int c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (opts[i].c == c) {
+			*opts[i].to = optarg;
+			return true;
+		}
+	}
+	return false;
 }
 
 int parse_count(const char *s, uint64_t *v)

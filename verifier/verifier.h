@@ -51,6 +51,22 @@ bool ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
 
 void sha256(const void *p, size_t n, uint8_t out[MEASURE_DIGEST_SIZE]);
 
+/* Before a getopt_long scan of @argv: getopt reset (from argv[1], no
+ * messages of its own); true if --json is among the arguments, known
+ * before any error the scan may stop at, so that one is JSON too. */
+bool getopt_begin(int argc, char **argv);
+
+/* An option whose argument is kept as given (a file, a name). */
+struct string_option {
+	int c;		 /* its value from getopt_long */
+	const char **to; /* where optarg goes */
+};
+
+/* If @c is one of the @n options in @opts: its optarg stored, true. */
+bool string_option(const struct string_option *opts, size_t n, int c);
+#define STRING_OPTION(opts, c) \
+	string_option(opts, sizeof(opts) / sizeof(*(opts)), c)
+
 /* A decimal count (digits only, no overflow) into @v: 0 or -1. */
 int parse_count(const char *s, uint64_t *v);
 
@@ -136,8 +152,17 @@ struct check_data {
 	uint64_t *chain_next;		/* out: the chain's total */
 };
 
-/* Accept --skip @name: 0, or -1 if it is not one of CHECK_SKIP_NAMES. */
-int check_skip_arg(struct check_config *c, const char *name);
+/* The options check and attest share, for their getopt_long tables. */
+#define CHECK_CONFIG_OPTIONS                                  \
+	{ "ref", required_argument, NULL, 'r' },              \
+	{ "pubkey", required_argument, NULL, 'k' },           \
+	{ "ak-pubkey", required_argument, NULL, 'a' },        \
+	{ "skip", required_argument, NULL, 's' },             \
+	{ "json", no_argument, NULL, 'j' },                   \
+	{ "max-audit", required_argument, NULL, 'm' }
+/* getopt_long's @c, if one of CHECK_CONFIG_OPTIONS, into @c: 1, or -1 and
+ * @why if its value is refused; 0 if it is not one of them. */
+int check_config_option(struct check_config *c, int opt, const char **why);
 /* Every check on @d; prints the report (unless c->quiet). Returns
  * EXIT_TRUSTED, EXIT_UNTRUSTED, or EXIT_BADINPUT after fail_input(). */
 int check_buffers(const struct check_config *c, const struct check_data *d);

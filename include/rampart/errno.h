@@ -11,4 +11,12 @@
 #define RAMPART_EPERM 5		/* denied by policy */
 #define RAMPART_ETIMEDOUT 6	/* a device did not answer in time */
 
+/* A refusal that says why: *@why = @what (unless @why is NULL), then @rc. */
+static inline int rampart_fail(const char **why, int rc, const char *what)
+{
+	if (why)
+		*why = what;
+	return rc;
+}
+
 #endif

@@ -15,12 +15,13 @@
 
 enum audit_access { AUDIT_READ = 0, AUDIT_WRITE = 1, AUDIT_EXEC = 2 };
 
-/* Counter kinds, as the SBI extension numbers them (docs/sbi.md). */
+/* Counter kinds, as the SBI extension numbers them (docs/sbi.md): the
+ * total, one per access (AUDIT_KIND_READ + access), the unprinted. */
 enum audit_kind {
 	AUDIT_TOTAL = 0,
-	AUDIT_KIND_READ = 1,
-	AUDIT_KIND_WRITE = 2,
-	AUDIT_KIND_EXEC = 3,
+	AUDIT_KIND_READ = 1 + AUDIT_READ,
+	AUDIT_KIND_WRITE = 1 + AUDIT_WRITE,
+	AUDIT_KIND_EXEC = 1 + AUDIT_EXEC,
 	AUDIT_SUPPRESSED = 4,
 	AUDIT_KINDS = 5,
 };

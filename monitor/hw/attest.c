@@ -197,10 +197,9 @@ static int tpm_step(const u8 *log, u64 log_len, const u8 *nonce,
 	int rc = tpm_hw_extend_and_quote(boot_measurements.tpm_base, log,
 					 log_len, nonce, nonce_len, &quote);
 
-	if (rc < 0) {
-		*why = "the TPM did not take the measurements";
-		return rc;
-	}
+	if (rc < 0)
+		return rampart_fail(why, rc,
+				    "the TPM did not take the measurements");
 	keep_quote(&quote, rc == 0 && nonce_len);
 	return 0;
 }
@@ -227,10 +226,9 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 	u8 *out = log + RAMPART_LOG_SIZE;
 	u64 log_len, len;
 
-	if (write_log(log, RAMPART_LOG_SIZE, &log_len)) {
-		*why = "event log does not fit";
-		return -RAMPART_ENOSPC;
-	}
+	if (write_log(log, RAMPART_LOG_SIZE, &log_len))
+		return rampart_fail(why, -RAMPART_ENOSPC,
+				    "event log does not fit");
 	fill_fields(log_len, log, policy_id, policy_name, policy_config);
 	event_log = log;
 	dump_hex("event-log", log, log_len);
@@ -246,10 +244,9 @@ int attest_boot(const u8 *nonce, u32 nonce_len, u32 policy_id,
 		return 0;
 	}
 	if (make_evidence(nonce, nonce_len, EVIDENCE_FLAG_LAUNCH, out,
-			  RAMPART_EVIDENCE_SIZE, &len)) {
-		*why = "cannot sign the launch evidence";
-		return -RAMPART_EINVAL;
-	}
+			  RAMPART_EVIDENCE_SIZE, &len))
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "cannot sign the launch evidence");
 	dump_hex("evidence", out, len);
 	dump_audit_chain();
 	return 0;

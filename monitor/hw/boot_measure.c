@@ -65,13 +65,10 @@ int boot_measure_start(const char *policy_name, const char *policy_config)
 	size_t n = strlen(policy_name), c = strlen(policy_config);
 	const u8 *trailer = (const u8 *)(MONITOR_BASE + MONITOR_SIZE -
 					 IMAGE_TRAILER_SIZE);
-	u64 fw_size = 0;
-	int i;
+	u64 fw_size = measure_get_le(trailer + 8, 8);
 
 	if (memcmp(trailer, "RPIMAGE1", 8) != 0)
 		return -RAMPART_EINVAL;
-	for (i = 7; i >= 0; i--)
-		fw_size = (fw_size << 8) | trailer[8 + i];
 	if (!fw_size || fw_size > PAYLOAD_BASE - FIRMWARE_BASE)
 		return -RAMPART_EINVAL;
 	record(MEASURE_MONITOR, MONITOR_BASE,
@@ -115,25 +112,21 @@ static int plan_kernel(struct handoff *h, u64 entry, const char **why)
 {
 	u64 size;
 
-	if (!readable(h, entry, PAYLOAD_HEAD_SIZE)) {
-		*why = "payload entry outside payload memory";
-		return -RAMPART_EFAULT;
-	}
+	if (!readable(h, entry, PAYLOAD_HEAD_SIZE))
+		return rampart_fail(why, -RAMPART_EFAULT,
+				    "payload entry outside payload memory");
 	/* file_size matters to raw binaries; an Image's header gives its
 	 * full in-memory size, bss included (measure.h) */
 	if (measure_payload_size((const u8 *)entry,
-				 h->file_size ? h->file_size : ~0ULL, &size)) {
-		*why = "payload Image header is truncated or inconsistent";
-		return -RAMPART_EINVAL;
-	}
-	if (size == ~0ULL) {
-		*why = "raw payload of unknown size (no payload_size option)";
-		return -RAMPART_EINVAL;
-	}
-	if (!readable(h, entry, size)) {
-		*why = "payload image larger than memory";
-		return -RAMPART_EFAULT;
-	}
+				 h->file_size ? h->file_size : ~0ULL, &size))
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "payload Image header is truncated or inconsistent");
+	if (size == ~0ULL)
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "raw payload of unknown size (no payload_size option)");
+	if (!readable(h, entry, size))
+		return rampart_fail(why, -RAMPART_EFAULT,
+				    "payload image larger than memory");
 	h->plan.obj[PLACE_KERNEL] = (struct place_range){ entry, size };
 	return 0;
 }
@@ -147,17 +140,15 @@ static int plan_dtb(struct handoff *h, u64 fdt_addr, const char **why)
 
 	h->fdt = (void *)fdt_addr;
 	if (fdt_check_header(h->fdt) ||
-	    !readable(h, fdt_addr, fdt_totalsize(h->fdt))) {
-		*why = "malformed device tree handed to the payload";
-		return -RAMPART_EINVAL;
-	}
+	    !readable(h, fdt_addr, fdt_totalsize(h->fdt)))
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "malformed device tree handed to the payload");
 	h->plan.obj[PLACE_DTB] = (struct place_range){
 		fdt_addr, fdt_totalsize(h->fdt) + FDT_PAYLOAD_ROOM };
 	rc = fdt_platform_initrd(h->fdt, &start, &end);
-	if (rc < 0) {
-		*why = "device tree names an invalid initrd";
-		return -RAMPART_EINVAL;
-	}
+	if (rc < 0)
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "device tree names an invalid initrd");
 	if (rc)
 		h->plan.obj[PLACE_INITRD] = (struct place_range){ start,
 								  end - start };
@@ -181,8 +172,8 @@ static int refuse(const struct placement *p, const struct place_fault *f,
 			    placement_name(f->obj), o->base, o->size,
 			    placement_name(f->other), p->obj[f->other].base,
 			    p->obj[f->other].size);
-	*why = "the firmware's hand-off breaks the placement plan";
-	return -RAMPART_EFAULT;
+	return rampart_fail(why, -RAMPART_EFAULT,
+			    "the firmware's hand-off breaks the placement plan");
 }
 
 static int plan_handoff(struct handoff *h, const struct vcpu *v,
@@ -211,8 +202,8 @@ static int plan_handoff(struct handoff *h, const struct vcpu *v,
 	if (placement_find_log(&h->plan, RAMPART_REGION_SIZE)) {
 		console_log("refuse: no room for the event log in payload "
 			    "memory next to the kernel, initrd and dtb");
-		*why = "the firmware's hand-off breaks the placement plan";
-		return -RAMPART_ENOSPC;
+		return rampart_fail(why, -RAMPART_ENOSPC,
+				    "the firmware's hand-off breaks the placement plan");
 	}
 	return 0;
 }
@@ -233,12 +224,10 @@ static int finish_handoff(struct handoff *h, const char **why)
 
 	rc = fdt_payload_prepare(h->fdt, d->base + d->size, log->base,
 				 &tpm_base);
-	if (rc) {
-		*why = rc == -RAMPART_EFAULT ?
-			       "the device tree's TPM is not on the platform bus" :
-			       "cannot add the event log to the device tree";
-		return rc;
-	}
+	if (rc)
+		return rampart_fail(why, rc, rc == -RAMPART_EFAULT ?
+			"the device tree's TPM is not on the platform bus" :
+			"cannot add the event log to the device tree");
 	if (h->file_size && h->file_size < k->size)
 		memset((void *)(k->base + h->file_size), 0,
 		       k->size - h->file_size);
@@ -257,17 +246,16 @@ static int measure_handoff(const struct handoff *h, const char **why)
 	const char *args = chosen < 0 ? NULL :
 		fdt_getprop(h->fdt, chosen, "bootargs", &len);
 
-	if (args && (len <= 0 || strnlen(args, (size_t)len) == (size_t)len)) {
-		*why = "device tree bootargs not NUL-terminated";
-		return -RAMPART_EINVAL;
-	}
+	if (args && (len <= 0 || strnlen(args, (size_t)len) == (size_t)len))
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "device tree bootargs not NUL-terminated");
 	/* the kernel keeps only this much: a longer one, measured whole,
 	 * would not be what it runs with (include/rampart/limits.h) */
 	if (args && strlen(args) > RAMPART_CMDLINE_MAX) {
 		console_log("refuse: bootargs of %lu characters, the kernel keeps "
 			    "%u", strlen(args), RAMPART_CMDLINE_MAX);
-		*why = "the command line is longer than the kernel keeps";
-		return -RAMPART_EINVAL;
+		return rampart_fail(why, -RAMPART_EINVAL,
+				    "the command line is longer than the kernel keeps");
 	}
 	record(MEASURE_KERNEL, k->base, k->size, (const void *)k->base);
 	/* base 0: the reference must not depend on where it lands */
@@ -285,9 +273,8 @@ int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 			 const char **why)
 {
 	struct handoff h = { .file_size = payload_size };
-	u64 entry_state[2] = { v->pc, vcpu_reg(v, REG_A1) };
 	u8 le[16];
-	int rc, i;
+	int rc;
 
 	rc = plan_handoff(&h, v, why);
 	if (!rc)
@@ -296,10 +283,10 @@ int boot_measure_payload(const struct vcpu *v, u64 payload_size,
 		rc = measure_handoff(&h, why);
 	if (rc)
 		return rc;
-	boot_measurements.entry_pc = entry_state[0];
-	boot_measurements.entry_a1 = entry_state[1];
-	for (i = 0; i < 16; i++)
-		le[i] = (u8)(entry_state[i / 8] >> (8 * (i % 8)));
+	boot_measurements.entry_pc = v->pc;
+	boot_measurements.entry_a1 = vcpu_reg(v, REG_A1);
+	measure_put_le(le, v->pc, 8);
+	measure_put_le(le + 8, vcpu_reg(v, REG_A1), 8);
 	record(MEASURE_ENTRY, 0, sizeof(le), le);
 	return 0;
 }

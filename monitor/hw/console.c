@@ -55,17 +55,6 @@ void console_putchar(u8 c)
 	uart_putc((char)c, NULL);
 }
 
-static void lock(void)
-{
-	while (__atomic_exchange_n(&console_lock, 1, __ATOMIC_ACQUIRE))
-		;
-}
-
-static void unlock(void)
-{
-	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
-}
-
 static void put_str(const char *s)
 {
 	while (*s)
@@ -105,10 +94,11 @@ static void report_drops(void)
 
 void console_vlog(const char *prefix, const char *fmt, va_list ap)
 {
-	lock();
+	while (__atomic_exchange_n(&console_lock, 1, __ATOMIC_ACQUIRE))
+		;
 	put_line(prefix, fmt, ap);
 	report_drops();
-	unlock();
+	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
 }
 
 void console_log(const char *fmt, ...)

@@ -148,15 +148,19 @@ int fdt_payload_prepare(void *fdt, u64 limit, u64 base, u64 *tpm_base)
 	return 0;
 }
 
-/* Append [base, +size) to @out (room for @max), or note the truncation. */
-static void add_range(struct evidence_range *out, u32 *count, u32 max,
-		      bool *truncated, u64 base, u64 size, u64 flags)
+/* Append [base, +size) to @d's reserved (else memory) ranges, or note
+ * the truncation. */
+static void add_range(struct evidence_dtb *d, bool reserved, u64 base,
+		      u64 size, u64 flags)
 {
-	if (*count == max) {
-		*truncated = true;
-		return;
-	}
-	out[(*count)++] = (struct evidence_range){ base, size, flags };
+	struct evidence_range *out = reserved ? d->reserved : d->memory;
+	u32 *count = reserved ? &d->reserved_count : &d->memory_count;
+	u32 max = reserved ? EVIDENCE_DTB_RESERVED : EVIDENCE_DTB_MEMORY;
+
+	if (*count == max)
+		d->truncated = true;
+	else
+		out[(*count)++] = (struct evidence_range){ base, size, flags };
 }
 
 static void memory_facts(const void *fdt, struct evidence_dtb *d)
@@ -172,9 +176,7 @@ static void memory_facts(const void *fdt, struct evidence_dtb *d)
 		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
 
 		for (i = 0; reg && (i + ac + sc) * 4 <= len; i += ac + sc)
-			add_range(d->memory, &d->memory_count,
-				  EVIDENCE_DTB_MEMORY, &d->truncated,
-				  fdt_cells(reg + i, ac),
+			add_range(d, false, fdt_cells(reg + i, ac),
 				  fdt_cells(reg + i + ac, sc), 0);
 	}
 }
@@ -189,9 +191,7 @@ void fdt_payload_facts(const void *fdt, u64 initrd_start, u64 initrd_size,
 	memory_facts(fdt, d);
 	for (i = 0; i < fdt_num_mem_rsv(fdt); i++)
 		if (!fdt_get_mem_rsv(fdt, i, &base, &size))
-			add_range(d->reserved, &d->reserved_count,
-				  EVIDENCE_DTB_RESERVED, &d->truncated, base,
-				  size, 0);
+			add_range(d, true, base, size, 0);
 	/* fdt_payload_prepare() made sure of 2 address and size cells */
 	fdt_for_each_subnode(node, fdt, parent) {
 		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
@@ -199,9 +199,7 @@ void fdt_payload_facts(const void *fdt, u64 initrd_start, u64 initrd_size,
 				    EVIDENCE_DTB_NO_MAP : 0;
 
 		for (i = 0; reg && (i + 4) * 4 <= len; i += 4)
-			add_range(d->reserved, &d->reserved_count,
-				  EVIDENCE_DTB_RESERVED, &d->truncated,
-				  fdt_cells(reg + i, 2),
+			add_range(d, true, fdt_cells(reg + i, 2),
 				  fdt_cells(reg + i + 2, 2), flags);
 	}
 	if (initrd_size) {
