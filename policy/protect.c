@@ -85,7 +85,7 @@ static bool protect_enter_payload(struct vcpu *v)
 	 * right after this hook, before the payload's first instruction). */
 	if (!lock_is_set())
 		hw_lock_firmware(v->hartid);
-	switch (resume_decide(&p->saved, v, &starts,
+	switch (resume_decide(&p->saved, v, &starts, &p->start,
 			      hart_of(v)->cfg->payload_entry)) {
 	case RESUME_RESTORED:
 		hw_supervisor_restore(&p->s, p->saved.timer_call);

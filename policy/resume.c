@@ -220,9 +220,8 @@ static bool record_fits(const struct resume_state *s, const struct vcpu *v,
 
 enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 				  struct resume_starts *starts,
-				  u64 boot_entry)
+				  struct resume_start *st, u64 boot_entry)
 {
-	struct resume_start *st = starts->of(v->hartid);
 	u32 g = 0;
 
 	note_answer(s, v, starts);

@@ -92,9 +92,11 @@ void resume_save(struct resume_state *s, const struct vcpu *v,
  * satp and sie read as zero. */
 void resume_scrub(const struct resume_state *s, struct vcpu *v);
 
-/* The firmware mret to the payload: decide and set what it gets. */
+/* The firmware mret to the payload: decide and set what it gets. @self:
+ * this hart's record, starts->of(v->hartid) (the caller has it at hand:
+ * a world switch need not look it up). */
 enum resume_verdict resume_decide(struct resume_state *s, struct vcpu *v,
 				  struct resume_starts *starts,
-				  u64 boot_entry);
+				  struct resume_start *self, u64 boot_entry);
 
 #endif

@@ -70,7 +70,7 @@ static enum resume_verdict firmware_returns(u64 pc, u64 a0, u64 a1)
 	v.csr.satp = 0x777;
 	v.pc = pc;
 	v.mode = PRV_S;
-	return resume_decide(&s, &v, &starts, ENTRY);
+	return resume_decide(&s, &v, &starts, starts.of(v.hartid), ENTRY);
 }
 
 static void test_ecall_scrub_keeps_only_a0_a7(void **state)
@@ -130,7 +130,8 @@ static void test_boot_entry_once_and_corrected(void **state)
 	v.x[REG_A1] = 0x9fe00000;
 	v.pc = ENTRY + 0x10; /* bent */
 	v.mode = PRV_S;
-	assert_int_equal(resume_decide(&s, &v, &starts, ENTRY),
+	assert_int_equal(resume_decide(&s, &v, &starts, starts.of(v.hartid),
+				       ENTRY),
 			 RESUME_CORRECTED);
 	assert_int_equal(v.pc, ENTRY);
 	assert_int_equal(s.attempted_pc, ENTRY + 0x10);
@@ -195,7 +196,8 @@ static void test_refused_hart_start_is_cancelled(void **state)
 	/* the firmware answers the caller with an error */
 	caller.x[REG_A0] = (u64)-3;
 	caller.pc = CALL_PC + 4;
-	resume_decide(&caller_state, &caller, &starts, ENTRY);
+	resume_decide(&caller_state, &caller, &starts, starts.of(caller.hartid),
+		      ENTRY);
 	/* ...and later enters hart 1 at the stale entry: refused */
 	assert_int_equal(firmware_returns(0x80200100, 1, 0x1234),
 			 RESUME_REFUSED);
@@ -279,7 +281,8 @@ static enum resume_verdict answer_to(unsigned int hart, u64 err, u64 val)
 	caller.x[REG_A1] = val;
 	caller.pc = CALL_PC + 4;
 	caller.mode = PRV_S;
-	return resume_decide(hart ? &s2 : &s0, &caller, &starts, ENTRY);
+	return resume_decide(hart ? &s2 : &s0, &caller, &starts,
+			     starts.of(caller.hartid), ENTRY);
 }
 
 /* Hart 1 boots (the boot entry): from then on it runs the payload. */
