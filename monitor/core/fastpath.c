@@ -45,7 +45,7 @@ bool fastpath_call(struct vcpu *v, struct fastpath_cache *c,
 	if (ext == SBI_EXT_BASE)
 		return base_call(v, c, pending);
 	/* With Sstc, OpenSBI 1.1 programs stimecmp and nothing else. */
-	if (ext == SBI_EXT_TIME && vcpu_reg(v, REG_A6) == 0 && hw->has_sstc) {
+	if (ext == SBI_EXT_TIME && vcpu_reg(v, REG_A6) == 0 && hw->has_sstc(v)) {
 		hw->set_stimecmp(vcpu_reg(v, REG_A0));
 		vcpu_sbi_return(v, SBI_SUCCESS, 0);
 		return true;

@@ -28,7 +28,8 @@ struct fastpath_cache {
 
 /* What the hardware must do for an answered call. */
 struct fastpath_hw {
-	bool has_sstc;		/* the hart has Sstc and the firmware set STCE */
+	/* the hart has Sstc and the firmware set STCE */
+	bool (*has_sstc)(const struct vcpu *v);
 	void (*set_stimecmp)(u64 value);
 	void (*putchar)(u8 c);
 };

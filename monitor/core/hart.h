@@ -60,7 +60,6 @@ struct hart {
 	struct hart_facts facts;	/* written once, by the hart itself */
 	const struct boot_config *cfg;	/* the boot's, read-only */
 	/* the firmware world's PMP (hw/world.c) */
-	bool pmp_dirty;			/* the firmware changed its virtual PMP */
 	bool pmp_mprv;			/* the applied layout denies data */
 	u32 fw_pmp_key;			/* what fw_pmp was planned for, 0: none */
 	struct pmp_layout fw_pmp;	/* planned once, written every entry */

@@ -107,12 +107,13 @@ static int decode_system(u32 raw, struct insn *out)
 	u32 f3 = bits(raw, 14, 12);
 
 	if (f3 == 0) {
-		if (raw == RAW_ECALL)
+		/* mret first: the firmware's at the end of every SBI call */
+		if (raw == RAW_MRET)
+			out->kind = INSN_MRET;
+		else if (raw == RAW_ECALL)
 			out->kind = INSN_ECALL;
 		else if (raw == RAW_EBREAK)
 			out->kind = INSN_EBREAK;
-		else if (raw == RAW_MRET)
-			out->kind = INSN_MRET;
 		else if (raw == RAW_SRET)
 			out->kind = INSN_SRET;
 		else if (raw == RAW_WFI)

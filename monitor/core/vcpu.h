@@ -72,6 +72,8 @@ struct vcpu {
 	/* the firmware's FP registers are in the hart, its FS is the hart's
 	 * (hw/fpu.c); else they are saved and its FS is in csr.mstatus */
 	bool fp_live;
+	/* the firmware wrote its virtual PMP since the hart's was planned */
+	bool pmp_dirty;
 };
 
 /* ABI names of the argument registers (SBI calls: a7 extension, a6 function) */

@@ -213,6 +213,7 @@ static void pmpcfg_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 		next |= byte << (8 * i);
 	}
 	v->csr.pmpcfg = next;
+	v->pmp_dirty = true;
 }
 
 static void pmpaddr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
@@ -222,6 +223,7 @@ static void pmpaddr_write(struct vcpu *v, u16 csr, u64 val, u64 wr_mask)
 			       (vcsr_pmp_cfg(v, i + 1) & PMP_A) == PMP_A_TOR;
 
 	(void)wr_mask;
+	v->pmp_dirty = true;
 	/* QEMU 7.2 keeps all 64 bits; the hart's own entry does the same */
 	if (!pmp_is_locked(v, i) && !next_tor_locked)
 		v->csr.pmpaddr[i] = val;

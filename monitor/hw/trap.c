@@ -68,16 +68,6 @@ static void wait_for_interrupt(struct vcpu *v)
 	__asm__ volatile("wfi");
 }
 
-/* A CSR instruction on the virtual PMP. (mstatus matters to the firmware
- * layout only through MPRV, which firmware_resume_checks() compares.) */
-static bool touches_pmp(u32 raw)
-{
-	struct insn in;
-
-	return insn_decode_csr(raw, &in) && in.csr >= CSR_PMPCFG0 &&
-	       in.csr <= CSR_PMPADDR63;
-}
-
 static void firmware_illegal(struct vcpu *v, u64 tval)
 {
 	u32 raw = (u32)tval;
@@ -100,8 +90,6 @@ static void firmware_illegal(struct vcpu *v, u64 tval)
 	case EMUL_DONE:
 		break;
 	}
-	if (touches_pmp(raw))
-		hart_of(v)->pmp_dirty = true;
 }
 
 /*
@@ -255,18 +243,24 @@ static void set_stimecmp(u64 value)
 	csr_write(CSR_STIMECMP, value);
 }
 
+static bool sstc_enabled(const struct vcpu *v)
+{
+	return hart_of_const(v)->facts.has_sstc &&
+	       (v->csr.menvcfg & MENVCFG_STCE);
+}
+
+static const struct fastpath_hw fast_hw = {
+	.has_sstc = sstc_enabled,
+	.set_stimecmp = set_stimecmp,
+	.putchar = console_putchar,
+};
+
 static bool fast_call(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
-	struct fastpath_hw hw = {
-		.has_sstc = h->facts.has_sstc &&
-			    (v->csr.menvcfg & MENVCFG_STCE),
-		.set_stimecmp = set_stimecmp,
-		.putchar = console_putchar,
-	};
 
 	return h->cfg->fastpath &&
-	       (fastpath_call(v, &h->fast, &hw, &h->fast_pending) ||
+	       (fastpath_call(v, &h->fast, &fast_hw, &h->fast_pending) ||
 		ipi_fastpath(v));
 }
 
@@ -397,7 +391,7 @@ void firmware_resume_checks(struct vcpu *v)
 	struct hart *h = hart_of(v);
 
 	__atomic_store_n(&h->in_firmware, 1, __ATOMIC_SEQ_CST);
-	if (h->pmp_dirty || h->pmp_mprv != world_mprv_active(v) ||
+	if (v->pmp_dirty || h->pmp_mprv != world_mprv_active(v) ||
 	    (lock_is_set() && !h->lock_applied))
 		world_apply_firmware_pmp(v);
 }

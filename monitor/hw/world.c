@@ -70,17 +70,17 @@ void world_apply_firmware_pmp(struct vcpu *v)
 	/* read before planning: a lock that lands meanwhile is applied on
 	 * the next return, never reported as applied when it is not */
 	u32 locked = lock_is_set();
-	/* the plan's inputs besides the virtual PMP (pmp_dirty) */
+	/* the plan's inputs besides the virtual PMP (v->pmp_dirty) */
 	u32 key = 1 | locked << 1 | (u32)mprv << 2;
 	struct hart *h = hart_of(v);
 
-	if (h->pmp_dirty || h->fw_pmp_key != key) {
+	if (v->pmp_dirty || h->fw_pmp_key != key) {
 		plan_firmware(h, v, mprv);
 		h->fw_pmp_key = key;
 	}
 	hw_pmp_write(&h->fw_pmp, h->fw_pmp.cfg, !h->pmp_addrs_live);
 	h->pmp_addrs_live = true;
-	h->pmp_dirty = false;
+	v->pmp_dirty = false;
 	h->pmp_mprv = mprv;
 	__atomic_store_n(&h->lock_applied, locked, __ATOMIC_SEQ_CST);
 }
@@ -98,7 +98,7 @@ static void apply_payload_pmp(struct vcpu *v)
 {
 	struct hart *h = hart_of(v);
 
-	if (h->pmp_dirty || !h->fw_pmp_key || !h->pmp_addrs_live)
+	if (v->pmp_dirty || !h->fw_pmp_key || !h->pmp_addrs_live)
 		world_apply_firmware_pmp(v);
 	hw_pmp_write(&h->fw_pmp, h->pay_pmp_cfg, false);
 }

@@ -75,6 +75,18 @@ static void putchar_hook(u8 c)
 	put = (char)c;
 }
 
+static bool no_sstc(const struct vcpu *v)
+{
+	(void)v;
+	return false;
+}
+
+static bool sstc(const struct vcpu *v)
+{
+	(void)v;
+	return true;
+}
+
 static void call(struct vcpu *v, u64 ext, u64 fid, u64 a0)
 {
 	memset(v, 0, sizeof(*v));
@@ -87,7 +99,7 @@ static void call(struct vcpu *v, u64 ext, u64 fid, u64 a0)
 
 static void test_set_timer_needs_sstc(void **unused)
 {
-	struct fastpath_hw hw = { false, set_stimecmp, putchar_hook };
+	struct fastpath_hw hw = { no_sstc, set_stimecmp, putchar_hook };
 	struct fastpath_cache c = { 0 };
 	struct fastpath_pending p;
 	struct vcpu v;
@@ -98,7 +110,7 @@ static void test_set_timer_needs_sstc(void **unused)
 	assert_false(fastpath_call(&v, &c, &hw, &p));
 	assert_int_equal(stimecmp_writes, 0);
 	assert_int_equal(v.pc, 0x80200000);
-	hw.has_sstc = true;
+	hw.has_sstc = sstc;
 	assert_true(fastpath_call(&v, &c, &hw, &p));
 	assert_int_equal(stimecmp_writes, 1);
 	assert_int_equal(stimecmp_written, 12345);
@@ -111,7 +123,7 @@ static void test_set_timer_needs_sstc(void **unused)
 
 static void test_putchar(void **unused)
 {
-	struct fastpath_hw hw = { false, set_stimecmp, putchar_hook };
+	struct fastpath_hw hw = { no_sstc, set_stimecmp, putchar_hook };
 	struct fastpath_cache c = { 0 };
 	struct fastpath_pending p;
 	struct vcpu v;
@@ -126,7 +138,7 @@ static void test_putchar(void **unused)
 
 static void test_base_learnt_then_answered(void **unused)
 {
-	struct fastpath_hw hw = { false, set_stimecmp, putchar_hook };
+	struct fastpath_hw hw = { no_sstc, set_stimecmp, putchar_hook };
 	struct fastpath_cache c = { 0 };
 	struct fastpath_pending p;
 	struct vcpu v;
