@@ -45,6 +45,8 @@ struct platform {
 	u64 reset_base, reset_size;	/* the device a reset or power-off
 					 * goes through (hw/reset.h); NAPOT */
 	enum reset_kind reset_kind;
+	bool has_tpm;			/* a TPM TIS node (the payload's tree
+					 * is searched for it only then) */
 	/* probed on the boot hart; every other hart must agree, or the
 	 * boot stops (probe_hart_alike). What may differ between harts is
 	 * each hart's own (struct hart_facts, core/hart.h). */

@@ -94,11 +94,15 @@ static int reserve_below_payload(void *fdt, int parent)
  * u64 and sml-size as a big-endian u32 on the TPM's own node. */
 static int publish_to_tpm(void *fdt, u64 base, u64 *tpm_base)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "tcg,tpm-tis-mmio");
-	int len;
+	int node, len;
 	const fdt32_t *reg;
 
 	*tpm_base = 0;
+	/* a TPM the machine's own tree does not have is not there: no walk
+	 * of the whole tree (a third of a million instructions) without */
+	if (!platform()->has_tpm)
+		return 0;
+	node = fdt_node_offset_by_compatible(fdt, -1, "tcg,tpm-tis-mmio");
 	if (node < 0)
 		return 0;
 	reg = fdt_getprop(fdt, node, "reg", &len);
@@ -166,15 +170,20 @@ static void add_range(struct evidence_dtb *d, bool reserved, u64 base,
 static void memory_facts(const void *fdt, struct evidence_dtb *d)
 {
 	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
-	int node = -1, len, i;
+	int node, len, i;
 
 	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
 		return;
-	while ((node = fdt_node_offset_by_prop_value(fdt, node, "device_type",
-						     "memory",
-						     sizeof("memory"))) >= 0) {
-		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+	/* the root's children only, as Linux looks for memory (drivers/of/
+	 * fdt.c, early_init_dt_scan_memory): not a walk of the whole tree */
+	fdt_for_each_subnode(node, fdt, 0) {
+		const char *type = fdt_getprop(fdt, node, "device_type", &len);
+		const fdt32_t *reg;
 
+		if (!type || len != sizeof("memory") ||
+		    memcmp(type, "memory", sizeof("memory")))
+			continue;
+		reg = fdt_getprop(fdt, node, "reg", &len);
 		for (i = 0; reg && (i + ac + sc) * 4 <= len; i += ac + sc)
 			add_range(d, false, fdt_cells(reg + i, ac),
 				  fdt_cells(reg + i + ac, sc), 0);

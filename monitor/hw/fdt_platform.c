@@ -79,12 +79,13 @@ static int count_harts(const void *fdt, struct platform *p)
  * root) costs over a million instructions at every boot. */
 enum wanted {
 	MEMORY, CLINT, PLIC, UART_16550_NODE, UART_SIFIVE_NODE, TEST,
-	GPIO_RESTART, WANTED
+	GPIO_RESTART, TPM, WANTED
 };
 static const char *const wanted_compat[WANTED] = {
 	[CLINT] = "riscv,clint0", [PLIC] = "riscv,plic0",
 	[UART_16550_NODE] = "ns16550a", [UART_SIFIVE_NODE] = "sifive,uart0",
 	[TEST] = "sifive,test1", [GPIO_RESTART] = "gpio-restart",
+	[TPM] = "tcg,tpm-tis-mmio",
 };
 #define MAX_DEPTH 16
 
@@ -219,6 +220,7 @@ static int read_devices(const void *fdt, const struct found *f,
 	    read_found(fdt, f, PLIC, &p->plic_base, &p->plic_size) ||
 	    !(p->plic_size = napot_cover(p->plic_base, p->plic_size)))
 		return -RAMPART_EINVAL;
+	p->has_tpm = f->node[TPM] >= 0;
 	p->mtime = (volatile u64 *)(uintptr_t)(p->clint_base + CLINT_MTIME_OFF);
 	p->msip = (volatile u32 *)(uintptr_t)(p->clint_base + CLINT_MSIP_OFF);
 	return 0;
