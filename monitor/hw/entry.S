@@ -162,32 +162,37 @@ trap_entry:
 	beqz	t1, .Lcsr_src		/* misa */
 	j	trap_save
 
-	/* x[n] to t1 and t1 to x[n], 8 bytes an entry: sp is in mscratch,
-	 * t0-t4 in the vcpu while the fast path runs. */
-	.option	push
-	.option	norvc
-read_reg:
+	/* x[n] to t1 (read_reg) and t1 to x[n] (write_reg), 8 bytes an
+	 * entry: sp is in mscratch, t0-t4 in the vcpu while the fast path
+	 * runs. */
+	.macro	reg_table write, next
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
 	.if	\n == 2
+	.if	\write
+	csrw	mscratch, t1
+	.else
 	csrr	t1, mscratch
+	.endif
 	.elseif	(\n >= 5 && \n <= 7) || \n == 28 || \n == 29
+	.if	\write
+	sd	t1, VCPU_X+\n*8(sp)
+	.else
 	ld	t1, VCPU_X+\n*8(sp)
+	.endif
+	.elseif	\write
+	mv	x\n, t1
 	.else
 	mv	t1, x\n
 	.endif
-	j	.Lcsr_op
+	j	\next
 	.endr
+	.endm
+	.option	push
+	.option	norvc
+read_reg:
+	reg_table 0, .Lcsr_op
 write_reg:
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.if	\n == 2
-	csrw	mscratch, t1
-	.elseif	(\n >= 5 && \n <= 7) || \n == 28 || \n == 29
-	sd	t1, VCPU_X+\n*8(sp)
-	.else
-	mv	x\n, t1
-	.endif
-	j	.Lcsr_done
-	.endr
+	reg_table 1, .Lcsr_done
 	.option	pop
 
 	/*
