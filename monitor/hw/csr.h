@@ -13,6 +13,12 @@
 	X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12)   \
 	X(13) X(14) X(15)
 
+/* The hpm counters the virtual hart has (VHPM_COUNT from 3): the hart's
+ * (hw_csr.c reaches them, probe.c counts them). */
+#define HPM_COUNTERS(X)                                                   \
+	X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14)  \
+	X(15) X(16) X(17) X(18)
+
 #define csr_read(csr)                                                    \
 	({                                                               \
 		u64 __r;                                                 \

@@ -31,9 +31,6 @@ void world_enter_payload(struct vcpu *v);
 void hw_fpu_enter_firmware(struct vcpu *v);
 void hw_fpu_enter_payload(struct vcpu *v);
 void hw_fpu_firmware_load(struct vcpu *v);
-/* How many of mhpmcounter3..18 the hart has, from 3 up (hw_csr.c): the
- * rest trap in virtual M-mode as on the hart (a SiFive U54 has none). */
-unsigned int hw_hpm_probe(void);
 void world_apply_firmware_pmp(struct vcpu *v);
 void hw_pmp_write(const struct pmp_layout *l, const u64 cfg[2], bool addrs);
 

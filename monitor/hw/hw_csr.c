@@ -18,11 +18,8 @@
 	X(CSR_SSTATUS) X(CSR_STVEC) X(CSR_SCOUNTEREN) X(CSR_SENVCFG)       \
 	X(CSR_SSCRATCH) X(CSR_SEPC) X(CSR_SCAUSE) X(CSR_STVAL)
 #define WRITE_CASE(c) case c: csr_write(c, val); break;
-/* The hpm counters the virtual hart has (VHPM_COUNT from 3): the hart's.
- * Read through mhpmcounterN for both names, as mcycle is for cycle. */
-#define HPM_COUNTERS(X)                                                   \
-	X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14)  \
-	X(15) X(16) X(17) X(18)
+/* The hpm counters (csr.h): read through mhpmcounterN for both names, as
+ * mcycle is for cycle. */
 #define HPM_READ(n)                                                       \
 	case CSR_MHPMCOUNTER3 - 3 + (n):                                  \
 	case CSR_HPMCOUNTER3 - 3 + (n):                                   \
@@ -36,13 +33,6 @@
 			return -RAMPART_EINVAL;                           \
 		csr_write(CSR_MHPMCOUNTER3 - 3 + (n), val);               \
 		break;
-#define HPM_PROBE(n)                                                      \
-	if (count == (n) - 3) {                                           \
-		probe_arm();                                              \
-		(void)csr_read(CSR_MHPMCOUNTER3 - 3 + (n));               \
-		count += probe_disarm() == 0;                             \
-	}
-_Static_assert(VHPM_FIRST == 3 && VHPM_COUNT == 16, "HPM_COUNTERS lists them");
 /* On a hart without S-mode (hw.h) they do not exist: the access fails
  * (and mstatus shows its S fields as zero, core/vcsr.c). */
 #define S_READ_CASE(c)                     \
@@ -102,14 +92,6 @@ static int live_write(u16 csr, u64 val)
 		return -RAMPART_EINVAL;
 	}
 	return 0;
-}
-
-unsigned int hw_hpm_probe(void)
-{
-	unsigned int count = 0;
-
-	HPM_COUNTERS(HPM_PROBE)
-	return count;
 }
 
 static void mip_update(u64 set, u64 clear)
