@@ -23,30 +23,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "instret_mark.h"
+#define APP_NAME "compute"
+#include "app.h"
 
 #define WORDS 2048	/* 16 KiB of u64 */
 
 static uint64_t buf[WORDS];
-
-static void die(const char *what)
-{
-	fprintf(stderr, "compute: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static long arg(const char *s, const char *name, long max)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v < 1 || v > max) {
-		fprintf(stderr, "compute: %s must be 1..%ld, not '%s'\n", name,
-			max, s);
-		exit(1);
-	}
-	return v;
-}
 
 static uint64_t hash_rounds(long rounds)
 {
@@ -65,16 +47,6 @@ static uint64_t hash_rounds(long rounds)
 		}
 	}
 	return h;
-}
-
-/* The clock, after an instret mark (per-hart counts at this point). */
-static uint64_t now_ns(void)
-{
-	struct timespec t;
-
-	instret_mark();
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
 int main(int argc, char **argv)

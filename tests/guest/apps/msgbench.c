@@ -28,29 +28,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "instret_mark.h"
+#define APP_NAME "msgbench"
+#include "app.h"
 
 #define MSG_SIZE 100
 #define MAX_FDS 64
-
-static void die(const char *what)
-{
-	fprintf(stderr, "msgbench: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static long arg(const char *s, const char *name, long max)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v < 1 || v > max) {
-		fprintf(stderr, "msgbench: %s must be 1..%ld, not '%s'\n", name,
-			max, s);
-		exit(1);
-	}
-	return v;
-}
 
 /* The three pipes between the parent and every child. */
 static int go[2], done[2], release[2];
@@ -169,16 +151,6 @@ static void group(long nfds, long loops, long *children)
 		close(pair[r][0]);
 		close(pair[r][1]);
 	}
-}
-
-/* The clock, after an instret mark (per-hart counts at this point). */
-static uint64_t now_ns(void)
-{
-	struct timespec t;
-
-	instret_mark();
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
 int main(int argc, char **argv)
