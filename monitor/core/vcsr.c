@@ -85,6 +85,8 @@ static int mstatus_read(const struct vcpu *v, u16 csr, u64 *val)
 
 	(void)csr;
 	v->ops->csr_read(CSR_SSTATUS, &s);
+	if (!vcpu_has_s_mode(v))
+		s = v->csr.mstatus; /* no sstatus: its fields are kept here */
 	fs = (v->fp_live ? s : v->csr.mstatus) & MSTATUS_FS;
 	*val = (v->csr.mstatus & VMSTATUS_FIELDS) | (s & MSTATUS_S_VIEW) | fs |
 	       (fs == MSTATUS_FS ? MSTATUS_SD : 0) | MSTATUS_XL_64;
@@ -105,7 +107,11 @@ static void mstatus_set(struct vcpu *v, u64 val)
 	u64 cur = 0;
 	u64 to_hart = SSTATUS_WRITABLE | (v->fp_live ? MSTATUS_FS : 0);
 
-	v->csr.mstatus = val & (VMSTATUS_FIELDS | fs_writable(v));
+	/* Without S-mode QEMU 7.2 still keeps mstatus's S fields as written
+	 * (the spec would have them read-only zero): so does the virtual
+	 * hart, in its own mstatus. */
+	v->csr.mstatus = val & (VMSTATUS_FIELDS | fs_writable(v) |
+				(vcpu_has_s_mode(v) ? 0 : SSTATUS_WRITABLE));
 	v->ops->csr_read(CSR_SSTATUS, &cur);
 	v->ops->csr_write(CSR_SSTATUS, (cur & ~to_hart) | (val & to_hart));
 }

@@ -37,6 +37,18 @@ void test_no_s(void)
 	NOS_CSR(stval);
 	NOS_CSR(sip);
 	NOS_CSR(satp);
+	/* mstatus's S fields (SIE, SPIE, SPP, SUM, MXR): QEMU 7.2 keeps
+	 * them as written without S-mode; the firmware sees the hart's. */
+	{
+		u64 s_fields = BIT(1) | BIT(5) | BIT(8) | BIT(18) | BIT(19);
+		u64 old = csr_read(mstatus);
+
+		csr_set(mstatus, s_fields);
+		chk_hex("nos.mstatus.s-fields", csr_read(mstatus) & s_fields);
+		csr_write(mstatus, old);
+		chk_hex("nos.mstatus.s-fields.back",
+			csr_read(mstatus) & s_fields);
+	}
 	CHECK_TRAP("nos.sfence.vma", "sfence.vma\n\tsfence.vma t1, x0");
 	CHECK_TRAP("nos.sret", "sret");
 }
