@@ -192,8 +192,9 @@ test: $(DEPS)
 	$(Q)scripts/test-summary.sh $(BUILD)/results host qemu launcher
 
 test-host: $(DEPS)
-	-$(Q)$(SUBMAKE) -k host-tests
-	$(Q)tests/host/run.sh $(BUILD)/results/host $(HOST_TESTS)
+	$(Q)build_failed=0; $(SUBMAKE) -k host-tests || build_failed=1; \
+		BUILD_FAILED=$$build_failed tests/host/run.sh \
+		$(BUILD)/results/host $(HOST_TESTS)
 
 # A failing `make` is itself a failure (a stale image must not pass a case),
 # but the cases still run.

@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "switches.h"
 
-unsigned int switch_slot(struct switch_counts *t, u64 key)
-{
-	unsigned int i;
+_Static_assert(SWITCH_SLOTS == 16, "switch_home() takes 4 bits");
 
-	for (i = 0; i < SWITCH_SLOTS - 1; i++)
-		if (t->key[i] == key || !t->key[i])
+unsigned long switch_slot(struct switch_counts *t, u64 key)
+{
+	unsigned long home = switch_home(key), n, i = SWITCH_OTHER_SLOT;
+
+	for (n = 0; n < SWITCH_SLOTS; n++) {
+		i = (home + n) % SWITCH_SLOTS;
+		if (t->slot[i].key == key || !t->slot[i].key)
 			break;
-	if (i == SWITCH_SLOTS - 1)
+	}
+	if (n == SWITCH_SLOTS) {
+		i = SWITCH_OTHER_SLOT;
 		key = SWITCH_KEY(SWITCH_OTHER, (key >> 32) > SWITCH_INTERRUPT);
-	if (!t->key[i]) {
+	}
+	if (!t->slot[i].key) {
 		/* the count before the key: a reader on another hart that
 		 * sees the key sees a count that goes with it */
-		__atomic_store_n(&t->count[i], 0, __ATOMIC_RELAXED);
-		__atomic_store_n(&t->key[i], key, __ATOMIC_RELEASE);
+		__atomic_store_n(&t->slot[i].count, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&t->slot[i].key, key, __ATOMIC_RELEASE);
 	}
 	return i;
 }
@@ -45,12 +51,12 @@ static void merge_counts(struct switch_record *out, unsigned int *n,
 	unsigned int i;
 	u64 key;
 
-	for (i = 0; i < SWITCH_SLOTS; i++) {
-		key = __atomic_load_n(&t->key[i], __ATOMIC_ACQUIRE);
+	for (i = 0; i <= SWITCH_OTHER_SLOT; i++) {
+		key = __atomic_load_n(&t->slot[i].key, __ATOMIC_ACQUIRE);
 		if (!key)
-			break;
+			continue;
 		merge_one(out, n, max, key,
-			  __atomic_load_n(&t->count[i], __ATOMIC_RELAXED));
+			  __atomic_load_n(&t->slot[i].count, __ATOMIC_RELAXED));
 	}
 }
 

@@ -84,28 +84,37 @@ u32 ipi_halted(void)
 	return __atomic_load_n(&halted, __ATOMIC_SEQ_CST);
 }
 
+/* This hart's TLB and instruction cache flushed for every fence asked of
+ * it so far; the harts waiting for fences rung (each rechecks its own). */
+static void __attribute__((noinline)) serve_fences(unsigned int self)
+{
+	struct hart *me = &harts[self];
+	u64 seen = __atomic_load_n(&me->fence_asked, __ATOMIC_SEQ_CST);
+	u64 waiters;
+	unsigned int i;
+
+	__asm__ volatile("sfence.vma\n fence.i" : : : "memory");
+	__atomic_store_n(&me->fence_done, seen, __ATOMIC_SEQ_CST);
+	/* done is published before the waiters are read, and a waiter
+	 * publishes itself before it reads done (send()): either it sees
+	 * done, or it is rung here. A bell alone: a waiter has no reason
+	 * to take, only done to read again. */
+	waiters = __atomic_load_n(&fence_waiters, __ATOMIC_SEQ_CST);
+	for (i = 0; waiters && i < platform()->nharts; i++)
+		if (i != self && (waiters & (1ULL << i)))
+			*real_msip(i) = 1;
+}
+
+/* Small on purpose: a fence waiter serves its own doorbell at each
+ * wakeup, most often with nothing to do. */
 void ipi_serve(unsigned int self, u32 reasons)
 {
 	if (reasons & KICK_HALT)
 		ipi_halt();
 	if (reasons & KICK_SSIP)
 		csr_set(CSR_MIP, MIP_SSIP);
-	if (reasons & (KICK_SFENCE | KICK_FENCE_I)) {
-		struct hart *me = &harts[self];
-		u64 seen = __atomic_load_n(&me->fence_asked, __ATOMIC_SEQ_CST);
-		u64 waiters;
-		unsigned int i;
-
-		__asm__ volatile("sfence.vma\n fence.i" : : : "memory");
-		__atomic_store_n(&me->fence_done, seen, __ATOMIC_SEQ_CST);
-		/* done is published before the waiters are read, and a waiter
-		 * publishes itself before it reads done (send()): either it
-		 * sees done, or it is rung here */
-		waiters = __atomic_load_n(&fence_waiters, __ATOMIC_SEQ_CST);
-		for (i = 0; waiters && i < platform()->nharts; i++)
-			if (i != self && (waiters & (1ULL << i)))
-				ipi_kick(i, 0);
-	}
+	if (reasons & (KICK_SFENCE | KICK_FENCE_I))
+		serve_fences(self);
 }
 
 

@@ -4,7 +4,8 @@
 # "FAIL name" with the test's output, writes "PASSED FAILED" (counted in
 # cmocka test cases; a binary that is missing, crashes or times out counts
 # as one failed case at least) to RESULTS, and closes with
-# "N passed, N failed".
+# "N passed, N failed". BUILD_FAILED=1 in the environment counts one
+# more failure: `make host-tests` failed, so a binary that ran may be stale.
 set -uo pipefail
 
 cd "$(dirname "$0")/../.." || exit 2
@@ -41,6 +42,10 @@ for name in "$@"; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
+if [ "${BUILD_FAILED:-0}" = 1 ]; then
+	echo "FAIL build: make host-tests failed (see above): a test that ran may be stale"
+	failed=$((failed + 1))
+fi
 if [ $# -eq 0 ]; then
 	echo "FAIL no host test declared (HOST_TESTS is empty)"
 	failed=$((failed + 1))

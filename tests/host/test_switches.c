@@ -40,7 +40,18 @@ static void test_keys(void **unused)
 	assert_int_equal(switch_key(CAUSE_IRQ_FLAG | 3, 0x10), 0x300000003ull);
 }
 
-/* Each cause its own slot, in order; counts add up. */
+/* @key's count in @c, or -1 if it has no slot. */
+static long long slot_count(const struct switch_counts *c, u64 key)
+{
+	unsigned int i;
+
+	for (i = 0; i <= SWITCH_OTHER_SLOT; i++)
+		if (c->slot[i].key == key)
+			return (long long)c->slot[i].count;
+	return -1;
+}
+
+/* Each cause its own slot, at its home while free; counts add up. */
 static void test_count(void **unused)
 {
 	struct switch_table t;
@@ -50,12 +61,56 @@ static void test_count(void **unused)
 	switch_count(&t, 0x100504D55ull);
 	switch_count(&t, 0x300000003ull);
 	switch_count(&t, 0x100504D55ull);
-	assert_int_equal(t.world.key[0], 0x100504D55ull);
-	assert_int_equal(t.world.count[0], 2);
-	assert_int_equal(t.world.key[1], 0x300000003ull);
-	assert_int_equal(t.world.count[1], 1);
-	assert_int_equal(t.world.key[2], 0);
-	assert_int_equal(t.in_place.key[0], 0);
+	assert_int_equal(t.world.slot[switch_home(0x100504D55ull)].key,
+			 0x100504D55ull);
+	assert_int_equal(slot_count(&t.world, 0x100504D55ull), 2);
+	assert_int_equal(slot_count(&t.world, 0x300000003ull), 1);
+	assert_int_equal(slot_count(&t.in_place, 0x100504D55ull), -1);
+}
+
+/* The causes a boot and its hot paths count have homes of their own. */
+static void test_homes(void **unused)
+{
+	static const u32 codes[] = {
+		SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI, SBI_EXT_RFENCE,
+		SBI_EXT_HSM, 0x504D55 /* PMU */, 0x53525354 /* SRST */,
+		0x4442434E /* DBCN */, CAUSE_ILLEGAL_INSN, CAUSE_MISALIGNED_LOAD,
+		CAUSE_MISALIGNED_STORE, CAUSE_USER_ECALL, IRQ_M_SOFT,
+		IRQ_M_TIMER, IRQ_M_EXT,
+	};
+	unsigned int seen = 0, i, home;
+
+	(void)unused;
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		home = switch_home(SWITCH_KEY(SWITCH_ECALL, codes[i]));
+		assert_int_equal(seen & (1u << home), 0);
+		seen |= 1u << home;
+	}
+}
+
+/* Two causes with one home: the second takes the next free slot, and
+ * both count apart whatever order they come in. */
+static void test_count_collision(void **unused)
+{
+	struct switch_table t;
+	u64 a = SWITCH_KEY(SWITCH_ECALL, 1), b = 0;
+	u32 code;
+
+	(void)unused;
+	memset(&t, 0, sizeof(t));
+	for (code = 2; !b; code++)
+		if (switch_home(SWITCH_KEY(SWITCH_ECALL, code)) == switch_home(a))
+			b = SWITCH_KEY(SWITCH_ECALL, code);
+	switch_count(&t, a);
+	switch_count(&t, b);
+	switch_count(&t, a);
+	switch_count(&t, b);
+	switch_count(&t, b);
+	assert_int_equal(t.world.slot[switch_home(a)].key, a);
+	assert_int_equal(t.world.slot[(switch_home(a) + 1) % SWITCH_SLOTS].key,
+			 b);
+	assert_int_equal(slot_count(&t.world, a), 2);
+	assert_int_equal(slot_count(&t.world, b), 3);
 }
 
 /* Answered in place: kinds 4-6, in their own slots, summed apart. */
@@ -74,17 +129,16 @@ static void test_in_place(void **unused)
 	switch_count(&t, SWITCH_IN_PLACE_KEY(ipi));
 	switch_count(&t, ipi);
 	switch_count(&t, SWITCH_IN_PLACE_KEY(ipi));
-	assert_int_equal(t.in_place.key[0], SWITCH_IN_PLACE_KEY(ipi));
-	assert_int_equal(t.in_place.count[0], 2);
-	assert_int_equal(t.world.key[0], ipi);
-	assert_int_equal(t.world.count[0], 1);
+	assert_int_equal(slot_count(&t.in_place, SWITCH_IN_PLACE_KEY(ipi)), 2);
+	assert_int_equal(slot_count(&t.in_place, ipi), -1);
+	assert_int_equal(slot_count(&t.world, ipi), 1);
 	switch_merge(r, &n, 4, &t);
 	assert_int_equal(n, 2);
 	assert_int_equal(count_of(r, n, ipi), 1);
 	assert_int_equal(count_of(r, n, SWITCH_IN_PLACE_KEY(ipi)), 2);
 }
 
-/* A table full of causes counts the rest in its last slot, as OTHER. */
+/* A table full of causes counts the rest in its OTHER slot. */
 static void test_count_overflow(void **unused)
 {
 	struct switch_table t;
@@ -95,18 +149,19 @@ static void test_count_overflow(void **unused)
 	for (k = 1; k <= SWITCH_SLOTS + 4; k++)
 		switch_count(&t, SWITCH_KEY(SWITCH_ECALL, k));
 	switch_count(&t, SWITCH_KEY(SWITCH_ECALL, 1));
-	assert_int_equal(t.world.count[0], 2);
-	assert_int_equal(t.world.key[SWITCH_SLOTS - 2],
-			 SWITCH_KEY(SWITCH_ECALL, SWITCH_SLOTS - 1));
-	assert_int_equal(t.world.key[SWITCH_SLOTS - 1], OTHER);
-	assert_int_equal(t.world.count[SWITCH_SLOTS - 1], 5);
+	assert_int_equal(slot_count(&t.world, SWITCH_KEY(SWITCH_ECALL, 1)), 2);
+	assert_int_equal(slot_count(&t.world, SWITCH_KEY(SWITCH_ECALL,
+							 SWITCH_SLOTS)), 1);
+	assert_int_equal(slot_count(&t.world, 0), -1);
+	assert_int_equal(t.world.slot[SWITCH_OTHER_SLOT].key, OTHER);
+	assert_int_equal(t.world.slot[SWITCH_OTHER_SLOT].count, 4);
 	/* the in-place table has its own room, and its own OTHER (code 1) */
-	for (k = 1; k <= SWITCH_SLOTS + 1; k++)
+	for (k = 1; k <= SWITCH_SLOTS + 2; k++)
 		switch_count(&t, SWITCH_IN_PLACE_KEY(SWITCH_KEY(SWITCH_ECALL, k)));
-	assert_int_equal(t.in_place.key[SWITCH_SLOTS - 1],
+	assert_int_equal(t.in_place.slot[SWITCH_OTHER_SLOT].key,
 			 SWITCH_KEY(SWITCH_OTHER, 1));
-	assert_int_equal(t.in_place.count[SWITCH_SLOTS - 1], 2);
-	assert_int_equal(t.world.count[SWITCH_SLOTS - 1], 5);
+	assert_int_equal(t.in_place.slot[SWITCH_OTHER_SLOT].count, 2);
+	assert_int_equal(t.world.slot[SWITCH_OTHER_SLOT].count, 4);
 }
 
 /* Harts' tables summed by cause; nothing lost when the answer is full. */
@@ -143,11 +198,11 @@ static void test_merge(void **unused)
 	assert_int_equal(total, 7);
 	/* a table's own OTHER joins the answer's */
 	memset(&a, 0, sizeof(a));
-	for (i = 1; i <= SWITCH_SLOTS; i++)
+	for (i = 1; i <= SWITCH_SLOTS + 1; i++)
 		switch_count(&a, SWITCH_KEY(SWITCH_INTERRUPT, i));
 	switch_merge(r, &n, 4, &a);
 	assert_int_equal(n, 4);
-	assert_int_equal(r[3].count, 2 + SWITCH_SLOTS);
+	assert_int_equal(r[3].count, 3 + SWITCH_SLOTS);
 }
 
 /* One record: only OTHER fits, and it takes everything. */
@@ -172,6 +227,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_homes),
+		cmocka_unit_test(test_count_collision),
 		cmocka_unit_test(test_count_overflow),
 		cmocka_unit_test(test_in_place),
 		cmocka_unit_test(test_merge),
