@@ -35,7 +35,9 @@ void *memmove(void *dst, const void *src, size_t n)
 	unsigned char *d = (unsigned char *)dst + n;
 	const unsigned char *s = (const unsigned char *)src + n;
 
-	if ((uintptr_t)dst <= (uintptr_t)src)
+	if (dst == src) /* libfdt's fdt_open_into() in place */
+		return dst;
+	if ((uintptr_t)dst < (uintptr_t)src)
 		return memcpy(dst, src, n);
 	if (MISALIGN(d) == MISALIGN(s)) {
 		for (; n && MISALIGN(d); n--)
