@@ -223,6 +223,20 @@ def boot(base, cfg, region=None, minus_measuring=False):
     return v, None
 
 
+def boot_native_kernel(base, cfg):
+    """The native boot's instructions (all harts, to the driver's read)
+    with its M-mode images' part replaced by this configuration's, minus
+    measuring: what the boot costs if the kernel and user space execute
+    what they execute natively. Their own instructions differ between
+    configurations by where spin-waits end, not by work (docs/bench.md)."""
+    nat, why = boot(base.format("native"), "native")
+    nat_m, why_m = boot(base.format("native"), "native", 0)
+    m, why_c = boot(base.format(cfg), cfg, 0, True)
+    if None in (nat, nat_m, m):
+        return None, why or why_m or why_c
+    return nat - nat_m + m, None
+
+
 def per_call(base, name, others=None):
     """Instructions per call of sbibench NAME between its two instret
     reads: the calling hart's, plus the other harts' (others="all") or
@@ -285,6 +299,11 @@ row("boot_kernel_smp4", "boot: reset to /init (kernel done), SMP=4, all harts *"
 row("boot_kernel_unmeasured_smp4",
     "boot to /init minus all measuring, SMP=4, all harts *", ins,
     lambda c: boot(f"{out}/{c}-smp4", c, minus_measuring=True))
+row("boot_kernel_unmeasured_smp4_nk",
+    "boot to /init minus all measuring, SMP=4: native's kernel, this M-mode", ins,
+    lambda c: boot_native_kernel(f"{out}/{{}}-smp4", c),
+    note=MH + "; the kernel and user part is native's, the M-mode images' "
+    "this configuration's: no spin-waits of the kernel")
 row("boot_kernel_m_smp4",
     "boot to /init: M-mode images minus measuring, SMP=4, all harts", ins,
     lambda c: boot(f"{out}/{c}-smp4", c, 0, True),

@@ -59,6 +59,20 @@ static long evidence_call(struct vcpu *v, const struct sbi_ext_env *env,
 	return rc >= 0 ? SBI_SUCCESS : rc;
 }
 
+/* @len bytes of @data into the caller's buffer [@pa, +@size) if they all
+ * fit (a1 = @len either way, so a caller can size its buffer). */
+static long answer_whole(const struct sbi_ext_env *env, u64 pa, u64 size,
+			 const void *data, u64 len, u64 *out)
+{
+	if (!sbi_ext_buffer_ok(env, pa, size))
+		return SBI_ERR_INVALID_ADDRESS;
+	*out = len;
+	if (size < len)
+		return SBI_ERR_INVALID_PARAM;
+	env->copy_out(pa, data, len);
+	return SBI_SUCCESS;
+}
+
 /* a0 = buffer, a1 = its size: the event log measured at boot */
 static long event_log_call(struct vcpu *v, const struct sbi_ext_env *env,
 			   u64 *out)
@@ -68,13 +82,7 @@ static long event_log_call(struct vcpu *v, const struct sbi_ext_env *env,
 
 	if (!log)
 		return SBI_ERR_NOT_SUPPORTED;
-	if (!sbi_ext_buffer_ok(env, pa, size))
-		return SBI_ERR_INVALID_ADDRESS;
-	*out = len;
-	if (size < len)
-		return SBI_ERR_INVALID_PARAM;
-	env->copy_out(pa, log, len);
-	return SBI_SUCCESS;
+	return answer_whole(env, pa, size, log, len, out);
 }
 
 /* a0 = first seq wanted, a1 = buffer, a2 = its size: the audit chain */
@@ -107,14 +115,8 @@ static long switches_call(struct vcpu *v, const struct sbi_ext_env *env,
 
 	if (!env->switches)
 		return SBI_ERR_NOT_SUPPORTED;
-	if (!sbi_ext_buffer_ok(env, pa, size))
-		return SBI_ERR_INVALID_ADDRESS;
 	len = (u64)env->switches(rec, SWITCH_RECORDS_MAX) * sizeof(rec[0]);
-	*out = len;
-	if (size < len)
-		return SBI_ERR_INVALID_PARAM;
-	env->copy_out(pa, rec, len);
-	return SBI_SUCCESS;
+	return answer_whole(env, pa, size, rec, len, out);
 }
 
 static long rampart_call(struct vcpu *v, const struct sbi_ext_env *env,

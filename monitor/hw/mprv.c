@@ -2,8 +2,8 @@
 /*
  * Memory accesses with another mode's privilege and translation
  * (mstatus.MPRV, Priv. spec 3.1.6.3). MPRV is set and cleared around one
- * 4-byte load or store in a single asm block, so no other monitor access
- * runs translated; a fault is caught by an armed probe (trap.c), which
+ * load or store (4-byte encodings) in a single asm block, so no other
+ * monitor access runs translated; a fault is caught by an armed probe (trap.c), which
  * skips the instruction.
  */
 #include "hw.h"
@@ -22,39 +22,39 @@
 	__asm__ volatile(MPRV_ASM(insn) : : [v] "r"(val), [a] "r"(addr),     \
 			 [mprv] "r"(MSTATUS_MPRV) : "memory")
 
-static void set_mpp(u64 mode)
+/* One access of @width bytes by ACCESS, with the instruction for each
+ * width (the last for 8). */
+#define MPRV_WIDTH(ACCESS, i1, i2, i4, i8)                                  \
+	switch (width) {                                                    \
+	case 1: ACCESS(i1); break;                                          \
+	case 2: ACCESS(i2); break;                                          \
+	case 4: ACCESS(i4); break;                                          \
+	default: ACCESS(i8); break;                                         \
+	}
+
+/* MPP set to @mode (MPRV still clear) and a fault expected. */
+static void mprv_begin(u64 mode)
 {
 	u64 st = csr_read(CSR_MSTATUS);
 
 	st &= ~(MSTATUS_MPP | MSTATUS_MPRV);
 	csr_write(CSR_MSTATUS, st | (mode << MSTATUS_MPP_SHIFT));
+	probe_arm();
 }
 
 u64 hw_mprv_load(u64 mode, u64 addr, unsigned int width, u64 *val)
 {
 	u64 v = 0;
 
-	set_mpp(mode);
-	probe_arm();
-	switch (width) {
-	case 1: MPRV_LOAD("lbu"); break;
-	case 2: MPRV_LOAD("lhu"); break;
-	case 4: MPRV_LOAD("lwu"); break;
-	default: MPRV_LOAD("ld"); break;
-	}
+	mprv_begin(mode);
+	MPRV_WIDTH(MPRV_LOAD, "lbu", "lhu", "lwu", "ld");
 	*val = v;
 	return probe_disarm();
 }
 
 u64 hw_mprv_store(u64 mode, u64 addr, unsigned int width, u64 val)
 {
-	set_mpp(mode);
-	probe_arm();
-	switch (width) {
-	case 1: MPRV_STORE("sb"); break;
-	case 2: MPRV_STORE("sh"); break;
-	case 4: MPRV_STORE("sw"); break;
-	default: MPRV_STORE("sd"); break;
-	}
+	mprv_begin(mode);
+	MPRV_WIDTH(MPRV_STORE, "sb", "sh", "sw", "sd");
 	return probe_disarm();
 }
