@@ -486,6 +486,9 @@ trap_handle_slow(struct vcpu *v, u64 cause)
 		to_payload(v);
 	else if (!from_firmware && v->mode == PRV_M)
 		to_firmware(v);
+	else if (!from_firmware && cause == (CAUSE_IRQ_FLAG | IRQ_M_SOFT))
+		/* the doorbell, the most frequent: its key known here */
+		count_in_place(v, CAUSE_IRQ_FLAG | IRQ_M_SOFT, 0);
 	else if (!from_firmware)
 		count_in_place(v, cause, vcpu_reg(v, REG_A7));
 	if (v->mode == PRV_M)
