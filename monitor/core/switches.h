@@ -64,14 +64,16 @@ static inline u64 switch_key(u64 cause, u64 a7)
  * The slot @key is looked for in first, so that a cause on a hot path
  * finds its count with one compare whatever else was counted in between
  * (a remote fence's ecall and the doorbell that ends its wait alternate).
- * A multiplicative hash of the code, three instructions; its factor was
- * searched for so that the causes a Linux boot and its hot paths count
- * (the SBI extensions of SBI 2.0 but legacy ones, exceptions 2, 4, 6, 8,
- * interrupts 3, 7, 11) each have a home of their own (test_switches.c).
+ * A multiplicative hash of the code with the kind folded in, five
+ * instructions (none for a key known when compiling); its factor was
+ * searched for so that the causes the monitor answers in place (the SBI
+ * extensions and legacy calls Linux makes, trapped time reads, misaligned
+ * accesses, doorbells, timers) each have a home of their own
+ * (test_switches.c).
  */
 static inline unsigned long switch_home(u64 key)
 {
-	return ((u32)key * 0x0cfdb000u) >> 28;
+	return ((u32)(key ^ (key >> 28)) * 0x58d9f000u) >> 28;
 }
 
 /* The slot of @key in @t, taken if it is new (switches.c). */

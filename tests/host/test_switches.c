@@ -68,21 +68,26 @@ static void test_count(void **unused)
 	assert_int_equal(slot_count(&t.in_place, 0x100504D55ull), -1);
 }
 
-/* The causes a boot and its hot paths count have homes of their own. */
+/* The causes answered in place on hot paths have homes of their own. */
 static void test_homes(void **unused)
 {
-	static const u32 codes[] = {
-		SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI, SBI_EXT_RFENCE,
-		SBI_EXT_HSM, 0x504D55 /* PMU */, 0x53525354 /* SRST */,
-		0x4442434E /* DBCN */, CAUSE_ILLEGAL_INSN, CAUSE_MISALIGNED_LOAD,
-		CAUSE_MISALIGNED_STORE, CAUSE_USER_ECALL, IRQ_M_SOFT,
-		IRQ_M_TIMER, IRQ_M_EXT,
+	static const u64 keys[] = {
+		SWITCH_KEY(4, SBI_EXT_BASE), SWITCH_KEY(4, SBI_EXT_TIME),
+		SWITCH_KEY(4, SBI_EXT_IPI), SWITCH_KEY(4, SBI_EXT_RFENCE),
+		SWITCH_KEY(4, SBI_EXT_HSM), SWITCH_KEY(4, 0x4442434E) /* DBCN */,
+		SWITCH_KEY(4, SBI_EXT_RAMPART),
+		SWITCH_KEY(4, 0), SWITCH_KEY(4, 1), /* legacy timer, putchar */
+		SWITCH_KEY(4, 4), SWITCH_KEY(4, 6), /* legacy IPI, fence */
+		SWITCH_KEY(5, CAUSE_ILLEGAL_INSN), /* a time read */
+		SWITCH_KEY(5, CAUSE_MISALIGNED_LOAD),
+		SWITCH_KEY(5, CAUSE_MISALIGNED_STORE),
+		SWITCH_KEY(6, IRQ_M_SOFT), SWITCH_KEY(6, IRQ_M_TIMER),
 	};
 	unsigned int seen = 0, i, home;
 
 	(void)unused;
-	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-		home = switch_home(SWITCH_KEY(SWITCH_ECALL, codes[i]));
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		home = switch_home(keys[i]);
 		assert_int_equal(seen & (1u << home), 0);
 		seen |= 1u << home;
 	}
