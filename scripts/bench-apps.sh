@@ -170,20 +170,28 @@ def marks(c):
     return got if len(got) == 14 else None
 
 
+def window_m(c, a, b):
+    """(M-mode instructions, all instructions), all harts, between marks
+    a and b of configuration c's run, or None."""
+    mk = marks(c)
+    if mk is None:
+        return None
+    d = [[y - x for x, y in zip(ha, hb)] for ha, hb in zip(mk[a], mk[b])]
+    return sum(h[0] for h in d), sum(sum(h) for h in d)
+
+
 mshare_rows = []
 for wid, (a, b) in TIMED.items():
     r = {"id": "app_mshare_" + wid, "unit": "% of all harts' instructions",
          "metric": f"M-mode share of {wid}'s timed region (per-hart plugin)",
          "note": "native: OpenSBI; Rampart: the monitor and the firmware"}
     for c in CONFIGS:
-        mk = marks(c)
-        if mk is None:
+        w = window_m(c, a, b)
+        if w is None:
             r[c] = "no marks"
             continue
-        d = [[y - x for x, y in zip(ha, hb)] for ha, hb in zip(mk[a], mk[b])]
-        m_insns, all_insns = sum(h[0] for h in d), sum(sum(h) for h in d)
-        r[c] = round(100.0 * m_insns / all_insns, 3) if all_insns else "-"
-        r[c + "_m_insns"] = m_insns
+        r[c] = round(100.0 * w[0] / w[1], 3) if w[1] else "-"
+        r[c + "_m_insns"] = w[0]
     mshare_rows.append(r)
 
 
@@ -200,13 +208,11 @@ for wid, (a, b) in WINDOWS.items():
          "note": "the throughput ratio Rampart's own instructions allow",
          "native": "n/a", "none_ratio": None, "protect_ratio": None}
     for c in CONFIGS[1:]:
-        mk = marks(c)
-        if mk is None:
+        w = window_m(c, a, b)
+        if w is None:
             r[c] = "no marks"
             continue
-        d = [[y - x for x, y in zip(ha, hb)] for ha, hb in zip(mk[a], mk[b])]
-        m_insns, all_insns = sum(h[0] for h in d), sum(sum(h) for h in d)
-        r[c] = round(1 - m_insns / all_insns, 5) if all_insns else "-"
+        r[c] = round(1 - w[0] / w[1], 5) if w[1] else "-"
     if wid in TARGET:
         r["target"] = f">= {TARGET[wid]}x native (protect)"
         r["target_met"] = (isinstance(r["protect"], float) and
