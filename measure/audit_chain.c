@@ -71,7 +71,7 @@ int audit_chain_parse(const uint8_t *buf, size_t len,
 
 	if (len < AUDIT_CHAIN_HEADER_SIZE)
 		return fail(why, "shorter than its 64-byte header");
-	if (memcmp(buf, AUDIT_CHAIN_MAGIC, 4))
+	if (memcmp(buf, AUDIT_CHAIN_MAGIC, 4) != 0)
 		return fail(why, "not an audit chain (magic is not RPAC)");
 	if (measure_get_le(buf + 4, 4) != AUDIT_CHAIN_VERSION)
 		return fail(why, "unknown audit chain version");

@@ -64,7 +64,7 @@ bool audit_chain_check(const struct evidence *ev, const uint8_t *buf,
 		snprintf(want, sizeof(want), "%llu records",
 			 (unsigned long long)total);
 		snprintf(got, sizeof(got), "%llu",
-			 (unsigned long long)(a.first + a.count));
+			 (unsigned long long)a.first + a.count);
 		report_add(ST_FAIL, CHECK, want, got,
 			   "%s stops before the head the evidence signs", path);
 		return false;

@@ -73,7 +73,8 @@ static inline u64 switch_key(u64 cause, u64 a7)
  */
 static inline unsigned long switch_home(u64 key)
 {
-	return ((u32)(key ^ (key >> 28)) * 0x58d9f000u) >> 28;
+	return (((u32)(key ^ (key >> 28)) * 0x58d9f000u) >> 28) &
+	       (SWITCH_SLOTS - 1);
 }
 
 /* The slot of @key in @t, taken if it is new (switches.c). */

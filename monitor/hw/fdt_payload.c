@@ -181,7 +181,7 @@ static void memory_facts(const void *fdt, struct evidence_dtb *d)
 		const fdt32_t *reg;
 
 		if (!type || len != sizeof("memory") ||
-		    memcmp(type, "memory", sizeof("memory")))
+		    memcmp(type, "memory", sizeof("memory")) != 0)
 			continue;
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		for (i = 0; reg && (i + ac + sc) * 4 <= len; i += ac + sc)

@@ -144,10 +144,12 @@ static u64 targets(u64 mask, u64 base)
  */
 static void send(unsigned int self, u64 set, u32 reason)
 {
-	bool fence = reason & (KICK_SFENCE | KICK_FENCE_I), wait = false;
-	u64 ticket[MAX_HARTS]; /* set for the other harts in @set only: a
-				* zeroed array would cost more than the call */
-	unsigned int i;
+	bool fence = reason & (KICK_SFENCE | KICK_FENCE_I);
+	/* the fences to wait for (hart, ticket), filled in order: a zeroed
+	 * array would cost more than the call */
+	u8 waits[MAX_HARTS];
+	u64 ticket[MAX_HARTS];
+	unsigned int i, n = 0;
 
 	for (i = 0; i < platform()->nharts; i++) {
 		if (!(set & (1ULL << i)))
@@ -157,23 +159,21 @@ static void send(unsigned int self, u64 set, u32 reason)
 			continue;
 		}
 		if (fence) {
-			ticket[i] = __atomic_add_fetch(&harts[i].fence_asked, 1,
-						       __ATOMIC_SEQ_CST);
-			wait = true;
+			waits[n] = (u8)i;
+			ticket[n++] = __atomic_add_fetch(&harts[i].fence_asked,
+							 1, __ATOMIC_SEQ_CST);
 		}
 		ipi_kick(i, reason);
 	}
-	if (!wait)
+	if (!n)
 		return;
 	__atomic_fetch_or(&fence_waiters, 1ULL << self, __ATOMIC_SEQ_CST);
-	for (i = 0; i < platform()->nharts; i++) {
-		if (i == self || !(set & (1ULL << i)))
-			continue;
-		while (__atomic_load_n(&harts[i].fence_done, __ATOMIC_SEQ_CST) <
-		       ticket[i]) {
+	for (i = 0; i < n; i++) {
+		const volatile u64 *done = &harts[waits[i]].fence_done;
+
+		while (__atomic_load_n(done, __ATOMIC_SEQ_CST) < ticket[i]) {
 			ipi_serve(self, ipi_take(self));
-			if (__atomic_load_n(&harts[i].fence_done,
-					    __ATOMIC_SEQ_CST) < ticket[i])
+			if (__atomic_load_n(done, __ATOMIC_SEQ_CST) < ticket[i])
 				__asm__ volatile("wfi");
 		}
 	}

@@ -157,7 +157,8 @@ static void probe_other_hart(struct hart *h, u64 hartid)
 {
 	probe_hart_alike(hartid);
 	probe_hart_facts(&h->facts);
-	if (memcmp(&h->facts, &hart_get(boot_hart)->facts, sizeof(h->facts)))
+	if (memcmp(&h->facts, &hart_get(boot_hart)->facts,
+		   sizeof(h->facts)) != 0)
 		log_facts(hartid);
 }
 
